@@ -1,0 +1,111 @@
+package course.async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.async.Ex01_FuturesAndPromises.CallbackDirectory;
+import course.async.support.Await;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@DisplayName("Ex01 · Futures and promises: map, compose, recover")
+@ExtendWith(VertxExtension.class)
+class Ex01_FuturesAndPromisesTest {
+
+    private static final Map<String, String> ENTRIES = Map.of("a", "b", "b", "carrot");
+
+    private final AtomicInteger lookups = new AtomicInteger();
+    private CallbackDirectory directory;
+
+    /** A real asynchronous callback API: it answers 10 ms later, from a Vert.x timer. */
+    @BeforeEach
+    void directoryOnTheEventLoop(Vertx vertx) {
+        directory = (key, callback) -> {
+            lookups.incrementAndGet();
+            vertx.setTimer(10, id -> {
+                String value = ENTRIES.get(key);
+                if (value == null) {
+                    callback.accept(null, new NoSuchElementException("no entry for " + key));
+                } else {
+                    callback.accept(value, null);
+                }
+            });
+        };
+    }
+
+    @Test
+    @DisplayName("lookup returns a future at once and completes it when the callback fires")
+    void lookupCompletesLater(VertxTestContext testContext) throws Exception {
+        Future<String> value = Ex01_FuturesAndPromises.lookup(directory, "a");
+
+        assertThat(value.isComplete())
+            .as("Ex01: lookup must return before the answer exists (the callback fires 10 ms later). Hint: return promise.future() without waiting")
+            .isFalse();
+        value.onComplete(testContext.succeeding(v -> testContext.verify(() -> {
+            assertThat(v).as("Ex01: the future should carry the callback's value. Hint: promise.complete(value)").isEqualTo("b");
+            testContext.completeNow();
+        })));
+        Await.completion(testContext, "Ex01: the future never completed. Hint: complete the promise inside the callback");
+    }
+
+    @Test
+    @DisplayName("a callback error fails the future with the same exception")
+    void lookupFailsWithTheCallbacksError(VertxTestContext testContext) throws Exception {
+        Ex01_FuturesAndPromises.lookup(directory, "missing")
+            .onComplete(testContext.failing(error -> testContext.verify(() -> {
+                assertThat(error)
+                    .as("Ex01: the future should fail with the callback's own exception. Hint: promise.fail(error)")
+                    .isInstanceOf(NoSuchElementException.class);
+                testContext.completeNow();
+            })));
+        Await.completion(testContext, "Ex01: a failed lookup must fail the future, not leave it pending forever. Hint: if (error != null) promise.fail(error)");
+    }
+
+    @Test
+    @DisplayName("map transforms the value when it arrives")
+    void mapTransformsTheValue() {
+        Future<Integer> length = Ex01_FuturesAndPromises.valueLength(Ex01_FuturesAndPromises.lookup(directory, "b"));
+
+        assertThat(Await.result(length, "Ex01: valueLength should succeed. Hint: value.map(String::length)"))
+            .as("Ex01: \"carrot\" has 6 letters. Hint: value.map(String::length)")
+            .isEqualTo(6);
+    }
+
+    @Test
+    @DisplayName("compose chains a second async lookup on the first one's result")
+    void composeChainsTwoLookups() {
+        String result = Await.result(Ex01_FuturesAndPromises.lookupTwice(directory, "a"),
+            "Ex01: lookupTwice(\"a\") should succeed. Hint: lookup(directory, key).compose(first -> lookup(directory, first))");
+
+        assertThat(result).as("Ex01: a -> b -> carrot. Hint: the second lookup uses the first one's value").isEqualTo("carrot");
+        assertThat(lookups).as("Ex01: exactly two lookups should happen").hasValue(2);
+    }
+
+    @Test
+    @DisplayName("compose skips the second step when the first one fails")
+    void composeStopsAtTheFirstFailure() {
+        Throwable error = Await.failure(Ex01_FuturesAndPromises.lookupTwice(directory, "missing"),
+            "Ex01: lookupTwice must fail when the first lookup fails. Hint: compose passes a failure straight through");
+
+        assertThat(error).as("Ex01: the first lookup's error should come out unchanged").isInstanceOf(NoSuchElementException.class);
+        assertThat(lookups).as("Ex01: after a failed first lookup, the second must not run. Hint: use compose, not recover or onComplete").hasValue(1);
+    }
+
+    @Test
+    @DisplayName("recover turns a failure into the fallback and leaves a success alone")
+    void recoverUsesTheFallback() {
+        assertThat(Await.result(Ex01_FuturesAndPromises.lookupOrDefault(directory, "missing", "none"),
+                "Ex01: lookupOrDefault must succeed even when the lookup fails. Hint: .recover(error -> Future.succeededFuture(fallback))"))
+            .as("Ex01: a failed lookup should give the fallback").isEqualTo("none");
+        assertThat(Await.result(Ex01_FuturesAndPromises.lookupOrDefault(directory, "a", "none"), "Ex01: lookupOrDefault(\"a\") should succeed"))
+            .as("Ex01: a successful lookup keeps its own value; recover only acts on failure").isEqualTo("b");
+    }
+}
