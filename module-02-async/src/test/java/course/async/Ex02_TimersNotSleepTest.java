@@ -1,0 +1,59 @@
+package course.async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.async.support.Await;
+import course.async.support.EventLoopLagProbe;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@DisplayName("Ex02 · Timers are the non-blocking sleep")
+@ExtendWith(VertxExtension.class)
+class Ex02_TimersNotSleepTest {
+
+    @Test
+    @DisplayName("the call returns at once: waiting is scheduled, not done")
+    void returnsBeforeTheWaitsEnd(Vertx vertx) {
+        Future<List<String>> waits = Ex02_TimersNotSleep.waitConcurrently(vertx, 3, 200);
+
+        assertThat(waits.isComplete())
+            .as("Ex02: waitConcurrently must return a pending future, not wait itself. Hint: vertx.timer(...) instead of Thread.sleep(...)")
+            .isFalse();
+        assertThat(Await.result(waits, "Ex02: the three waits should end")).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("1,000 waits of 10 ms share one event-loop thread, end in about 10 ms, and never block it")
+    void thousandWaitsOnOneEventLoop(Vertx vertx) {
+        Context eventLoop = vertx.getOrCreateContext();
+        EventLoopLagProbe probe = Await.result(EventLoopLagProbe.start(eventLoop), "lag probe did not start");
+
+        long start = System.nanoTime();
+        List<String> threads = Await.result(
+            Await.onEventLoop(eventLoop, () -> Ex02_TimersNotSleep.waitConcurrently(vertx, 1_000, 10)),
+            "Ex02: 1,000 concurrent 10 ms waits should be over in about 10 ms. Hint: start every timer before any has fired; never sleep");
+        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        long lagMs = probe.stopAndGetMaxLagMillis();
+
+        assertThat(threads).as("Ex02: one thread name per wait").hasSize(1_000);
+        assertThat(threads)
+            .as("Ex02: every wait's continuation should run on an event loop, never on a worker thread. Hint: timers, not executeBlocking")
+            .allMatch(name -> name.startsWith("vert.x-eventloop-thread"));
+        assertThat(threads.stream().distinct())
+            .as("Ex02: the 1,000 waits should all share the caller's single event-loop thread")
+            .hasSize(1);
+        assertThat(elapsedMs)
+            .as("Ex02: 1,000 waits of 10 ms took %d ms; side by side they take ~10 ms (sequential would be 10,000). Hint: start them all in one loop", elapsedMs)
+            .isLessThan(1_500);
+        assertThat(lagMs)
+            .as("Ex02: the event loop was blocked for %d ms while waiting. Hint: Thread.sleep on an event loop stops every other handler; use vertx.timer", lagMs)
+            .isLessThan(250);
+    }
+}
