@@ -1,0 +1,139 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The course check: proves that the course is sound, module by module.
+ *
+ * <ul>
+ *   <li>every test passes against the reference code in solutions/ (the -Psolutions build);
+ *   <li>every test fails against the learner's starters (a test that passes on a starter proves nothing);
+ *   <li>both builds ran the same tests;
+ *   <li>the starter and solution trees hold the same files with the same public API.
+ * </ul>
+ * Prints one line per module and the reasons for any problem; exits 1 when there is one.
+ */
+final class Check {
+
+    private static final int SHOWN = 12;
+    private final Path root;
+
+    Check(Path root) {
+        this.root = root;
+    }
+
+    int run(List<String> named) throws Exception {
+        List<String> modules = Course.modules(root, named);
+        boolean all = named.isEmpty();
+        long start = System.nanoTime();
+        Maven maven = new Maven(root, Duration.ofMinutes(30));
+        Path logs = root.resolve("target/course");
+
+        for (String m : modules) {
+            Course.deleteTree(root.resolve(m).resolve("target/surefire-reports"));
+            Course.deleteTree(root.resolve(m).resolve("target/solutions/surefire-reports"));
+        }
+        System.out.println("Course check: " + String.join(", ", modules));
+        System.out.println("  running the tests against solutions/ ...");
+        var solutionsRun = maven.run(logs.resolve("check-solutions.log"), Maven.testArgs(modules, all, "-Psolutions"));
+        System.out.println("  running the tests against the starters ...");
+        var startersRun = maven.run(logs.resolve("check-starters.log"), Maven.testArgs(modules, all));
+
+        boolean sound = true;
+        List<String> lines = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        for (String m : modules) {
+            Path mod = root.resolve(m);
+            Map<String, TestResults.Outcome> onSolutions = TestResults.read(mod.resolve("target/solutions/surefire-reports"));
+            Map<String, TestResults.Outcome> onStarters = TestResults.read(mod.resolve("target/surefire-reports"));
+            List<String> problems = new ArrayList<>();
+
+            long passOnSolutions = count(onSolutions, TestResults.Status.PASSED);
+            long failOnStarters = count(onStarters, TestResults.Status.FAILED);
+            if (onSolutions.isEmpty()) {
+                problems.add("no test ran against solutions/ (does it compile? see " + rel(solutionsRun.log()) + ")");
+            }
+            onSolutions.values().stream().filter(o -> o.status() != TestResults.Status.PASSED).limit(SHOWN)
+                    .forEach(o -> problems.add(o.status().name().toLowerCase() + " on solutions: " + o.testClass() + "." + o.name() + oneLine(o.message())));
+            if (onStarters.isEmpty() && !onSolutions.isEmpty()) {
+                problems.add("no test ran against the starters (do they compile? see " + rel(startersRun.log()) + ")");
+            }
+            onStarters.values().stream().filter(o -> o.status() != TestResults.Status.FAILED).limit(SHOWN)
+                    .forEach(o -> problems.add(o.status().name().toLowerCase() + " on starters (proves nothing): " + o.testClass() + "." + o.name()));
+            if (!onStarters.isEmpty() && !onSolutions.keySet().equals(onStarters.keySet())) {
+                Set<String> a = new TreeSet<>(onSolutions.keySet());
+                a.removeAll(onStarters.keySet());
+                Set<String> b = new TreeSet<>(onStarters.keySet());
+                b.removeAll(onSolutions.keySet());
+                a.stream().limit(SHOWN).forEach(k -> problems.add("ran on solutions only: " + k));
+                b.stream().limit(SHOWN).forEach(k -> problems.add("ran on starters only: " + k));
+            }
+            problems.addAll(sameFiles(m));
+            ApiSignatures.differences(ApiSignatures.of(mod.resolve("target/classes")), "starters",
+                            ApiSignatures.of(mod.resolve("target/solutions/classes")), "solutions")
+                    .stream().limit(SHOWN).forEach(d -> problems.add("API differs: " + d));
+
+            lines.add("%s: %d tests | %d pass on solutions | %d fail on starters%s".formatted(
+                    m, onSolutions.size(), passOnSolutions, failOnStarters, problems.isEmpty() ? "" : " | NOT SOUND"));
+            if (!problems.isEmpty()) {
+                sound = false;
+                details.add(m + ":");
+                problems.forEach(p -> details.add("  - " + p));
+            }
+        }
+        if (solutionsRun.timedOut() || startersRun.timedOut()) {
+            sound = false;
+            details.add("a Maven run hit the check's time limit: see " + rel(logs));
+        }
+
+        System.out.println();
+        lines.forEach(System.out::println);
+        if (!details.isEmpty()) {
+            System.out.println();
+            details.forEach(System.out::println);
+        }
+        System.out.printf("%nCourse check %s in %d s (logs: %s)%n", sound ? "PASSED" : "FAILED",
+                Duration.ofNanos(System.nanoTime() - start).toSeconds(), rel(logs));
+        return sound ? 0 : 1;
+    }
+
+    /** Starter and solution trees must hold the same .java files. */
+    private List<String> sameFiles(String module) throws IOException {
+        Set<String> starters = javaFiles(root.resolve(module).resolve("src/main/java"));
+        Set<String> solutions = javaFiles(root.resolve("solutions").resolve(module).resolve("src/main/java"));
+        List<String> out = new ArrayList<>();
+        starters.stream().filter(f -> !solutions.contains(f)).forEach(f -> out.add("no solution for starter file " + f));
+        solutions.stream().filter(f -> !starters.contains(f)).forEach(f -> out.add("no starter for solution file " + f));
+        return out;
+    }
+
+    private static Set<String> javaFiles(Path dir) throws IOException {
+        Set<String> out = new TreeSet<>();
+        if (!Files.isDirectory(dir)) return out;
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.filter(p -> p.toString().endsWith(".java")).forEach(p -> out.add(dir.relativize(p).toString().replace('\\', '/')));
+        }
+        return out;
+    }
+
+    private static long count(Map<String, TestResults.Outcome> results, TestResults.Status status) {
+        return results.values().stream().filter(o -> o.status() == status).count();
+    }
+
+    private static String oneLine(String message) {
+        if (message.isBlank()) return "";
+        String first = message.lines().findFirst().orElse("");
+        return ": " + (first.length() > 160 ? first.substring(0, 160) + "..." : first);
+    }
+
+    private String rel(Path p) {
+        return root.relativize(p).toString();
+    }
+}

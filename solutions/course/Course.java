@@ -1,0 +1,95 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The course tools, one entry point. Run through Maven so that they get the JDK 25 the
+ * toolchains plugin found (see the root pom's course-check, progress, grade and
+ * solution-branch profiles), or directly with a JDK 25: {@code java solutions/course/Course.java check}.
+ *
+ * <pre>
+ *   check [module ...]            every test passes on solutions/, fails on the starters; same files and API
+ *   progress [module ...]         a learner's progress: exercises done, tests passing, the next exercise
+ *   solution-branch               create or refresh the local 'solution' branch from main + solutions/
+ *   grade SUBMISSION... [--batch DIR] [--out DIR] [--modules m1,m2] [--only Ex01,Ex02] [--points FILE]
+ *                                 grade learners' main sources with this repository's tests
+ *   grader-selftest               grade generated fixture submissions and check every grade
+ * </pre>
+ */
+public final class Course {
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            usage();
+            System.exit(2);
+        }
+        Path root = findRoot();
+        List<String> rest = List.of(args).subList(1, args.length).stream().filter(a -> !a.isBlank()).toList();
+        int status = switch (args[0]) {
+            case "check" -> new Check(root).run(rest);
+            case "progress" -> new Progress(root).run(rest);
+            case "solution-branch" -> new SolutionBranch(root).run(rest);
+            case "grade" -> new Grader(root).run(rest);
+            case "grader-selftest" -> new GraderSelfTest(root).run();
+            default -> {
+                usage();
+                yield 2;
+            }
+        };
+        System.out.flush();
+        System.exit(status);
+    }
+
+    private static void usage() {
+        System.err.println("usage: java solutions/course/Course.java check|progress|solution-branch|grade|grader-selftest ...");
+    }
+
+    /** The repository root: the nearest folder upwards that holds mvnw and solutions/. */
+    static Path findRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve("mvnw")) && Files.isDirectory(d.resolve("solutions"))) {
+                return d;
+            }
+        }
+        throw new IllegalStateException("not inside the course repository: " + dir);
+    }
+
+    /** The course modules (module-NN-*) under {@code root}, in order, or the named ones. */
+    static List<String> modules(Path root, List<String> named) throws IOException {
+        List<String> all = new ArrayList<>();
+        try (Stream<Path> s = Files.list(root)) {
+            s.filter(p -> p.getFileName().toString().matches("module-\\d\\d-.+"))
+             .filter(p -> Files.exists(p.resolve("pom.xml")))
+             .map(p -> p.getFileName().toString())
+             .sorted()
+             .forEach(all::add);
+        }
+        if (named.isEmpty()) {
+            return all;
+        }
+        List<String> chosen = new ArrayList<>();
+        for (String n : named) {
+            for (String part : n.split(",")) {
+                if (part.isBlank()) continue;
+                String m = all.stream().filter(a -> a.equals(part) || a.startsWith(part + "-")).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("no such module: " + part + " (have " + all + ")"));
+                chosen.add(m);
+            }
+        }
+        return chosen;
+    }
+
+    /** Deletes a folder tree if it exists. */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

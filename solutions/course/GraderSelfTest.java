@@ -1,0 +1,218 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The grader's own tests: builds fixture submissions from this course (the generated solution
+ * branch, the untouched starters, and solutions broken in the ways hostile or careless
+ * submissions are broken), grades them as one batch and checks every grade. Fixtures use the
+ * first three exercises of the first module, so the whole run takes a few minutes.
+ */
+final class GraderSelfTest {
+
+    /** What an exercise's grade must be. */
+    enum Expect { FULL, ZERO, ANY }
+
+    private final Path root;
+
+    GraderSelfTest(Path root) {
+        this.root = root;
+    }
+
+    int run() throws Exception {
+        long start = System.nanoTime();
+        String module = Course.modules(root, List.of()).getFirst();
+        List<String> exercises = Progress.exercises(root.resolve(module)).subList(0, 3);
+        String statusBefore = git("status", "--porcelain");
+
+        new SolutionBranch(root).run(List.of());
+        Path tmp = Files.createTempDirectory("course-grader-selftest-");
+        try {
+            Path fixtures = tmp.resolve("submissions");
+            Map<String, Map<String, Expect>> expected = new LinkedHashMap<>();
+            List<String> submissions = new ArrayList<>();
+            String e1 = exercises.get(0), e2 = exercises.get(1), e3 = exercises.get(2);
+
+            submissions.add(root + "#" + SolutionBranch.BRANCH);
+            expected.put(Grader.submissionName(submissions.getLast()), all(exercises, Expect.FULL));
+            submissions.add(root + "#HEAD");
+            expected.put(Grader.submissionName(submissions.getLast()), all(exercises, Expect.ZERO));
+
+            Path partial = starters(fixtures.resolve("partial"), module);
+            copyFromSolutions(partial, module, e1);
+            expected.put("partial", Map.of(e1, Expect.FULL, e2, Expect.ZERO, e3, Expect.ZERO));
+
+            Path tampered = starters(fixtures.resolve("tampered-tests"), module);
+            Path fakeTest = tampered.resolve(module).resolve("src/test/java/" + e1 + "Test.java");
+            Files.createDirectories(fakeTest.getParent());
+            Files.writeString(fakeTest, "class " + e1 + "Test { @org.junit.jupiter.api.Test void passes() {} }\n");
+            Files.writeString(tampered.resolve(module).resolve("pom.xml"), "<project>tampered</project>\n");
+            expected.put("tampered-tests", all(exercises, Expect.ZERO));
+
+            Path broken = solutions(fixtures.resolve("compile-error"), module);
+            Files.writeString(source(broken, module, e2), "\nthis is not Java\n", java.nio.file.StandardOpenOption.APPEND);
+            expected.put("compile-error", all(exercises, Expect.ZERO));
+
+            Path hang = solutions(fixtures.resolve("hang"), module);
+            inject(source(hang, module, e1), e1, "static { spin(); } private static void spin() { for (;;) Thread.onSpinWait(); }");
+            expected.put("hang", Map.of(e1, Expect.ZERO, e2, Expect.FULL, e3, Expect.FULL));
+
+            Path exit = solutions(fixtures.resolve("system-exit"), module);
+            inject(source(exit, module, e2), e2, "static { System.exit(3); }");
+            expected.put("system-exit", Map.of(e1, Expect.FULL, e2, Expect.ZERO, e3, Expect.FULL));
+
+            Path bomb = solutions(fixtures.resolve("thread-bomb"), module);
+            inject(source(bomb, module, e3), e3, "static { for (int i = 0; i < 2_000; i++) Thread.ofPlatform().daemon()"
+                    + ".start(() -> { try { Thread.sleep(60_000); } catch (InterruptedException e) { } }); }");
+            expected.put("thread-bomb", Map.of(e1, Expect.FULL, e2, Expect.FULL, e3, Expect.ANY));
+
+            Path noisy = solutions(fixtures.resolve("prints-megabytes"), module);
+            inject(source(noisy, module, e1), e1, "static { String line = \"x\".repeat(1023);"
+                    + " for (int i = 0; i < 16 * 1024; i++) System.out.println(line); }");
+            expected.put("prints-megabytes", all(exercises, Expect.FULL));
+
+            try (Stream<Path> s = Files.list(fixtures)) {
+                s.sorted().forEach(p -> submissions.add(p.toString()));
+            }
+
+            Grader grader = new Grader(root);
+            List<String> args = new ArrayList<>(List.of("--out", tmp.resolve("out").toString(), "--modules", module,
+                    "--only", String.join(",", exercises.stream().map(e -> e.substring(0, 4)).toList()),
+                    "--module-limit", "300"));
+            args.addAll(submissions);
+            int status = grader.run(args);
+            List<String> problems = new ArrayList<>();
+            if (status != 0) problems.add("the grader exited with " + status);
+
+            String csv = Files.readString(tmp.resolve("out/grades.csv"));
+            for (var grade : readGrades(tmp.resolve("out")).entrySet()) {
+                Map<String, Expect> want = expected.get(grade.getKey());
+                if (want == null) {
+                    problems.add("unexpected submission " + grade.getKey());
+                    continue;
+                }
+                for (var w : want.entrySet()) {
+                    Grader.Score got = grade.getValue().get(w.getKey());
+                    Predicate<Grader.Score> ok = switch (w.getValue()) {
+                        case FULL -> sc -> sc != null && sc.tests() > 0 && sc.score() == sc.points();
+                        case ZERO -> sc -> sc != null && sc.score() == 0;
+                        case ANY -> sc -> sc != null;
+                    };
+                    if (!ok.test(got)) {
+                        problems.add(grade.getKey() + " " + w.getKey() + ": expected " + w.getValue() + ", got "
+                                + (got == null ? "no grade" : got.score() + "/" + got.points() + " (" + got.note() + ")"));
+                    }
+                }
+            }
+            if (readGrades(tmp.resolve("out")).size() != expected.size()) {
+                problems.add("expected " + expected.size() + " graded submissions, got " + readGrades(tmp.resolve("out")).keySet());
+            }
+            if (!csv.lines().findFirst().orElse("").startsWith("submission,total,max,")) {
+                problems.add("grades.csv has no header row");
+            }
+            if (!git("status", "--porcelain").equals(statusBefore)) {
+                problems.add("grading changed this repository's working tree: " + git("status", "--porcelain"));
+            }
+
+            long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+            System.out.println();
+            System.out.println(csv);
+            if (problems.isEmpty()) {
+                System.out.printf("Grader self-test PASSED: %d fixture submissions graded as expected in %d s%n", expected.size(), seconds);
+                return 0;
+            }
+            System.out.println("Grader self-test FAILED:");
+            problems.forEach(p -> System.out.println("  - " + p));
+            return 1;
+        } finally {
+            Course.deleteTree(tmp);
+        }
+    }
+
+    private static Map<String, Expect> all(List<String> exercises, Expect e) {
+        Map<String, Expect> m = new LinkedHashMap<>();
+        exercises.forEach(x -> m.put(x, e));
+        return m;
+    }
+
+    /** A submission folder holding the module's starters, as committed. */
+    private Path starters(Path into, String module) throws Exception {
+        return tree(into, module, module + "/src/main/java/");
+    }
+
+    /** A submission folder holding the module's reference code, as committed. */
+    private Path solutions(Path into, String module) throws Exception {
+        return tree(into, module, "solutions/" + module + "/src/main/java/");
+    }
+
+    private Path tree(Path into, String module, String committedPrefix) throws Exception {
+        Path target = into.resolve(module).resolve("src/main/java");
+        for (String f : git("ls-tree", "-r", "--name-only", "HEAD", "--", committedPrefix).lines().toList()) {
+            Path dst = target.resolve(f.substring(committedPrefix.length()));
+            Files.createDirectories(dst.getParent());
+            Files.writeString(dst, git("show", "HEAD:" + f));
+        }
+        return into;
+    }
+
+    /** Replaces one exercise's starter in a submission with its committed reference code. */
+    private void copyFromSolutions(Path submission, String module, String exercise) throws Exception {
+        Path mainDir = submission.resolve(module).resolve("src/main/java");
+        Path starter = source(submission, module, exercise);
+        String rel = mainDir.relativize(starter).toString().replace('\\', '/');
+        Files.writeString(starter, git("show", "HEAD:solutions/" + module + "/src/main/java/" + rel));
+    }
+
+    private static Path source(Path submission, String module, String exercise) throws IOException {
+        return Progress.sourceOf(submission.resolve(module), exercise)
+                .orElseThrow(() -> new IOException("no source for " + exercise + " in " + submission));
+    }
+
+    /** Adds {@code member} right after the opening brace of the top-level type {@code name}. */
+    private static void inject(Path source, String name, String member) throws IOException {
+        String code = Files.readString(source);
+        Matcher m = Pattern.compile("(?m)^(public\\s+)?(final\\s+)?(class|record|enum)\\s+" + name + "\\b[^{]*\\{").matcher(code);
+        if (!m.find()) throw new IOException("cannot find the declaration of " + name + " in " + source);
+        Files.writeString(source, code.substring(0, m.end()) + "\n    " + member + "\n" + code.substring(m.end()));
+    }
+
+    /** Submission -> exercise -> score, read back from the report.json files. */
+    private static Map<String, Map<String, Grader.Score>> readGrades(Path out) throws IOException {
+        Map<String, Map<String, Grader.Score>> grades = new LinkedHashMap<>();
+        Pattern sub = Pattern.compile("\"submission\": \"([^\"]*)\"");
+        Pattern ex = Pattern.compile("\\{\"module\": \"([^\"]*)\", \"exercise\": \"([^\"]*)\", \"passed\": (\\d+), \"tests\": (\\d+), "
+                + "\"points\": ([0-9.]+), \"score\": ([0-9.]+), \"note\": \"((?:[^\"\\\\]|\\\\.)*)\"}");
+        try (Stream<Path> s = Files.list(out)) {
+            for (Path dir : s.filter(Files::isDirectory).sorted().toList()) {
+                String json = Files.readString(dir.resolve("report.json"));
+                Matcher m = sub.matcher(json);
+                if (!m.find()) continue;
+                Map<String, Grader.Score> scores = new LinkedHashMap<>();
+                Matcher e = ex.matcher(json);
+                while (e.find()) {
+                    scores.put(e.group(2), new Grader.Score(e.group(1), e.group(2), Integer.parseInt(e.group(3)),
+                            Integer.parseInt(e.group(4)), Double.parseDouble(e.group(5)), Double.parseDouble(e.group(6)), e.group(7)));
+                }
+                grades.put(m.group(1), scores);
+            }
+        }
+        return grades;
+    }
+
+    private String git(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", root.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) throw new IOException("git " + String.join(" ", args) + ": " + out);
+        return out;
+    }
+}

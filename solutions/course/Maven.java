@@ -1,0 +1,46 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the course's Maven wrapper in a folder, its output into a log file, within a time limit. */
+record Maven(Path dir, Duration limit) {
+
+    /** The result of one run: its exit code (or -1 when killed at the limit) and its log. */
+    record Run(int exitCode, Path log, boolean timedOut) {}
+
+    Run run(Path log, List<String> args) throws IOException, InterruptedException {
+        boolean windows = System.getProperty("os.name").toLowerCase().contains("win");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(dir.resolve(windows ? "mvnw.cmd" : "mvnw").toString());
+        cmd.add("-B");
+        cmd.addAll(args);
+        Files.createDirectories(log.getParent());
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+            return new Run(-1, log, true);
+        }
+        return new Run(p.exitValue(), log, false);
+    }
+
+    /** Maven arguments that run the tests of {@code modules} and carry on past failures. */
+    static List<String> testArgs(List<String> modules, boolean allModules, String... extra) {
+        List<String> args = new ArrayList<>(List.of("-fae", "-Dmaven.test.failure.ignore=true", "test"));
+        if (!allModules) {
+            args.add("-pl");
+            args.add(String.join(",", modules));
+        }
+        args.addAll(List.of(extra));
+        return args;
+    }
+}
