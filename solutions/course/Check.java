@@ -47,6 +47,7 @@ final class Check {
         var startersRun = maven.run(logs.resolve("check-starters.log"), Maven.testArgs(modules, all));
 
         boolean sound = true;
+        long goodTests = 0, badTests = 0, structural = 0; // structural: files, API, builds that did not run
         List<String> lines = new ArrayList<>();
         List<String> details = new ArrayList<>();
         for (String m : modules) {
@@ -75,10 +76,19 @@ final class Check {
                 a.stream().limit(SHOWN).forEach(k -> problems.add("ran on solutions only: " + k));
                 b.stream().limit(SHOWN).forEach(k -> problems.add("ran on starters only: " + k));
             }
-            problems.addAll(sameFiles(m));
+            for (var e : onSolutions.entrySet()) {
+                var onStarter = onStarters.get(e.getKey());
+                boolean good = e.getValue().status() == TestResults.Status.PASSED
+                        && onStarter != null && onStarter.status() == TestResults.Status.FAILED;
+                if (good) goodTests++; else badTests++;
+            }
+            List<String> treeProblems = new ArrayList<>(sameFiles(m));
             ApiSignatures.differences(ApiSignatures.of(mod.resolve("target/classes")), "starters",
                             ApiSignatures.of(mod.resolve("target/solutions/classes")), "solutions")
-                    .stream().limit(SHOWN).forEach(d -> problems.add("API differs: " + d));
+                    .stream().limit(SHOWN).forEach(d -> treeProblems.add("API differs: " + d));
+            if (onSolutions.isEmpty() || onStarters.isEmpty()) structural++;
+            structural += treeProblems.size();
+            problems.addAll(treeProblems);
 
             lines.add("%s: %d tests | %d pass on solutions | %d fail on starters%s".formatted(
                     m, onSolutions.size(), passOnSolutions, failOnStarters, problems.isEmpty() ? "" : " | NOT SOUND"));
@@ -90,6 +100,7 @@ final class Check {
         }
         if (solutionsRun.timedOut() || startersRun.timedOut()) {
             sound = false;
+            structural++;
             details.add("a Maven run hit the check's time limit: see " + rel(logs));
         }
 
@@ -101,6 +112,9 @@ final class Check {
         }
         System.out.printf("%nCourse check %s in %d s (logs: %s)%n", sound ? "PASSED" : "FAILED",
                 Duration.ofNanos(System.nanoTime() - start).toSeconds(), rel(logs));
+        // One test passes the check when it is green on solutions/ and red on the starters.
+        // Structural problems (files, API, a build that did not run) count as failures too.
+        System.out.printf("course-check: %d passed, %d failed%n", goodTests, badTests + structural);
         return sound ? 0 : 1;
     }
 

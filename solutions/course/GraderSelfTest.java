@@ -125,6 +125,11 @@ final class GraderSelfTest {
             long seconds = (System.nanoTime() - start) / 1_000_000_000L;
             System.out.println();
             System.out.println(csv);
+            // One check per fixture submission, plus one for the run as a whole (exit code, CSV, working tree).
+            long badFixtures = expected.keySet().stream().filter(f -> problems.stream().anyMatch(p -> p.startsWith(f + " "))).count();
+            boolean runOk = problems.stream().allMatch(p -> expected.keySet().stream().anyMatch(f -> p.startsWith(f + " ")));
+            System.out.printf("grader-selftest: %d passed, %d failed%n", expected.size() - badFixtures + (runOk ? 1 : 0),
+                    badFixtures + (runOk ? 0 : 1));
             if (problems.isEmpty()) {
                 System.out.printf("Grader self-test PASSED: %d fixture submissions graded as expected in %d s%n", expected.size(), seconds);
                 return 0;
