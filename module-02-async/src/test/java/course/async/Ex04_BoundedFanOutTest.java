@@ -1,0 +1,86 @@
+package course.async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.async.support.Await;
+import course.async.support.SlowHttpServer;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@DisplayName("Ex04 · Fan-out over HTTP with at most K requests in flight")
+@ExtendWith(VertxExtension.class)
+class Ex04_BoundedFanOutTest {
+
+    private SlowHttpServer server;
+    private WebClient client;
+    private Context eventLoop;
+
+    /** A local server whose answers take 150 ms; it closes with the Vertx instance after each test. */
+    @BeforeEach
+    void startServer(Vertx vertx) {
+        server = SlowHttpServer.start(vertx, 150);
+        client = WebClient.create(vertx);
+        eventLoop = vertx.getOrCreateContext();
+    }
+
+    @Test
+    @DisplayName("10 URLs with a limit of 3: exactly 3 requests in flight at the peak, bodies in input order")
+    void keepsExactlyKInFlight() {
+        List<String> urls = server.itemUrls(10);
+
+        List<String> bodies = Await.result(
+            Await.onEventLoop(eventLoop, () -> Ex04_BoundedFanOut.fetchAll(client, urls, 3)),
+            "Ex04: fetchAll should complete with every body");
+
+        int peak = server.peakInFlight();
+        assertThat(peak)
+            .as("Ex04: the server saw at most %d requests at once; with a limit of 3 it should see exactly 3 "
+                + "(1 means one after another, 5 or 10 means no limit). Hint: start 3 lanes, each fetches its next URL when the previous one answered", peak)
+            .isEqualTo(3);
+        assertThat(server.requestsReceived()).as("Ex04: each URL should be fetched exactly once").isEqualTo(10);
+        assertThat(bodies)
+            .as("Ex04: bodies must come back in the order of the URLs. Hint: store each body at its URL's index")
+            .containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> "/item/" + i).toList());
+    }
+
+    @Test
+    @DisplayName("answers that arrive out of order still come back in input order")
+    void keepsInputOrder() {
+        // Even items answer slowly, odd items fast: arrival order differs from input order.
+        List<String> urls = IntStream.range(0, 8)
+            .mapToObj(i -> server.url("/item/" + i + "?delay=" + (i % 2 == 0 ? 200 : 20)))
+            .toList();
+
+        List<String> bodies = Await.result(
+            Await.onEventLoop(eventLoop, () -> Ex04_BoundedFanOut.fetchAll(client, urls, 4)),
+            "Ex04: fetchAll should complete with every body");
+
+        int peak = server.peakInFlight();
+        assertThat(peak)
+            .as("Ex04: with a limit of 4 the server should see exactly 4 requests at once, but saw %d", peak)
+            .isEqualTo(4);
+        assertThat(bodies)
+            .as("Ex04: bodies in URL order, not in the order the answers arrived. Hint: results[index] = body")
+            .containsExactlyElementsOf(IntStream.range(0, 8).mapToObj(i -> "/item/" + i).toList());
+    }
+
+    @Test
+    @DisplayName("a request that fails fails the whole fan-out")
+    void aFailedRequestFailsTheResult() {
+        List<String> urls = List.of(server.url("/item/0"), server.url("/broken?failures=99"), server.url("/item/2"));
+
+        Throwable error = Await.failure(
+            Await.onEventLoop(eventLoop, () -> Ex04_BoundedFanOut.fetchAll(client, urls, 2)),
+            "Ex04: a 500 answer must fail fetchAll, not leave a hole in the list. Hint: keep fetchOne's expecting(SC_OK) and compose on it");
+
+        assertThat(error).as("Ex04: the failure should name the bad status").hasMessageContaining("500");
+    }
+}
