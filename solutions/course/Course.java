@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  *   solution-branch               create or refresh the local 'solution' branch from main + solutions/
  *   grade SUBMISSION... [--batch DIR] [--out DIR] [--modules m1,m2] [--only Ex01,Ex02] [--points FILE]
  *                                 grade learners' main sources with this repository's tests
- *   grader-selftest               grade generated fixture submissions and check every grade
+ *   grader-selftest [module]      grade generated fixture submissions and check every grade
  * </pre>
  */
 public final class Course {
@@ -33,7 +33,7 @@ public final class Course {
             case "progress" -> new Progress(root).run(rest);
             case "solution-branch" -> new SolutionBranch(root).run(rest);
             case "grade" -> new Grader(root).run(rest);
-            case "grader-selftest" -> new GraderSelfTest(root).run();
+            case "grader-selftest" -> new GraderSelfTest(root).run(rest);
             default -> {
                 usage();
                 yield 2;

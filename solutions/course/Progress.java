@@ -117,7 +117,7 @@ final class Progress {
             String t = line.strip();
             if (out.isEmpty()) {
                 int i = t.indexOf("TODO");
-                if (t.startsWith("//") && i >= 0) out.add(t.substring(i));
+                if (t.startsWith("//") && i >= 0) out.add(t.substring(i + 4).replaceFirst("^:\\s*", "").strip());
             } else if (t.startsWith("//") && !t.contains("TODO")) {
                 out.add(t.substring(2).strip());
             } else {
