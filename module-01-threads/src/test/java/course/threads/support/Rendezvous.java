@@ -1,0 +1,66 @@
+package course.threads.support;
+
+import java.time.Duration;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Proof of concurrency by construction: {@code parties} pieces of work must all be in progress
+ * at the same moment, or none gets through.
+ *
+ * <p>Each party calls {@link #arrive()} and waits (bounded) for the others. Run the parties one
+ * after another and the first one waits alone until its patience runs out; the barrier then
+ * breaks, every later arrival returns at once, and {@link #allMet()} is false. No clock reading
+ * decides anything: only whether the parties were alive together.
+ */
+public final class Rendezvous {
+
+    private final int parties;
+    private final Duration patience;
+    private final CyclicBarrier barrier;
+    private final AtomicInteger arrived = new AtomicInteger();
+    private final AtomicInteger missed = new AtomicInteger();
+
+    public Rendezvous(int parties) {
+        this(parties, Duration.ofSeconds(2));
+    }
+
+    public Rendezvous(int parties, Duration patience) {
+        this.parties = parties;
+        this.patience = patience;
+        this.barrier = new CyclicBarrier(parties);
+    }
+
+    /** Arrives and waits for all the other parties; false if they did not all come in time. */
+    public boolean arrive() {
+        arrived.incrementAndGet();
+        try {
+            barrier.await(patience.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException | BrokenBarrierException e) {
+            missed.incrementAndGet();
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            missed.incrementAndGet();
+            return false;
+        }
+    }
+
+    /** True when exactly {@code parties} arrivals happened and they all met. */
+    public boolean allMet() {
+        return arrived.get() == parties && missed.get() == 0;
+    }
+
+    public int parties() {
+        return parties;
+    }
+
+    @Override
+    public String toString() {
+        return "Rendezvous[" + parties + " parties, " + arrived.get() + " arrived, " + missed.get() + " gave up]";
+    }
+}
