@@ -1,0 +1,45 @@
+package course.threads;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Ex04 · Blocking "downloads" run side by side.
+ *
+ * <p>A blocking call (a socket read, a JDBC query, Thread.sleep) parks its thread and uses no
+ * CPU while it waits. Ten such calls in a row take ten waits; on ten threads they take one wait,
+ * even on a single core, because waiting threads do not compete for the CPU. Here the number of
+ * threads is set by the number of waits in flight, not by the number of cores: a pool sized to
+ * the cores (2 here) would let only two downloads wait at a time.
+ *
+ * <p>That is also the limit of this approach: a thousand waits want a thousand threads. Ex09
+ * (virtual threads) and module 02 (async) answer that.
+ */
+public final class Ex04_BlockingDownloads {
+
+    private Ex04_BlockingDownloads() {
+    }
+
+    /** A stand-in for an HTTP GET: blocks its thread for about 100 ms, then returns a body. */
+    public static String fakeDownload(String url) {
+        try {
+            Thread.sleep(100);                                    // the network round trip
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("download of " + url + " interrupted", e);
+        }
+        return "<html>" + url + "</html>";
+    }
+
+    /**
+     * Downloads every url with {@code download}, all at the same time (one thread per url), and
+     * returns the bodies in the order of {@code urls}.
+     */
+    public static List<String> downloadAll(List<String> urls, Function<String, String> download) throws Exception {
+        // TODO: open an ExecutorService with one thread per url
+        //       (try (var pool = Executors.newFixedThreadPool(urls.size())) { ... }),
+        //       submit every download before calling get() on any Future, then collect the
+        //       bodies in url order.
+        throw new UnsupportedOperationException("Ex04 not implemented yet: submit every download, then collect the bodies in order");
+    }
+}

@@ -1,0 +1,79 @@
+package course.threads;
+
+import course.threads.support.Rendezvous;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Ex02 · Split a CPU-heavy computation across cores and combine the parts")
+class Ex02_SplitAcrossCoresTest {
+
+    @Test
+    @DisplayName("the parts run at the same time, each on its own thread")
+    void partsRunAtTheSameTime() throws Exception {
+        int parts = 4;
+        Rendezvous allComputing = new Rendezvous(parts);
+        Set<Thread> workers = ConcurrentHashMap.newKeySet();
+
+        long total = Ex02_SplitAcrossCores.computeInParts(4_000, parts, (from, to) -> {
+            workers.add(Thread.currentThread());
+            allComputing.arrive();                               // every part must be in progress at once
+            return Ex02_SplitAcrossCores.mixSum(from, to);
+        });
+
+        assertThat(allComputing.allMet())
+            .as("Ex02: the %d parts should compute at the same time (%s). Hint: start a thread per part in one loop, join them in another", parts, allComputing)
+            .isTrue();
+        assertThat(workers)
+            .as("Ex02: each part should run on its own new thread, never on the caller's. Hint: Thread.ofPlatform().start(...) per part")
+            .hasSize(parts)
+            .doesNotContain(Thread.currentThread());
+        assertThat(total)
+            .as("Ex02: the combined result should equal the one-thread answer. Hint: add up every part's result after joining")
+            .isEqualTo(Ex02_SplitAcrossCores.mixSum(0, 4_000));
+    }
+
+    @Test
+    @DisplayName("the ranges cover [0, n) exactly once, also when n does not divide evenly")
+    void rangesCoverEveryIdOnce() throws Exception {
+        long n = 1_003;
+        int parts = 4;
+        List<long[]> ranges = new CopyOnWriteArrayList<>();
+
+        Ex02_SplitAcrossCores.computeInParts(n, parts, (from, to) -> {
+            ranges.add(new long[] {from, to});
+            return 0;
+        });
+
+        List<long[]> sorted = ranges.stream().sorted((a, b) -> Long.compare(a[0], b[0])).toList();
+        assertThat(sorted)
+            .as("Ex02: call partSum exactly once per part. Hint: one thread per part, each with its own [from, to)")
+            .hasSize(parts);
+        long expectedFrom = 0;
+        for (long[] range : sorted) {
+            assertThat(range[0])
+                .as("Ex02: the ranges should touch without gaps or overlaps; expected one to start at %d. Hint: part i is [i * n / parts, (i + 1) * n / parts)", expectedFrom)
+                .isEqualTo(expectedFrom);
+            expectedFrom = range[1];
+        }
+        assertThat(expectedFrom)
+            .as("Ex02: the last range should end at n = %d, so the remainder is not lost. Hint: (i + 1) * n / parts for the last part is n", n)
+            .isEqualTo(n);
+    }
+
+    @Test
+    @DisplayName("on all cores the answer equals the one-thread answer")
+    void allCoresGiveTheSequentialAnswer() throws Exception {
+        long n = 200_001;
+
+        assertThat(Ex02_SplitAcrossCores.mixSumOnAllCores(n))
+            .as("Ex02: splitting must not change the result. Hint: every id in exactly one part, and sum every partial")
+            .isEqualTo(Ex02_SplitAcrossCores.mixSum(0, n));
+    }
+}

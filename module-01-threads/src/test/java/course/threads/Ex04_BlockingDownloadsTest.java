@@ -1,0 +1,75 @@
+package course.threads;
+
+import course.threads.support.Rendezvous;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("Ex04 · Blocking downloads run side by side")
+class Ex04_BlockingDownloadsTest {
+
+    private static List<String> urls(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "http://localhost/page/" + i).toList();
+    }
+
+    @Test
+    @DisplayName("all 10 downloads are waiting at the same time")
+    void downloadsOverlap() throws Exception {
+        Rendezvous allWaiting = new Rendezvous(10);
+
+        Ex04_BlockingDownloads.downloadAll(urls(10), url -> {
+            allWaiting.arrive();                                  // all 10 must be in flight together
+            return Ex04_BlockingDownloads.fakeDownload(url);
+        });
+
+        assertThat(allWaiting.allMet())
+            .as("Ex04: the 10 blocking downloads should overlap, not run one after another or two at a time (%s). "
+                + "Hint: one thread per url, and submit them all before waiting on any", allWaiting)
+            .isTrue();
+    }
+
+    @Test
+    @DisplayName("the bodies come back in url order, whichever download finishes first")
+    void bodiesInUrlOrder() throws Exception {
+        List<String> urls = urls(5);
+
+        List<String> bodies = Ex04_BlockingDownloads.downloadAll(urls, url -> {
+            int page = Integer.parseInt(url.substring(url.lastIndexOf('/') + 1));
+            sleep(Duration.ofMillis((5 - page) * 20L));           // the first url is the slowest
+            return "body of page " + page;
+        });
+
+        assertThat(bodies)
+            .as("Ex04: bodies[i] should be the body of urls[i]. Hint: keep the Futures in url order and get() them in that order")
+            .containsExactly("body of page 0", "body of page 1", "body of page 2", "body of page 3", "body of page 4");
+    }
+
+    @Test
+    @DisplayName("20 downloads of 100 ms take about one download's time, far from 2 s")
+    void takesAboutOneDownloadsTime() throws Exception {
+        long start = System.nanoTime();
+        List<String> bodies = Ex04_BlockingDownloads.downloadAll(urls(20), Ex04_BlockingDownloads::fakeDownload);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(bodies).as("Ex04: one body per url").hasSize(20);
+        // One after another: at least 20 x 100 ms = 2 s. Side by side: ~100 ms plus thread starts.
+        // The bound leaves a 10x margin for a loaded machine.
+        assertThat(took)
+            .as("Ex04: 20 overlapping 100 ms downloads should take about 100 ms, not 2 s (took %d ms). Hint: submit all, then get all", took.toMillis())
+            .isLessThan(Duration.ofMillis(1_000));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
