@@ -1,0 +1,54 @@
+package course.threads;
+
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+
+/**
+ * Ex06 · A BlockingQueue as a channel between one producer and several consumers.
+ *
+ * <p>Instead of sharing a data structure and locking it, threads can share nothing but a queue
+ * and hand each other messages: the producer put()s, each consumer take()s, and the queue does
+ * all the locking. A bounded queue adds back-pressure: when consumers fall behind, put() blocks
+ * and the producer slows down instead of filling the heap.
+ *
+ * <p>A queue has no "closed" state, so the end of the stream must travel as a message too: the
+ * producer puts one end marker (a "poison pill") per consumer, and each consumer stops when it
+ * takes one. One pill for three consumers would stop one and leave two waiting forever.
+ */
+public final class Ex06_ProducerConsumer {
+
+    /** Bounded, so a fast producer cannot run away from slow consumers. */
+    static final int QUEUE_CAPACITY = 16;
+
+    /** What travels on the queue: an item, or the end of the stream. */
+    private sealed interface Message<T> permits Item, EndOfStream {
+    }
+
+    private record Item<T>(T value) implements Message<T> {
+    }
+
+    private record EndOfStream<T>() implements Message<T> {
+    }
+
+    private Ex06_ProducerConsumer() {
+    }
+
+    /**
+     * Sends every item through a bounded BlockingQueue from one producer thread to
+     * {@code consumers} consumer threads, which call {@code handler} once per item. All threads
+     * come from {@code threadFactory}; the call returns when every one of them has ended.
+     */
+    public static <T> void pipe(List<T> items, int consumers, ThreadFactory threadFactory, Consumer<? super T> handler)
+            throws InterruptedException {
+        // TODO: 1. BlockingQueue<Message<T>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+        //       2. the producer (threadFactory.newThread(...), then start()): put(new Item<>(x)) for
+        //          every item, then put(new EndOfStream<>()) once PER CONSUMER;
+        //       3. each consumer: loop on take(); an Item goes to handler.accept(value), an
+        //          EndOfStream ends the loop (a switch with record patterns reads well here);
+        //       4. start them all, then join() them all.
+        //       take() and put() throw InterruptedException: inside a Runnable, catch it and
+        //       restore the flag with Thread.currentThread().interrupt().
+        throw new UnsupportedOperationException("Ex06 not implemented yet: producer -> bounded queue -> consumers, one end marker per consumer");
+    }
+}

@@ -1,0 +1,46 @@
+package course.threads;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Ex09 · Virtual threads: the same blocking code, ten thousand at a time.
+ *
+ * <p>A virtual thread is a thread the JVM schedules, not the kernel. When it blocks (sleep, a
+ * socket read, a lock), the JVM parks it on the heap, a few hundred bytes of stack chunks, and
+ * its carrier (a platform thread, one per core) picks up another. So 10,000 blocked virtual
+ * threads cost 10,000 small heap objects instead of 10,000 kernel threads, and you keep writing
+ * plain blocking code: no callbacks, no futures to compose.
+ *
+ * <p>The arithmetic of the alternative: 10,000 waits of 100 ms on a pool of 2 platform threads
+ * run 2 at a time, 5,000 rounds of 100 ms = 500 s. On virtual threads they all wait together:
+ * about 100 ms. (Virtual threads do not make computing faster: CPU work still has only the
+ * cores, and a virtual thread that never blocks holds its carrier.)
+ */
+public final class Ex09_VirtualThreads {
+
+    private Ex09_VirtualThreads() {
+    }
+
+    /** Runs every task on its own virtual thread, all at once, and returns the results in task order. */
+    public static <T> List<T> runAllOnVirtualThreads(List<? extends Callable<T>> tasks)
+            throws InterruptedException, ExecutionException {
+        // TODO: try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) { ... }
+        //       invokeAll(tasks), then collect each Future.get() in order. Exactly Ex03's code with
+        //       a different executor: no pool size to choose, because a virtual thread is cheap
+        //       enough to make one per task.
+        throw new UnsupportedOperationException("Ex09 not implemented yet: one virtual thread per task, results in order");
+    }
+
+    /**
+     * How long {@code tasks} blocking waits of {@code eachWait} take on a fixed pool of
+     * {@code poolThreads} platform threads: they run in rounds of {@code poolThreads}.
+     */
+    public static Duration timeOnPlatformPool(int tasks, Duration eachWait, int poolThreads) {
+        // TODO: the number of rounds is tasks / poolThreads rounded UP (a last, partial round still
+        //       takes a full wait): (tasks + poolThreads - 1) / poolThreads. Return eachWait x rounds.
+        throw new UnsupportedOperationException("Ex09 not implemented yet: rounds (rounded up) x eachWait");
+    }
+}

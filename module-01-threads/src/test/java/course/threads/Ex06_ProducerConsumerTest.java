@@ -1,0 +1,82 @@
+package course.threads;
+
+import course.threads.support.Rendezvous;
+import course.threads.support.TrackingThreadFactory;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+@DisplayName("Ex06 · A BlockingQueue as a channel between a producer and consumers")
+class Ex06_ProducerConsumerTest {
+
+    private static final List<Integer> ITEMS = IntStream.range(0, 1_000).boxed().toList();
+
+    /** Calls pipe(), but gives up after 3 s: consumers that never see their end marker wait forever. */
+    private static void pipe(List<Integer> items, int consumers, TrackingThreadFactory factory, Consumer<Integer> handler) {
+        assertTimeoutPreemptively(Duration.ofSeconds(3), () -> Ex06_ProducerConsumer.pipe(items, consumers, factory, handler),
+            () -> "Ex06: pipe() should return once the stream has ended, but after 3 s these threads still run: " + factory.alive()
+                + ". Hint: consumers stop only on an end marker, so the producer must put one PER consumer");
+    }
+
+    @Test
+    @DisplayName("every item is handled exactly once")
+    void everyItemExactlyOnce() {
+        TrackingThreadFactory factory = new TrackingThreadFactory("ex06");
+        Queue<Integer> handled = new ConcurrentLinkedQueue<>();
+
+        pipe(ITEMS, 3, factory, handled::add);
+
+        assertThat(handled)
+            .as("Ex06: each of the 1,000 items should reach the handler exactly once. Hint: one producer puts each item once; each take() removes it for one consumer")
+            .containsExactlyInAnyOrderElementsOf(ITEMS);
+    }
+
+    @Test
+    @DisplayName("the 3 consumers handle items at the same time, on threads from the factory")
+    void consumersWorkSideBySide() {
+        TrackingThreadFactory factory = new TrackingThreadFactory("ex06");
+        Rendezvous threeConsumers = new Rendezvous(3);
+        Queue<Thread> handlers = new ConcurrentLinkedQueue<>();
+
+        pipe(ITEMS, 3, factory, item -> {
+            handlers.add(Thread.currentThread());
+            if (item < 3) {
+                threeConsumers.arrive();                          // items 0, 1, 2 must be in 3 hands at once
+            }
+        });
+
+        assertThat(threeConsumers.allMet())
+            .as("Ex06: items 0, 1 and 2 should be handled by the 3 consumers at the same time (%s). Hint: start 3 consumer threads, all taking from the same queue", threeConsumers)
+            .isTrue();
+        assertThat(handlers)
+            .as("Ex06: the handler should run on consumer threads made by the given factory. Hint: threadFactory.newThread(...)")
+            .allMatch(factory::madeThisThread);
+    }
+
+    @Test
+    @DisplayName("the stream ends cleanly: one producer, 3 consumers, all ended when pipe returns")
+    void endsCleanly() {
+        TrackingThreadFactory factory = new TrackingThreadFactory("ex06");
+
+        pipe(ITEMS, 3, factory, item -> { });
+
+        assertThat(factory.created())
+            .as("Ex06: expected exactly 4 threads from the factory: 1 producer and 3 consumers")
+            .hasSize(4);
+        assertThat(factory.ran())
+            .as("Ex06: all 4 threads should have been started. Hint: start() each one")
+            .isEqualTo(4);
+        assertThat(factory.allEndWithin(Duration.ofMillis(500)))
+            .as("Ex06: no thread should outlive pipe(), but these are alive: %s. Hint: join() every thread before returning", factory.alive())
+            .isTrue();
+    }
+}
