@@ -1,0 +1,59 @@
+package course.pitfalls.eventloop;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import course.pitfalls.support.EventLoopLaws;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@DisplayName("Ex04 · Waiting for a future on the thread that must complete it")
+@ExtendWith(VertxExtension.class)
+class Ex04_SelfDeadlockTest {
+
+    @Test
+    @DisplayName("greeting a user on the event loop answers instead of deadlocking")
+    void noSelfDeadlock(Vertx vertx) throws Exception {
+        Context loop = vertx.getOrCreateContext();
+        // Not bound to any context: whoever completes it runs its callbacks. That lets the test
+        // rescue a deadlocked loop from outside.
+        Promise<String> name = Promise.promise();
+        // The profile service answers on the event loop, like any Vert.x client would.
+        Function<String, Future<String>> loadName = user -> {
+            loop.runOnContext(v -> name.tryComplete("Ada"));
+            return name.future();
+        };
+        CompletableFuture<String> greeting = new CompletableFuture<>();
+
+        loop.runOnContext(v -> Ex04_SelfDeadlock.greet(loadName, "ada")
+            .onComplete(greeting::complete, greeting::completeExceptionally));
+
+        try {
+            assertThat(greeting.get(2, SECONDS))
+                .as("Ex04: the greeting should use the loaded name. Hint: loadName.apply(user).map(name -> \"Hello, \" + name)")
+                .isEqualTo("Hello, Ada");
+        } catch (TimeoutException deadlock) {
+            name.tryComplete("rescued"); // free the stuck event loop so Vert.x can close
+            fail("Ex04: deadlock: the future was never completed within 2 s: you waited for it on the event loop "
+                + "that must complete it. Hint: do not join()/get()/blockingGet() on the loop; "
+                + "continue with loadName.apply(user).map(...) and return that future");
+        }
+    }
+
+    @Test
+    @DisplayName("law: event-loop code never waits for a result")
+    void obeysTheNoWaitingLaw() {
+        EventLoopLaws.assertObeyed("Ex04", EventLoopLaws.NEVER_WAITS_FOR_A_RESULT, Ex04_SelfDeadlock.class,
+            "Hint: compose futures (map, compose, Future.all) instead of join/get/await on the event loop.");
+    }
+}
