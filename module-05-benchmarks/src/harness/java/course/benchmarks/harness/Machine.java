@@ -1,0 +1,112 @@
+package course.benchmarks.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the report says about the machine: JDK, cores, CPU, and how busy the CPU was with
+ * other processes while the suite ran (from /proc/stat and /proc/self/stat, Linux only).
+ */
+public final class Machine {
+
+    private Machine() {
+    }
+
+    public static String jdk() {
+        return System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " " + Runtime.version();
+    }
+
+    public static int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    public static String os() {
+        return System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
+    }
+
+    public static String cpuModel() {
+        for (String line : lines("/proc/cpuinfo")) {
+            if (line.startsWith("model name")) {
+                return line.substring(line.indexOf(':') + 1).trim();
+            }
+        }
+        return "unknown";
+    }
+
+    public static String loadAverage() {
+        List<String> lines = lines("/proc/loadavg");
+        return lines.isEmpty() ? "unknown" : String.join(" ", List.of(lines.get(0).split(" ")).subList(0, 3));
+    }
+
+    /** Number of tasks (threads) on the machine now, from /proc/loadavg, or -1. */
+    public static int tasksNow() {
+        List<String> lines = lines("/proc/loadavg");
+        if (lines.isEmpty()) {
+            return -1;
+        }
+        String[] fields = lines.get(0).split(" ");
+        return Integer.parseInt(fields[3].substring(fields[3].indexOf('/') + 1));
+    }
+
+    /** The most process/thread ids the kernel hands out, or -1. */
+    public static int pidMax() {
+        List<String> lines = lines("/proc/sys/kernel/pid_max");
+        return lines.isEmpty() ? -1 : Integer.parseInt(lines.get(0).trim());
+    }
+
+    /**
+     * A reading of CPU time: the whole machine's busy and total ticks, and this process's own
+     * ticks including its finished children (the JMH forks and the scale probes).
+     */
+    public record CpuTicks(long machineBusy, long machineTotal, long ownAndChildren) {
+
+        public static CpuTicks now() {
+            List<String> stat = lines("/proc/stat");
+            List<String> self = lines("/proc/self/stat");
+            if (stat.isEmpty() || self.isEmpty()) {
+                return new CpuTicks(-1, -1, -1);
+            }
+            String[] cpu = stat.get(0).trim().split("\\s+"); // cpu user nice system idle iowait irq softirq steal ...
+            long total = 0;
+            for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+                total += Long.parseLong(cpu[i]);
+            }
+            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            String afterName = self.get(0).substring(self.get(0).lastIndexOf(')') + 2);
+            String[] fields = afterName.split(" "); // field 3 (state) is index 0: utime=14 stime=15 cutime=16 cstime=17
+            long own = 0;
+            for (int i = 11; i <= 14; i++) {
+                own += Long.parseLong(fields[i]);
+            }
+            return new CpuTicks(total - idle, total, own);
+        }
+
+        public boolean known() {
+            return machineTotal > 0;
+        }
+    }
+
+    /**
+     * The share of the machine's CPU capacity that other processes used between two readings,
+     * in cores (0 = quiet, cores() = every core busy with something else), or -1 if unknown.
+     */
+    public static double otherProcessesCores(CpuTicks before, CpuTicks after) {
+        if (!before.known() || !after.known() || after.machineTotal() == before.machineTotal()) {
+            return -1;
+        }
+        long busy = after.machineBusy() - before.machineBusy();
+        long ours = after.ownAndChildren() - before.ownAndChildren();
+        double total = after.machineTotal() - before.machineTotal();
+        return Math.max(0, busy - ours) / total * cores();
+    }
+
+    private static List<String> lines(String file) {
+        try {
+            return Files.readAllLines(Path.of(file));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package course.benchmarks;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+/**
+ * Ex04 · Vert.x: units are tasks on an event loop, waits are timers, CPU work goes to workers.
+ *
+ * <p>An event-loop task is a lambda in a queue: creating one costs a few hundred nanoseconds and
+ * no thread. A wait is a timer: no thread is held while it runs, so 1,000 waits cost 1,000 small
+ * timer entries. But the loop runs one task at a time, so a task that computes for 50 ms stalls
+ * everything else on that loop: CPU work is moved to the worker pool with executeBlocking,
+ * unordered so the jobs may run side by side (ordered, the default, runs them one by one).
+ */
+public final class Ex04_VertxRunner implements ScenarioRunner {
+
+    /** The longest a scenario may take before the caller gives up (a lost promise must not hang a benchmark). */
+    private static final long GIVE_UP_SECONDS = 60;
+
+    private final Vertx vertx = Vertx.vertx();
+
+    @Override
+    public <T> List<T> spawn(int units, IntFunction<T> work) throws Exception {
+        // TODO: take one event-loop context (vertx.getOrCreateContext()); for each id create a
+        //  Promise<T>, schedule loop.runOnContext(ignored -> promise.complete(work.apply(id))), and
+        //  keep promise.future(). Return joinAll(futures).
+        throw new UnsupportedOperationException("Ex04 not implemented yet: one event-loop task per unit (runOnContext + Promise)");
+    }
+
+    @Override
+    public <T> List<T> waitThen(int units, Duration pause, IntFunction<T> afterWait) throws Exception {
+        // TODO: for each id, vertx.timer(pause.toMillis(), TimeUnit.MILLISECONDS).map(ignored -> afterWait.apply(id)):
+        //  a timer holds no thread while it waits. Never Thread.sleep here. Return joinAll(futures).
+        throw new UnsupportedOperationException("Ex04 not implemented yet: one timer per unit (vertx.timer)");
+    }
+
+    @Override
+    public <T> List<T> compute(int units, IntFunction<T> work) throws Exception {
+        // TODO: for each id, vertx.executeBlocking(() -> work.apply(id), false): the worker pool, not the
+        //  event loop, and ordered=false so the jobs can run in parallel. Return joinAll(futures).
+        throw new UnsupportedOperationException("Ex04 not implemented yet: CPU units on the worker pool (executeBlocking, unordered)");
+    }
+
+    /** Waits (on the caller's thread) until every future is done and returns their results in order. */
+    private static <T> List<T> joinAll(List<Future<T>> futures) throws Exception {
+        Future.all(futures).await(GIVE_UP_SECONDS, TimeUnit.SECONDS);
+        List<T> results = new ArrayList<>(futures.size());
+        for (Future<T> future : futures) {
+            results.add(future.result());
+        }
+        return results;
+    }
+
+    @Override
+    public void close() {
+        vertx.close().await();
+    }
+}

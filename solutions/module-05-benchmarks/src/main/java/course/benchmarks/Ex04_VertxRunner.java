@@ -1,0 +1,81 @@
+package course.benchmarks;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+/**
+ * Ex04 · Vert.x: units are tasks on an event loop, waits are timers, CPU work goes to workers.
+ *
+ * <p>An event-loop task is a lambda in a queue: creating one costs a few hundred nanoseconds and
+ * no thread. A wait is a timer: no thread is held while it runs, so 1,000 waits cost 1,000 small
+ * timer entries. But the loop runs one task at a time, so a task that computes for 50 ms stalls
+ * everything else on that loop: CPU work is moved to the worker pool with executeBlocking,
+ * unordered so the jobs may run side by side (ordered, the default, runs them one by one).
+ *
+ * <p>Solution: one Promise per unit, completed by its task or timer; Future.all joins them; the
+ * benchmark thread (not a Vert.x thread) blocks on await() for the joined result.
+ */
+public final class Ex04_VertxRunner implements ScenarioRunner {
+
+    /** The longest a scenario may take before the caller gives up (a lost promise must not hang a benchmark). */
+    private static final long GIVE_UP_SECONDS = 60;
+
+    private final Vertx vertx = Vertx.vertx();
+
+    @Override
+    public <T> List<T> spawn(int units, IntFunction<T> work) throws Exception {
+        Context loop = vertx.getOrCreateContext(); // one event-loop context: the tasks run on its thread
+        List<Future<T>> results = new ArrayList<>(units);
+        for (int id = 0; id < units; id++) {
+            int unit = id;
+            Promise<T> result = Promise.promise();
+            loop.runOnContext(ignored -> result.complete(work.apply(unit)));
+            results.add(result.future());
+        }
+        return joinAll(results);
+    }
+
+    @Override
+    public <T> List<T> waitThen(int units, Duration pause, IntFunction<T> afterWait) throws Exception {
+        List<Future<T>> results = new ArrayList<>(units);
+        for (int id = 0; id < units; id++) {
+            int unit = id;
+            // A timer is an entry in the event loop's schedule; the callback runs on the loop when it fires.
+            results.add(vertx.timer(pause.toMillis(), TimeUnit.MILLISECONDS).map(ignored -> afterWait.apply(unit)));
+        }
+        return joinAll(results);
+    }
+
+    @Override
+    public <T> List<T> compute(int units, IntFunction<T> work) throws Exception {
+        List<Future<T>> results = new ArrayList<>(units);
+        for (int id = 0; id < units; id++) {
+            int unit = id;
+            // The worker pool, not the loop; ordered=false lets the jobs run in parallel.
+            results.add(vertx.executeBlocking(() -> work.apply(unit), false));
+        }
+        return joinAll(results);
+    }
+
+    /** Waits (on the caller's thread) until every future is done and returns their results in order. */
+    private static <T> List<T> joinAll(List<Future<T>> futures) throws Exception {
+        Future.all(futures).await(GIVE_UP_SECONDS, TimeUnit.SECONDS);
+        List<T> results = new ArrayList<>(futures.size());
+        for (Future<T> future : futures) {
+            results.add(future.result());
+        }
+        return results;
+    }
+
+    @Override
+    public void close() {
+        vertx.close().await();
+    }
+}
