@@ -47,38 +47,33 @@ final class GraderSelfTest {
             submissions.add(root + "#HEAD");
             expected.put(Grader.submissionName(submissions.getLast()), all(exercises, Expect.ZERO));
 
-            Path partial = starters(fixtures.resolve("partial"), module);
+            // Ex1 solved; Ex2's test replaced by one that always passes, and the pom vandalised:
+            // the grader ignores both, so Ex2 still scores zero.
+            Path partial = starters(fixtures.resolve("partial-tampered"), module);
             copyFromSolutions(partial, module, e1);
-            expected.put("partial", Map.of(e1, Expect.FULL, e2, Expect.ZERO, e3, Expect.ZERO));
-
-            Path tampered = starters(fixtures.resolve("tampered-tests"), module);
-            Path fakeTest = tampered.resolve(module).resolve("src/test/java/" + e1 + "Test.java");
+            Path fakeTest = partial.resolve(module).resolve("src/test/java/" + e2 + "Test.java");
             Files.createDirectories(fakeTest.getParent());
-            Files.writeString(fakeTest, "class " + e1 + "Test { @org.junit.jupiter.api.Test void passes() {} }\n");
-            Files.writeString(tampered.resolve(module).resolve("pom.xml"), "<project>tampered</project>\n");
-            expected.put("tampered-tests", all(exercises, Expect.ZERO));
+            Files.writeString(fakeTest, "class " + e2 + "Test { @org.junit.jupiter.api.Test void passes() {} }\n");
+            Files.writeString(partial.resolve(module).resolve("pom.xml"), "<project>tampered</project>\n");
+            expected.put("partial-tampered", Map.of(e1, Expect.FULL, e2, Expect.ZERO, e3, Expect.ZERO));
 
             Path broken = solutions(fixtures.resolve("compile-error"), module);
             Files.writeString(source(broken, module, e2), "\nthis is not Java\n", java.nio.file.StandardOpenOption.APPEND);
             expected.put("compile-error", all(exercises, Expect.ZERO));
 
-            Path hang = solutions(fixtures.resolve("hang"), module);
-            inject(source(hang, module, e1), e1, "static { spin(); } private static void spin() { for (;;) Thread.onSpinWait(); }");
-            expected.put("hang", Map.of(e1, Expect.ZERO, e2, Expect.FULL, e3, Expect.FULL));
+            // A hang that ignores interrupts and a System.exit: each costs only its own exercise.
+            Path hostile = solutions(fixtures.resolve("hang-and-exit"), module);
+            inject(source(hostile, module, e1), e1, "static { spin(); } private static void spin() { for (;;) Thread.onSpinWait(); }");
+            inject(source(hostile, module, e3), e3, "static { System.exit(3); }");
+            expected.put("hang-and-exit", Map.of(e1, Expect.ZERO, e2, Expect.FULL, e3, Expect.ZERO));
 
-            Path exit = solutions(fixtures.resolve("system-exit"), module);
-            inject(source(exit, module, e2), e2, "static { System.exit(3); }");
-            expected.put("system-exit", Map.of(e1, Expect.FULL, e2, Expect.ZERO, e3, Expect.FULL));
-
-            Path bomb = solutions(fixtures.resolve("thread-bomb"), module);
-            inject(source(bomb, module, e3), e3, "static { for (int i = 0; i < 2_000; i++) Thread.ofPlatform().daemon()"
-                    + ".start(() -> { try { Thread.sleep(60_000); } catch (InterruptedException e) { } }); }");
-            expected.put("thread-bomb", Map.of(e1, Expect.FULL, e2, Expect.FULL, e3, Expect.ANY));
-
-            Path noisy = solutions(fixtures.resolve("prints-megabytes"), module);
+            // Megabytes of output and 2,000 parked threads: grading finishes, the rest is scored normally.
+            Path noisy = solutions(fixtures.resolve("noise-and-threads"), module);
             inject(source(noisy, module, e1), e1, "static { String line = \"x\".repeat(1023);"
                     + " for (int i = 0; i < 16 * 1024; i++) System.out.println(line); }");
-            expected.put("prints-megabytes", all(exercises, Expect.FULL));
+            inject(source(noisy, module, e2), e2, "static { for (int i = 0; i < 2_000; i++) Thread.ofPlatform().daemon()"
+                    + ".start(() -> { try { Thread.sleep(60_000); } catch (InterruptedException e) { } }); }");
+            expected.put("noise-and-threads", Map.of(e1, Expect.FULL, e2, Expect.ANY, e3, Expect.FULL));
 
             try (Stream<Path> s = Files.list(fixtures)) {
                 s.sorted().forEach(p -> submissions.add(p.toString()));
