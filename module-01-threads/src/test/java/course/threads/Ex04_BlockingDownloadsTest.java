@@ -58,10 +58,10 @@ class Ex04_BlockingDownloadsTest {
 
         assertThat(bodies).as("Ex04: one body per url").hasSize(20);
         // One after another: at least 20 x 100 ms = 2 s. Side by side: ~100 ms plus thread starts.
-        // The bound leaves a 10x margin for a loaded machine.
+        // The bound leaves a wide margin for a loaded machine and still fails a sequential answer.
         assertThat(took)
             .as("Ex04: 20 overlapping 100 ms downloads should take about 100 ms, not 2 s (took %d ms). Hint: submit all, then get all", took.toMillis())
-            .isLessThan(Duration.ofMillis(1_000));
+            .isLessThan(Duration.ofMillis(1_500));
     }
 
     private static void sleep(Duration duration) {
