@@ -83,6 +83,30 @@ public final class Course {
         return chosen;
     }
 
+    /** Runs a command, returns its standard output; throws with its error output if it fails. */
+    static String exec(List<String> cmd, java.util.Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (env != null) pb.environment().putAll(env);
+        Path err = Files.createTempFile("course-exec", ".err");
+        try {
+            Process p = pb.redirectError(err.toFile()).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new IOException(String.join(" ", cmd) + " failed: " + Files.readString(err).strip());
+            }
+            return out;
+        } finally {
+            Files.deleteIfExists(err);
+        }
+    }
+
+    /** Runs git in {@code repo}. */
+    static String git(Path repo, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("git", "-C", repo.toString()));
+        cmd.addAll(List.of(args));
+        return exec(cmd, null);
+    }
+
     /** Deletes a folder tree if it exists. */
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;

@@ -190,14 +190,14 @@ final class Grader {
         int hash = submission.lastIndexOf('#');
         String url = hash >= 0 ? submission.substring(0, hash) : submission;
         String ref = hash >= 0 ? submission.substring(hash + 1) : null;
-        exec(List.of("git", "clone", "--quiet", "--no-checkout", url, into.toString()), null);
-        exec(List.of("git", "-C", into.toString(), "checkout", "--quiet", ref == null ? "HEAD" : ref), null);
+        Course.exec(List.of("git", "clone", "--quiet", "--no-checkout", url, into.toString()), null);
+        Course.git(into, "checkout", "--quiet", ref == null ? "HEAD" : ref);
         return into;
     }
 
     /** This course as git tracks it (its working-tree content), without solutions/ or any build output. */
     private void copyCourse(Path into) throws Exception {
-        String files = exec(List.of("git", "-C", root.toString(), "ls-files", "-z"), null);
+        String files = Course.git(root, "ls-files", "-z");
         for (String f : files.split("\0")) {
             if (f.isEmpty() || f.startsWith("solutions/")) continue;
             Path src = root.resolve(f);
@@ -219,17 +219,6 @@ final class Grader {
                 Files.copy(p, dst);
             }
         }
-    }
-
-    private static String exec(List<String> cmd, Path dir) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        if (dir != null) pb.directory(dir.toFile());
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new IOException(String.join(" ", cmd) + " failed: " + output.strip());
-        }
-        return output;
     }
 
     static String submissionName(String submission) {

@@ -209,11 +209,6 @@ final class GraderSelfTest {
     }
 
     private String git(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("git", "-C", root.toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) throw new IOException("git " + String.join(" ", args) + ": " + out);
-        return out;
+        return Course.git(root, args);
     }
 }

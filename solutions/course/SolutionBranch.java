@@ -67,21 +67,15 @@ final class SolutionBranch {
         }
     }
 
+    /** git in this repository, with an identity for commit-tree where the user has none set. */
     private String git(List<String> args, Map<String, String> env) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("git", "-C", root.toString()));
         cmd.addAll(args);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(false);
-        if (env != null) pb.environment().putAll(env);
-        pb.environment().putIfAbsent("GIT_AUTHOR_NAME", "course tools");
-        pb.environment().putIfAbsent("GIT_AUTHOR_EMAIL", "course-tools@localhost");
-        pb.environment().putIfAbsent("GIT_COMMITTER_NAME", "course tools");
-        pb.environment().putIfAbsent("GIT_COMMITTER_EMAIL", "course-tools@localhost");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        String err = new String(p.getErrorStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new IOException("git " + String.join(" ", args) + " failed: " + err.strip());
+        Map<String, String> vars = new java.util.HashMap<>(env == null ? Map.of() : env);
+        for (String who : List.of("AUTHOR", "COMMITTER")) {
+            vars.putIfAbsent("GIT_" + who + "_NAME", "course tools");
+            vars.putIfAbsent("GIT_" + who + "_EMAIL", "course-tools@localhost");
         }
-        return out;
+        return Course.exec(cmd, vars);
     }
 }
