@@ -1,0 +1,54 @@
+package course.async;
+
+import io.reactivex.rxjava3.core.Scheduler;
+import io.reactivex.rxjava3.core.Single;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpResponseExpectation;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ex10 · Timeouts and retries for a flaky endpoint, in Vert.x and in RxJava.
+ *
+ * <p>A remote call can fail fast (an error answer) or fail slow (no answer at all). A retry
+ * handles the first; only a timeout turns the second into a failure you can retry. In async code
+ * neither costs a thread: a timeout is one more timer, a retry is one more subscription or one
+ * more composed future. Cap the attempts: a retry loop without a limit turns an outage into a
+ * flood.
+ */
+public final class Ex10_TimeoutsAndRetries {
+
+    private Ex10_TimeoutsAndRetries() {
+    }
+
+    /**
+     * GETs url; each attempt fails after {@code timeoutMs} without an answer, or on a non-200
+     * answer; makes at most {@code maxAttempts} attempts, then fails with the last attempt's error.
+     */
+    public static Future<String> fetchWithRetry(WebClient client, String url, long timeoutMs, int maxAttempts) {
+        // TODO: fetchOne(client, url).timeout(timeoutMs, TimeUnit.MILLISECONDS), then recover(...):
+        //  if attempts remain (maxAttempts > 1) call fetchWithRetry again with maxAttempts - 1,
+        //  otherwise return Future.failedFuture(error). Exactly maxAttempts requests, no more.
+        throw new UnsupportedOperationException("Ex10 not implemented yet: fetch with a per-attempt timeout and a capped retry");
+    }
+
+    /** One GET; a non-200 answer is a failure. */
+    @SuppressWarnings("unused")
+    private static Future<String> fetchOne(WebClient client, String url) {
+        return client.getAbs(url).send()
+            .expecting(HttpResponseExpectation.SC_OK)
+            .map(HttpResponse::bodyAsString);
+    }
+
+    /**
+     * The same policy in RxJava: each subscription to {@code call} is one attempt, failed after
+     * {@code timeout} (timed on {@code scheduler}); at most {@code maxAttempts} attempts in all.
+     */
+    public static <T> Single<T> withTimeoutAndRetry(Single<T> call, long timeout, TimeUnit unit, int maxAttempts, Scheduler scheduler) {
+        // TODO: call.timeout(timeout, unit, scheduler), then retry(...). Mind the count: retry(n)
+        //  resubscribes n more times, so maxAttempts attempts in all is retry(maxAttempts - 1).
+        //  timeout must come before retry, so each attempt gets its own clock.
+        throw new UnsupportedOperationException("Ex10 not implemented yet: Rx timeout and capped retry on the given scheduler");
+    }
+}

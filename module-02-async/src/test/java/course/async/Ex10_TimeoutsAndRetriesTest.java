@@ -1,0 +1,126 @@
+package course.async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.async.support.Await;
+import course.async.support.SlowHttpServer;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.observers.TestObserver;
+import io.reactivex.rxjava3.schedulers.TestScheduler;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@DisplayName("Ex10 · Timeouts and retries for a flaky endpoint")
+class Ex10_TimeoutsAndRetriesTest {
+
+    @Nested
+    @DisplayName("Vert.x: Future.timeout and recover against a real flaky server")
+    @ExtendWith(VertxExtension.class)
+    class WithVertx {
+
+        private SlowHttpServer server;
+        private WebClient client;
+        private Context eventLoop;
+
+        @BeforeEach
+        void startServer(Vertx vertx) {
+            server = SlowHttpServer.start(vertx, 10);
+            client = WebClient.create(vertx);
+            eventLoop = vertx.getOrCreateContext();
+        }
+
+        @Test
+        @DisplayName("an endpoint that fails twice succeeds on the third of three attempts")
+        void retriesUntilSuccess() {
+            String body = Await.result(
+                Await.onEventLoop(eventLoop, () -> Ex10_TimeoutsAndRetries.fetchWithRetry(client, server.url("/flaky?failures=2"), 1_000, 3)),
+                "Ex10: two 500 answers then a 200: with 3 attempts the fetch should succeed. Hint: recover(error -> fetchWithRetry(..., maxAttempts - 1))");
+
+            assertThat(body).as("Ex10: the body of the successful attempt").isEqualTo("/flaky");
+            assertThat(server.requestsTo("/flaky")).as("Ex10: it took exactly 3 requests").isEqualTo(3);
+        }
+
+        @Test
+        @DisplayName("an endpoint that keeps failing gets exactly maxAttempts requests, then the error")
+        void capsTheAttempts() {
+            Throwable error = Await.failure(
+                Await.onEventLoop(eventLoop, () -> Ex10_TimeoutsAndRetries.fetchWithRetry(client, server.url("/down?failures=1000"), 1_000, 3)),
+                "Ex10: an endpoint that always answers 500 must fail the fetch in the end");
+
+            assertThat(server.requestsTo("/down"))
+                .as("Ex10: maxAttempts = 3 means 3 requests in all, not %d. Hint: retry while maxAttempts > 1, counting down", server.requestsTo("/down"))
+                .isEqualTo(3);
+            assertThat(error).as("Ex10: the last attempt's error (a 500) is reported").hasMessageContaining("500");
+        }
+
+        @Test
+        @DisplayName("an endpoint that never answers in time fails each attempt by timeout, without waiting for it")
+        void timesOutSlowAnswers() {
+            Throwable error = Await.failure(
+                Await.onEventLoop(eventLoop, () -> Ex10_TimeoutsAndRetries.fetchWithRetry(client, server.url("/slow?delay=1000"), 100, 2)),
+                "Ex10: answers that take 1 s must fail after 2 attempts of 100 ms. Hint: fetchOne(...).timeout(timeoutMs, MILLISECONDS) on every attempt");
+
+            assertThat(error)
+                .as("Ex10: a missing answer should fail with a TimeoutException. Hint: Future.timeout(...)")
+                .isInstanceOf(TimeoutException.class);
+            assertThat(server.requestsTo("/slow")).as("Ex10: a timed-out attempt is retried: 2 attempts").isEqualTo(2);
+            assertThat(server.answersSent())
+                .as("Ex10: the fetch gave up before the server answered anything: it did not wait for the slow answer")
+                .isZero();
+        }
+    }
+
+    @Nested
+    @DisplayName("RxJava: timeout and retry, in virtual time")
+    class WithRxJava {
+
+        private final TestScheduler time = new TestScheduler();
+        private final AtomicInteger attempts = new AtomicInteger();
+
+        /** A call that never answers on its first (hangingAttempts) attempts, then answers "ok". */
+        private Single<String> flakyCall(int hangingAttempts) {
+            return Single.defer(() -> attempts.incrementAndGet() <= hangingAttempts ? Single.never() : Single.just("ok"));
+        }
+
+        @Test
+        @DisplayName("two hanging attempts time out after 1 s each; the third answers at 2 s")
+        void retriesAfterTimeouts() {
+            TestObserver<String> result = Ex10_TimeoutsAndRetries
+                .withTimeoutAndRetry(flakyCall(2), 1, TimeUnit.SECONDS, 3, time).test();
+
+            time.advanceTimeBy(1_999, TimeUnit.MILLISECONDS);
+            assertThat(result.values())
+                .as("Ex10: before 2 s the second attempt is still waiting. Hint: timeout(timeout, unit, scheduler) before retry")
+                .isEmpty();
+            time.advanceTimeBy(1, TimeUnit.MILLISECONDS);
+            assertThat(result.values())
+                .as("Ex10: at 2 s the first two attempts have timed out and the third answered. Hint: timeout on the given scheduler, then retry(maxAttempts - 1)")
+                .containsExactly("ok");
+            assertThat(attempts).as("Ex10: three subscriptions, one per attempt").hasValue(3);
+        }
+
+        @Test
+        @DisplayName("a call that always hangs fails with a timeout after exactly maxAttempts attempts")
+        void givesUpAfterMaxAttempts() {
+            TestObserver<String> result = Ex10_TimeoutsAndRetries
+                .withTimeoutAndRetry(flakyCall(Integer.MAX_VALUE), 1, TimeUnit.SECONDS, 3, time).test();
+
+            time.advanceTimeBy(10, TimeUnit.SECONDS);
+
+            assertThat(attempts)
+                .as("Ex10: maxAttempts = 3 means 3 subscriptions in all, but there were %d. Hint: retry(n) means n MORE attempts", attempts.get())
+                .hasValue(3);
+            result.assertError(TimeoutException.class);
+        }
+    }
+}
