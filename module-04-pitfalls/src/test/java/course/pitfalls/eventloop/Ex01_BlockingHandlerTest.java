@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @DisplayName("Ex01 · A blocking call inside an event-loop handler")
@@ -51,6 +52,7 @@ class Ex01_BlockingHandlerTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = SECONDS) // the first ArchUnit import loads a large library: seconds on a busy machine
     @DisplayName("law: event-loop code never sleeps")
     void obeysTheNoSleepLaw() {
         EventLoopLaws.assertObeyed("Ex01", EventLoopLaws.NEVER_SLEEPS, Ex01_BlockingHandler.class,

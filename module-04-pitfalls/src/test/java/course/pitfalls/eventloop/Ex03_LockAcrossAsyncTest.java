@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @DisplayName("Ex03 · A lock held across an async boundary")
@@ -77,6 +78,7 @@ class Ex03_LockAcrossAsyncTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = SECONDS) // the first ArchUnit import loads a large library: seconds on a busy machine
     @DisplayName("law: event-loop code never takes a thread's lock")
     void obeysTheNoThreadLockLaw() {
         EventLoopLaws.assertObeyed("Ex03", EventLoopLaws.NEVER_TAKES_A_THREAD_LOCK, Ex03_LockAcrossAsync.class,

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @DisplayName("Ex04 · Waiting for a future on the thread that must complete it")
@@ -51,6 +52,7 @@ class Ex04_SelfDeadlockTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = SECONDS) // the first ArchUnit import loads a large library: seconds on a busy machine
     @DisplayName("law: event-loop code never waits for a result")
     void obeysTheNoWaitingLaw() {
         EventLoopLaws.assertObeyed("Ex04", EventLoopLaws.NEVER_WAITS_FOR_A_RESULT, Ex04_SelfDeadlock.class,

@@ -14,7 +14,9 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import course.pitfalls.support.eventloop.KnownBad;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The laws of event-loop code, as ArchUnit rules: what javac cannot refuse, a test can.
@@ -91,6 +93,8 @@ public final class EventLoopLaws {
     /** Main classes only: test classes (which may block freely) live under .../test-classes/. */
     private static final ImportOption MAIN_CLASSES_ONLY = location -> !location.contains("/test-classes/");
 
+    private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
+
     private EventLoopLaws() {}
 
     /**
@@ -120,7 +124,8 @@ public final class EventLoopLaws {
     }
 
     private static void assertRuleStillBites(Law law) {
-        JavaClasses fixture = new ClassFileImporter().importClasses(law.knownBad());
+        JavaClasses fixture = IMPORTED.computeIfAbsent(law.knownBad().getName(),
+            name -> new ClassFileImporter().importClasses(law.knownBad()));
         assertThat(law.rule().evaluate(fixture).hasViolation())
             .as("The rule \"%s\" no longer catches its known-bad fixture %s: the rule itself is broken, not your code",
                 law.rule().getDescription(), law.knownBad().getName())
@@ -128,7 +133,9 @@ public final class EventLoopLaws {
     }
 
     private static JavaClasses mainClassesOf(String pkg) {
-        return new ClassFileImporter().withImportOption(MAIN_CLASSES_ONLY).importPackages(pkg);
+        // Imported once per test run: the classes do not change while the tests run.
+        return IMPORTED.computeIfAbsent(pkg,
+            name -> new ClassFileImporter().withImportOption(MAIN_CLASSES_ONLY).importPackages(name));
     }
 
     private static Law law(String name, String because, DescribedPredicate<JavaCall<?>> forbidden, Class<?> knownBad) {

@@ -1,0 +1,67 @@
+package course.pitfalls.eventloop;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Ex11 · The laws of the event loop, enforced.
+ *
+ * <p>javac cannot tell event-loop code from any other code, so nothing stops a blocking call from
+ * slipping into a handler. This module states the laws as ArchUnit rules over every class in
+ * {@code ..eventloop..}: never sleep, never wait for a result, never take a thread's lock, never
+ * block on RxJava, never touch the disk synchronously, and say whether blocking work is ordered.
+ * This handler breaks two of them in ways that look innocent; the rules find both, and then the
+ * whole package must obey every law.
+ */
+public final class Ex11_EventLoopLaws {
+
+    private Ex11_EventLoopLaws() {}
+
+    /**
+     * Quotes {@code sku}: its price from the price list file (lines {@code sku=price}) and its stock
+     * from the (async) stock service, as {@code "sku: PRICE EUR, N in stock"}. Called on an event loop.
+     */
+    public static Future<String> quote(Vertx vertx, Path priceList, String sku, Supplier<Future<Integer>> stock) {
+        // TODO: symptom: quotes time out in production ("stock service did not answer") although the
+        //  stock service answered in 1 ms; the unit test, with an already-completed stock future, passes.
+        //  Run the laws (Ex11_EventLoopLawsTest) to see which two lines break them. Repair: read the file
+        //  with vertx.fileSystem().readFile(...) and chain the stock future with map/compose: no waiting.
+        int price;
+        try {
+            price = priceOf(Files.readString(priceList), sku);
+        } catch (IOException | RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        AtomicInteger inStock = new AtomicInteger();
+        CountDownLatch answered = new CountDownLatch(1);
+        stock.get().onSuccess(n -> {
+            inStock.set(n);
+            answered.countDown();
+        });
+        try {
+            if (!answered.await(1, TimeUnit.SECONDS)) {
+                return Future.failedFuture(new TimeoutException("stock service did not answer"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Future.failedFuture(e);
+        }
+        return Future.succeededFuture(sku + ": " + price + " EUR, " + inStock.get() + " in stock");
+    }
+
+    static int priceOf(String priceList, String sku) {
+        return priceList.lines()
+            .filter(line -> line.startsWith(sku + "="))
+            .mapToInt(line -> Integer.parseInt(line.substring(sku.length() + 1).trim()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no price for " + sku));
+    }
+}

@@ -1,0 +1,65 @@
+package course.pitfalls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Ex08 · A data race on a shared map")
+class Ex08_DataRaceTest {
+
+    private static final int THREADS = 4;
+    private static final int RECORDS_PER_THREAD = 250_000;
+    private static final int MAX_ROUNDS = 3;
+    private static final List<String> WORDS = List.of("async", "thread", "loop", "future");
+
+    @Test
+    @DisplayName("four threads recording at once lose no count")
+    void countsLoseNothing() throws Exception {
+        int expected = THREADS * RECORDS_PER_THREAD / WORDS.size();
+        // A racy update loses counts in almost every round on two cores; a few rounds make "almost" certain.
+        // A correct one never loses any, however many rounds run.
+        for (int round = 1; round <= MAX_ROUNDS; round++) {
+            Ex08_DataRace words = recordFromManyThreadsAtOnce();
+            for (String word : WORDS) {
+                assertThat(words.count(word))
+                    .as("Ex08 (round %d): \"%s\" was recorded %d times by %d threads but counted %d: two threads read the same "
+                        + "old count and both wrote old + 1. Hint: ConcurrentHashMap.merge(word, 1, Integer::sum) makes the "
+                        + "update one atomic step", round, word, expected, THREADS, words.count(word))
+                    .isEqualTo(expected);
+            }
+        }
+    }
+
+    /** THREADS threads, released together by one latch, each recording the words round-robin. */
+    private static Ex08_DataRace recordFromManyThreadsAtOnce() throws InterruptedException {
+        var words = new Ex08_DataRace();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> writers = IntStream.range(0, THREADS)
+            .mapToObj(t -> Thread.ofPlatform().daemon().name("ex08-writer-" + t).start(() -> {
+                awaitQuietly(go);
+                for (int i = 0; i < RECORDS_PER_THREAD; i++) {
+                    words.record(WORDS.get(i % WORDS.size()));
+                }
+            }))
+            .toList();
+        go.countDown();
+        for (Thread writer : writers) {
+            assertThat(writer.join(Duration.ofSeconds(5))).as("Ex08: a writer thread did not finish within 5 s").isTrue();
+        }
+        return words;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

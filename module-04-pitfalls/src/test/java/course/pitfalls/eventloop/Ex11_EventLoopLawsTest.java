@@ -1,0 +1,72 @@
+package course.pitfalls.eventloop;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import course.pitfalls.support.EventLoopLaws;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("Ex11 · The laws of the event loop, enforced")
+@ExtendWith(VertxExtension.class)
+class Ex11_EventLoopLawsTest {
+
+    @Test
+    @DisplayName("a quote combines the price file and the stock service, on the event loop")
+    void quotesOnTheEventLoop(Vertx vertx, @TempDir Path dir) throws Exception {
+        Path priceList = Files.writeString(dir.resolve("prices.txt"), "sku-1=42\nsku-2=7\n");
+        Context loop = vertx.getOrCreateContext();
+        // The stock service answers on the event loop, a moment later, like any Vert.x client.
+        Supplier<Future<Integer>> stock = () -> {
+            Promise<Integer> answer = Promise.promise();
+            loop.runOnContext(v -> answer.complete(7));
+            return answer.future();
+        };
+        CompletableFuture<String> quote = new CompletableFuture<>();
+
+        loop.runOnContext(v -> Ex11_EventLoopLaws.quote(vertx, priceList, "sku-1", stock)
+            .onComplete(quote::complete, quote::completeExceptionally));
+
+        try {
+            assertThat(quote.get(3, SECONDS))
+                .as("Ex11: price 42 from the file, 7 in stock from the service")
+                .isEqualTo("sku-1: 42 EUR, 7 in stock");
+        } catch (ExecutionException failed) {
+            fail("Ex11: the quote failed (" + failed.getCause() + "): the handler waited on the event loop for a stock "
+                + "answer that the same loop had to deliver. Hint: stock.get().map(inStock -> ...), composed after "
+                + "vertx.fileSystem().readFile(...)");
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = SECONDS) // the first ArchUnit import loads a large library: seconds on a busy machine
+    @DisplayName("law: this handler obeys every event-loop law")
+    void handlerObeysEveryLaw() {
+        for (EventLoopLaws.Law law : EventLoopLaws.ALL) {
+            EventLoopLaws.assertObeyed("Ex11", law, Ex11_EventLoopLaws.class,
+                "Hint: read files with vertx.fileSystem().readFile(...), and compose futures instead of waiting on a latch.");
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = SECONDS) // the first ArchUnit import loads a large library: seconds on a busy machine
+    @DisplayName("law: the whole event-loop package obeys every law")
+    void wholePackageObeysEveryLaw() {
+        EventLoopLaws.assertPackageObeysAll("Ex11", "course.pitfalls.eventloop",
+            "Hint: each violation names its class and line; the exercise with that number shows the repair.");
+    }
+}
