@@ -62,8 +62,8 @@ class Ex04_VertxRunnerTest {
     void computeRunsInParallelAndMatchesTheReference() throws Exception {
         int parties = Probes.parallelism();
         assertThat(runner.compute(4, Probes.meetingOf(parties)))
-            .as("Ex04: " + parties + " CPU units should run at the same time. Hint: executeBlocking is ORDERED by default "
-                + "(one at a time per context): pass ordered=false")
+            .as("Ex04: " + parties + " CPU units should run at the same time. Hint: not on the event loop (one task at a time), and "
+                + "executeBlocking is ORDERED by default (one job at a time per context): pass ordered=false")
             .containsOnly(true);
 
         int units = MixingLoop.cpuUnits();

@@ -166,6 +166,7 @@ public final class BenchmarkSuite {
                 .measurementIterations(settings.measurements())
                 .measurementTime(TimeValue.milliseconds(settings.iterationMillis()))
                 .timeUnit(TimeUnit.MILLISECONDS)
+                .jvmArgsAppend("--sun-misc-unsafe-memory-access=allow") // JMH 1.37 uses sun.misc.Unsafe: no warning
                 .shouldFailOnError(true)
                 .output(logs.resolve(job.scenario() + "-" + job.runner() + ".log").toString());
             if (job.param() != null) {

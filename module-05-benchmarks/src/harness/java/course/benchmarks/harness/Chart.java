@@ -69,7 +69,7 @@ final class Chart {
             double median = m.medianMs() * scale;
             double error = m.errorMs() * scale;
             double x = x(median, min, max);
-            svg.append(text(10, y + 17, Report.label(m.runner()), ""));
+            svg.append(text(10, y + 17, Report.label(m.scenario(), m.runner()), ""));
             svg.append(String.format(Locale.ROOT,
                 "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>%n",
                 LABEL, y + 4, Math.max(1, x - LABEL), ROW - 8, color(m.runner())));

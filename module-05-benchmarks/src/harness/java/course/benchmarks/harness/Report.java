@@ -135,7 +135,7 @@ public final class Report {
         heading(title);
         table(List.of("runner", "median", "error", "vs platform", isSwitch ? "us/switch" : "us/unit"),
             measurements.stream().filter(m -> m.scenario().equals(scenario)).map(m -> List.of(
-                label(m.runner()),
+                label(m.scenario(), m.runner()),
                 fmt(m.medianMs()) + " " + unit,
                 "± " + fmt(m.errorMs()) + " " + unit,
                 fmt(m.medianMs() / platform) + "x",
@@ -150,7 +150,7 @@ public final class Report {
         heading("Scale: most units waiting at once in a JVM with -Xmx512m (capped to keep the machine safe)");
         table(List.of("model", "units reached", "cap", "stopped by", "resident per unit"),
             scale.stream().map(s -> List.of(
-                label(s.model()),
+                label("scale", s.model()),
                 String.format(Locale.ROOT, "%,d", s.reached()),
                 String.format(Locale.ROOT, "%,d", s.cap()),
                 s.stoppedBy(),
@@ -242,18 +242,17 @@ public final class Report {
         return threads > 0 && light > 0 ? String.format(Locale.ROOT, "%.1fx", (double) threads / light) : "?";
     }
 
-    static String label(String runner) {
-        return switch (runner) {
-            case "sequential" -> "one unit, sequential";
-            case "eventloop" -> "event loop (Vert.x)";
-            default -> {
-                for (Runners r : Runners.values()) {
-                    if (r.key.equals(runner)) {
-                        yield r.label;
-                    }
-                }
-                yield runner.equals("platform") ? "platform threads" : runner.equals("virtual") ? "virtual threads" : runner;
-            }
+    /** How a runner is named in a table row: the model, in the words of that scenario. */
+    static String label(String scenario, String runner) {
+        return switch (scenario + "/" + runner) {
+            case "switch/platform" -> "two platform threads";
+            case "switch/virtual" -> "two virtual threads";
+            case "switch/eventloop" -> "two tasks on one event loop";
+            case "scale/platform" -> "platform threads";
+            case "scale/virtual" -> "virtual threads";
+            case "scale/vertx" -> "Vert.x timers";
+            case "cpu/sequential" -> "one unit, sequential";
+            default -> Runners.byKey(runner).label;
         };
     }
 
