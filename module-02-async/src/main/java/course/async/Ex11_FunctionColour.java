@@ -1,0 +1,58 @@
+package course.async;
+
+import io.reactivex.rxjava3.core.Single;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Ex11 · Function colour: crossing between sync and async code, the right bridge each way.
+ *
+ * <p>Async functions return a promise of a value; sync functions return the value and may block.
+ * Async code can call sync code only if it cannot block (or by moving it to a worker); sync code
+ * can call async code only by waiting for it, which is fine on a plain thread and fatal on the
+ * event loop: the loop would wait for a result that only the loop itself can deliver. Between
+ * async libraries, {@code CompletionStage} is the common currency: Vert.x and RxJava both convert
+ * to and from it without blocking anyone.
+ */
+public final class Ex11_FunctionColour {
+
+    private Ex11_FunctionColour() {
+    }
+
+    /** Vert.x to RxJava, async to async: the same future's outcome as a Single. */
+    public static <T> Single<T> toSingle(Future<T> future) {
+        // TODO: Single.fromCompletionStage(future.toCompletionStage()). Nobody blocks.
+        throw new UnsupportedOperationException("Ex11 not implemented yet: bridge a Vert.x Future to a Single");
+    }
+
+    /**
+     * JDK async (CompletableFuture, HttpClient.sendAsync, ...) to Vert.x: a future whose callbacks
+     * run on {@code context}'s event loop, whichever thread completed the stage.
+     */
+    public static <T> Future<T> toVertxFuture(CompletionStage<T> stage, Context context) {
+        // TODO: Future.fromCompletionStage(stage, context). The context argument matters: without
+        //  it, callbacks run on whatever JDK thread completed the stage.
+        throw new UnsupportedOperationException("Ex11 not implemented yet: bridge a CompletionStage to a Vert.x Future on the context");
+    }
+
+    /**
+     * Async to sync, for a caller on a plain thread (main, a CLI, a test): waits for the value.
+     * On an event loop it refuses at once with an IllegalStateException instead of blocking it.
+     */
+    public static <T> T awaitResult(Single<T> single) {
+        // TODO: if Context.isOnEventLoopThread(), throw new IllegalStateException(...) right away;
+        //  otherwise return single.blockingGet(). Blocking the loop here would deadlock it when the
+        //  value must be delivered by that same loop.
+        throw new UnsupportedOperationException("Ex11 not implemented yet: blockingGet, but never on an event loop");
+    }
+
+    /** Sync to async: a blocking legacy call made from async code runs on a worker thread. */
+    public static <T> Future<T> callBlocking(Vertx vertx, Callable<T> legacyCall) {
+        // TODO: vertx.executeBlocking(legacyCall): the call runs on a worker thread, the future
+        //  completes back on the caller's context. Calling legacyCall.call() here would block the loop.
+        throw new UnsupportedOperationException("Ex11 not implemented yet: run the blocking call with executeBlocking");
+    }
+}

@@ -1,0 +1,104 @@
+package course.async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.async.support.Await;
+import course.async.support.EventLoopLagProbe;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.observers.TestObserver;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@DisplayName("Ex11 · Function colour: the right bridge between sync and async")
+@ExtendWith(VertxExtension.class)
+class Ex11_FunctionColourTest {
+
+    /** Where a callback ran. */
+    record Seen(boolean onEventLoop, boolean onExpectedContext, String thread) {
+    }
+
+    @Test
+    @DisplayName("toSingle: a Vert.x future's value and failure reach the Single, no blocking")
+    void futureToSingle(Vertx vertx) {
+        TestObserver<String> value = Ex11_FunctionColour.toSingle(vertx.timer(30).map(fired -> "done")).test();
+        TestObserver<String> failure = Ex11_FunctionColour.toSingle(Future.<String>failedFuture("boom")).test();
+
+        assertThat(value.awaitDone(Await.SECONDS, TimeUnit.SECONDS).values())
+            .as("Ex11: the Single should emit the future's value. Hint: Single.fromCompletionStage(future.toCompletionStage())")
+            .containsExactly("done");
+        failure.awaitDone(Await.SECONDS, TimeUnit.SECONDS).assertError(error -> "boom".equals(error.getMessage()));
+    }
+
+    @Test
+    @DisplayName("toVertxFuture: a stage completed by a JDK thread calls back on the verticle's event loop")
+    void stageToFutureOnTheContext(Vertx vertx) {
+        Context context = vertx.getOrCreateContext();
+        CompletableFuture<String> stage = new CompletableFuture<>();
+
+        Future<Seen> seen = Ex11_FunctionColour.toVertxFuture(stage, context)
+            .map(value -> new Seen(Context.isOnEventLoopThread(), Vertx.currentContext() == context, Thread.currentThread().getName()));
+        Thread.ofPlatform().name("jdk-completer").start(() -> stage.complete("from a JDK thread"));
+
+        Seen where = Await.result(seen, "Ex11: the Vert.x future should complete with the stage's value");
+        assertThat(where.onExpectedContext())
+            .as("Ex11: the callback ran on thread %s, outside the given context. Hint: Future.fromCompletionStage(stage, context): the context argument brings it home", where.thread())
+            .isTrue();
+        assertThat(where.onEventLoop()).as("Ex11: an event-loop context calls back on its event-loop thread").isTrue();
+    }
+
+    @Test
+    @DisplayName("awaitResult: blocks fine on a plain thread, refuses at once on an event loop")
+    void awaitResultOnlyOffTheLoop(Vertx vertx) {
+        assertThat(Ex11_FunctionColour.awaitResult(Single.fromCompletionStage(vertx.timer(20).map(f -> "v").toCompletionStage())))
+            .as("Ex11: on the test thread (not an event loop) awaitResult may block and return the value. Hint: single.blockingGet()")
+            .isEqualTo("v");
+
+        Context eventLoop = vertx.getOrCreateContext();
+        Future<Throwable> outcome = Await.onEventLoop(eventLoop, () -> {
+            // A value that THIS loop must deliver; the 1 s timeout only keeps a wrong answer from blocking the loop forever.
+            Single<String> fromThisLoop = Single.fromCompletionStage(vertx.timer(10).map(f -> "v").toCompletionStage())
+                .timeout(1, TimeUnit.SECONDS);
+            long start = System.nanoTime();
+            try {
+                Ex11_FunctionColour.awaitResult(fromThisLoop);
+                return Future.succeededFuture(new AssertionError("returned a value"));
+            } catch (RuntimeException e) {
+                long blockedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                return Future.succeededFuture(blockedMs > 500 ? new AssertionError("blocked the event loop for " + blockedMs + " ms", e) : e);
+            }
+        });
+
+        assertThat(Await.result(outcome, "Ex11: awaitResult on the event loop did not return"))
+            .as("Ex11: on an event loop awaitResult must throw IllegalStateException at once; blockingGet there waits for a value only this loop can deliver (a deadlock). Hint: check Context.isOnEventLoopThread() first")
+            .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    @DisplayName("callBlocking: a 500 ms legacy call runs on a worker thread and the event loop stays free")
+    void blockingCallGoesToAWorker(Vertx vertx) {
+        Context eventLoop = vertx.getOrCreateContext();
+        EventLoopLagProbe probe = Await.result(EventLoopLagProbe.start(eventLoop), "lag probe did not start");
+
+        String thread = Await.result(
+            Await.onEventLoop(eventLoop, () -> Ex11_FunctionColour.callBlocking(vertx, () -> {
+                Thread.sleep(500);                          // a legacy blocking call (JDBC, file, SDK)
+                return Thread.currentThread().getName();
+            })),
+            "Ex11: callBlocking should complete with the legacy call's result. Hint: vertx.executeBlocking(legacyCall)");
+        long lagMs = probe.stopAndGetMaxLagMillis();
+
+        assertThat(thread)
+            .as("Ex11: the blocking call ran on %s; it belongs on a worker thread. Hint: vertx.executeBlocking(...)", thread)
+            .startsWith("vert.x-worker-thread");
+        assertThat(lagMs)
+            .as("Ex11: the event loop was blocked for %d ms. Hint: never call legacyCall.call() on the loop; hand it to executeBlocking", lagMs)
+            .isLessThan(250);
+    }
+}
