@@ -1,0 +1,55 @@
+package course.async;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpResponseExpectation;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Ex12 · Virtual-thread verticles: Ex04's fan-out as straight-line code.
+ *
+ * <p>A verticle deployed with {@code ThreadingModel.VIRTUAL_THREAD} runs its code on virtual
+ * threads, so {@code future.await()} may park it until the value is there: the code reads like
+ * blocking code, yet no platform thread waits (the virtual thread is unmounted from its carrier).
+ * The same {@code await()} on an event loop throws: there, parking would stop the loop.
+ */
+public final class Ex12_VirtualThreadFanOut {
+
+    private Ex12_VirtualThreadFanOut() {
+    }
+
+    /**
+     * Runs {@code work} inside a verticle deployed with the VIRTUAL_THREAD threading model and
+     * completes with its result (or its failure); the verticle is undeployed afterwards.
+     */
+    public static <T> Future<T> onVirtualThread(Vertx vertx, Callable<T> work) {
+        // TODO: make a Promise<T> result and a VerticleBase whose start() completes result with
+        //  work.call() (or fails it with the exception) and returns Future.succeededFuture().
+        //  Deploy it with new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD),
+        //  then compose(vertx::undeploy), then compose to result.future().
+        throw new UnsupportedOperationException("Ex12 not implemented yet: run work in a virtual-thread verticle");
+    }
+
+    /**
+     * Straight-line fan-out, to be called on a virtual thread: GETs every URL, at most
+     * {@code maxInFlight} at a time, and returns the bodies in input order.
+     */
+    public static List<String> fetchAll(WebClient client, List<String> urls, int maxInFlight) {
+        // TODO: a sliding window, written like blocking code. Keep a list of started futures;
+        //  before starting request i (fetchOne), if i >= maxInFlight, await() request i - maxInFlight.
+        //  At the end, await() each future in order and return the bodies.
+        //  Not Future.all(everything).await(): that starts all N at once.
+        throw new UnsupportedOperationException("Ex12 not implemented yet: straight-line fan-out with await and at most maxInFlight requests");
+    }
+
+    /** One GET; a non-200 answer is a failure. */
+    @SuppressWarnings("unused")
+    private static Future<String> fetchOne(WebClient client, String url) {
+        return client.getAbs(url).send()
+            .expecting(HttpResponseExpectation.SC_OK)
+            .map(HttpResponse::bodyAsString);
+    }
+}

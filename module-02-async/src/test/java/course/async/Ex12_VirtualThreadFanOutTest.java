@@ -1,0 +1,77 @@
+package course.async;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.async.support.Await;
+import course.async.support.SlowHttpServer;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@DisplayName("Ex12 · Virtual-thread verticles: fan-out as straight-line code")
+@ExtendWith(VertxExtension.class)
+class Ex12_VirtualThreadFanOutTest {
+
+    /** What the work saw about the thread it ran on. */
+    record Where(boolean virtual, ThreadingModel model, String awaited) {
+    }
+
+    @Test
+    @DisplayName("onVirtualThread runs the work on a virtual thread of a VIRTUAL_THREAD context, where await() works")
+    void runsOnAVirtualThread(Vertx vertx) {
+        Where where = Await.result(
+            Ex12_VirtualThreadFanOut.onVirtualThread(vertx, () -> new Where(
+                Thread.currentThread().isVirtual(),
+                Vertx.currentContext() == null ? null : Vertx.currentContext().threadingModel(),
+                vertx.timer(20).map(fired -> "parked, not blocked").await())),
+            "Ex12: onVirtualThread should complete with the work's result. Hint: deploy a verticle with ThreadingModel.VIRTUAL_THREAD and call work in start()");
+
+        assertThat(where.model())
+            .as("Ex12: the work should run in a Vert.x context with the VIRTUAL_THREAD threading model. Hint: new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD)")
+            .isEqualTo(ThreadingModel.VIRTUAL_THREAD);
+        assertThat(where.virtual()).as("Ex12: Thread.currentThread().isVirtual() inside the work").isTrue();
+        assertThat(where.awaited()).isEqualTo("parked, not blocked");
+        assertThat(vertx.deploymentIDs())
+            .as("Ex12: the helper verticle should be undeployed once the work is done. Hint: compose(vertx::undeploy)")
+            .isEmpty();
+    }
+
+    @Test
+    @DisplayName("onVirtualThread reports the work's failure")
+    void reportsFailure(Vertx vertx) {
+        Throwable error = Await.failure(
+            Ex12_VirtualThreadFanOut.onVirtualThread(vertx, () -> {
+                throw new IllegalArgumentException("bad input");
+            }),
+            "Ex12: work that throws must fail the returned future. Hint: catch the exception and fail the promise");
+
+        assertThat(error).as("Ex12: the work's own exception should come out").isInstanceOf(IllegalArgumentException.class).hasMessage("bad input");
+    }
+
+    @Test
+    @DisplayName("straight-line fetchAll: 10 URLs with a limit of 3 keep exactly 3 in flight, bodies in input order")
+    void straightLineFanOut(Vertx vertx) {
+        SlowHttpServer server = SlowHttpServer.start(vertx, 150);
+        WebClient client = WebClient.create(vertx);
+
+        List<String> bodies = Await.result(
+            Ex12_VirtualThreadFanOut.onVirtualThread(vertx, () -> Ex12_VirtualThreadFanOut.fetchAll(client, server.itemUrls(10), 3)),
+            "Ex12: fetchAll on a virtual thread should return every body");
+
+        int peak = server.peakInFlight();
+        assertThat(peak)
+            .as("Ex12: the server saw at most %d requests at once; with a limit of 3 it should see exactly 3 "
+                + "(1 = awaiting each request before starting the next, 5 or 10 = no limit). Hint: before starting request i, await request i - 3", peak)
+            .isEqualTo(3);
+        assertThat(server.requestsReceived()).as("Ex12: each URL fetched exactly once").isEqualTo(10);
+        assertThat(bodies)
+            .as("Ex12: bodies in URL order")
+            .containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> "/item/" + i).toList());
+    }
+}
