@@ -1,0 +1,40 @@
+package course.mixed;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Ex02 · Ordered vs unordered executeBlocking.
+ *
+ * <p>{@code executeBlocking(job)} is <em>ordered</em> by default: the jobs one context submits
+ * form a queue and run one after another, each on some worker thread, never two at once. That
+ * is safe (no job races its predecessor) and slow when the jobs are independent. Passing
+ * {@code ordered = false} lets them run side by side on as many workers as are free.
+ */
+public final class Ex02_OrderedVsUnordered {
+
+    private Ex02_OrderedVsUnordered() {
+    }
+
+    /**
+     * Runs every job on the worker pool, one after another in list order (the default), and
+     * completes with their results in list order. Call it on {@code context}.
+     */
+    public static <T> Future<List<T>> oneAfterAnother(Context context, List<Callable<T>> jobs) {
+        // TODO: submit every job with context.executeBlocking(job) (ordered is the default), collect
+        //  the futures in list order, and combine them with Future.all(...).map(all -> all.<T>list()).
+        throw new UnsupportedOperationException("Ex02 not implemented yet: run the jobs ordered with context.executeBlocking(job)");
+    }
+
+    /**
+     * Runs every job on the worker pool at the same time (as many as there are free workers)
+     * and completes with their results in list order. Call it on {@code context}.
+     */
+    public static <T> Future<List<T>> sideBySide(Context context, List<Callable<T>> jobs) {
+        // TODO: the same as oneAfterAnother, but submit each job with context.executeBlocking(job, false)
+        //  so the context does not queue them behind each other.
+        throw new UnsupportedOperationException("Ex02 not implemented yet: run the jobs unordered with context.executeBlocking(job, false)");
+    }
+}

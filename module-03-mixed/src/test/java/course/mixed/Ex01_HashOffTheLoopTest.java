@@ -1,0 +1,81 @@
+package course.mixed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import course.mixed.support.EventLoopLag;
+import course.mixed.support.OnContext;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("Ex01 · Hash a password off the event loop with executeBlocking")
+class Ex01_HashOffTheLoopTest {
+
+    private static final int HASHES = 6;
+
+    @BeforeAll
+    static void warmUpTheJit() {
+        // The first PBKDF2 calls run in the interpreter and take several times longer.
+        IntStream.range(0, 3).forEach(i -> Pbkdf2.hash("warm-up"));
+    }
+
+    @Test
+    @DisplayName("the hash is right and arrives later, as a Future the event loop does not wait for")
+    void returnsAPendingFutureWithTheRightHash(Vertx vertx) throws Exception {
+        Context loop = vertx.getOrCreateContext();
+        AtomicBoolean doneBeforeReturning = new AtomicBoolean();
+
+        String hash = OnContext.call(loop, () -> {
+            Future<String> future = Ex01_HashOffTheLoop.hashPassword(vertx, "correct horse");
+            doneBeforeReturning.set(future.isComplete());
+            return future;
+        }).await(5, TimeUnit.SECONDS);
+
+        assertThat(hash)
+            .as("Ex01: the future should complete with Pbkdf2.hash(password)")
+            .isEqualTo(Pbkdf2.hash("correct horse"));
+        assertThat(doneBeforeReturning)
+            .as("Ex01: hashPassword returned a future that was already complete, so the hash was computed on the "
+                + "event loop before returning. Hint: return vertx.executeBlocking(() -> Pbkdf2.hash(password))")
+            .isFalse();
+    }
+
+    @Test
+    @DisplayName("while six passwords are hashed, the event loop stays free: no hashing CPU, timers on time")
+    void eventLoopStaysFree(Vertx vertx) throws Exception {
+        Context loop = vertx.getOrCreateContext();
+        List<String> passwords = IntStream.range(0, HASHES).mapToObj(i -> "password-" + i).toList();
+        Supplier<Future<?>> naive = () -> {          // the same hashes computed right there in the handler
+            passwords.forEach(Pbkdf2::hash);
+            return Future.succeededFuture();
+        };
+        Supplier<Future<?>> yours = () -> Future.all(passwords.stream().map(p -> Ex01_HashOffTheLoop.hashPassword(vertx, p)).toList());
+
+        // What a timer on the same loop suffers (the evidence), then what the loop thread itself computes (the proof).
+        var naiveLag = EventLoopLag.whileRunning(vertx, loop, naive);
+        var yourLag = EventLoopLag.whileRunning(vertx, loop, yours);
+        long naiveCpu = EventLoopLag.loopCpuMillisWhileRunning(loop, naive);
+        long yourCpu = EventLoopLag.loopCpuMillisWhileRunning(loop, yours);
+
+        System.out.printf("Ex01: hashing %d passwords; worst lag of a 5 ms timer on the same event loop: %d ms when hashing on "
+            + "the loop, %d ms with your hashPassword (event-loop CPU: %d ms vs %d ms)%n",
+            HASHES, naiveLag.maxLagMillis(), yourLag.maxLagMillis(), naiveCpu, yourCpu);
+        assertThat(yourCpu)
+            .as("Ex01: the event-loop thread itself spent %d ms of CPU on your %d hashes (doing them on the loop: %d ms), "
+                + "and a 5 ms timer on it ran up to %d ms late (on the loop: %d ms). Expected under half that CPU. "
+                + "Hint: the CPU work belongs in vertx.executeBlocking(...)",
+                yourCpu, HASHES, naiveCpu, yourLag.maxLagMillis(), naiveLag.maxLagMillis())
+            .isLessThan(naiveCpu / 2);
+    }
+}
