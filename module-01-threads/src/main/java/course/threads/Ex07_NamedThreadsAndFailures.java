@@ -43,9 +43,9 @@ public final class Ex07_NamedThreadsAndFailures {
     public static <T> T callOnWorker(Callable<T> task) throws Exception {
         // TODO: in try (ExecutorService worker = Executors.newSingleThreadExecutor(
         //                   namedDaemonThreads("worker", (thread, error) -> { }))) { ... }
-        //       submit the task and return future.get(). get() wraps a failure in an
-        //       ExecutionException: catch it and rethrow e.getCause() (an Exception; an Error
-        //       cause can be rethrown as-is too).
+        //       submit the task and return future.get(). get() wraps the task's failure in an
+        //       ExecutionException: catch it and throw e.getCause() instead (it is an Exception
+        //       or an Error; a switch with type patterns rethrows either).
         throw new UnsupportedOperationException("Ex07 not implemented yet: submit to a named worker, get(), unwrap the ExecutionException");
     }
 }

@@ -7,8 +7,8 @@ import java.util.concurrent.ThreadFactory;
  * Ex08 · What a platform thread costs.
  *
  * <p>Every platform thread is a kernel thread with its own stack. Starting one is a system call
- * plus the stack set-up: tens of microseconds, against well under one for a task handed to a
- * pool or an event loop. Its stack is <em>reserved</em> up front (the -Xss size, 1 MiB by default
+ * plus the stack set-up: tens of microseconds, against well under one microsecond for a task
+ * handed to a running pool or an event loop. Its stack is <em>reserved</em> up front (the -Xss size, 1 MiB by default
  * on Linux x64) but only the pages actually touched become resident memory, which is why
  * "every thread costs 1 MB" is about address space, not RAM. What does limit you: the kernel's
  * thread limits, the memory that deep stacks really touch, and the scheduler's cost of switching

@@ -6,13 +6,19 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 @DisplayName("Ex06 · A BlockingQueue as a channel between a producer and consumers")
@@ -60,6 +66,62 @@ class Ex06_ProducerConsumerTest {
         assertThat(handlers)
             .as("Ex06: the handler should run on consumer threads made by the given factory. Hint: threadFactory.newThread(...)")
             .allMatch(factory::madeThisThread);
+    }
+
+    @Test
+    @DisplayName("the queue is bounded: while consumers are stuck, the producer stops after filling it")
+    void producerWaitsForSlowConsumers() throws Exception {
+        TrackingThreadFactory factory = new TrackingThreadFactory("ex06");
+        CountDownLatch consumersStuck = new CountDownLatch(1);
+        AtomicInteger fetched = new AtomicInteger();             // how far the producer has read the items
+        List<Integer> items = new AbstractList<>() {
+            @Override
+            public Integer get(int index) {
+                fetched.accumulateAndGet(index + 1, Math::max);
+                return index;
+            }
+
+            @Override
+            public int size() {
+                return 1_000;
+            }
+        };
+        int consumers = 2;
+        // 2 items in the consumers' hands + a full queue + 1 the producer holds while put() blocks.
+        int mostInFlight = consumers + Ex06_ProducerConsumer.QUEUE_CAPACITY + 1;
+
+        FutureTask<Void> piping = new FutureTask<>(() -> {
+            Ex06_ProducerConsumer.pipe(items, consumers, factory, item -> awaitQuietly(consumersStuck));
+            return null;
+        });
+        Thread.ofPlatform().daemon().name("ex06-test-caller").start(piping);
+        int fetchedWhileStuck;
+        try {
+            await().atMost(Duration.ofSeconds(2))
+                .until(() -> fetched.get() >= mostInFlight - 1 || piping.isDone());
+            if (piping.isDone()) {
+                piping.get();                                     // rethrows what pipe() threw
+            }
+            Thread.sleep(200);                                    // an unbounded queue would take all 1,000 by now
+            fetchedWhileStuck = fetched.get();
+        } finally {
+            consumersStuck.countDown();
+        }
+        piping.get(3, TimeUnit.SECONDS);
+
+        assertThat(fetchedWhileStuck)
+            .as("Ex06: with both consumers stuck, the producer should block once the queue is full: it took %d items, but only %d fit "
+                + "(%d in the consumers' hands, %d in the queue, 1 waiting in put()). Hint: new ArrayBlockingQueue<>(QUEUE_CAPACITY) and put(), which waits for room",
+                fetchedWhileStuck, mostInFlight, consumers, Ex06_ProducerConsumer.QUEUE_CAPACITY)
+            .isLessThanOrEqualTo(mostInFlight);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test

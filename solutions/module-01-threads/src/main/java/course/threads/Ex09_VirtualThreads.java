@@ -13,8 +13,8 @@ import java.util.concurrent.Future;
  * Ex09 · Virtual threads: the same blocking code, ten thousand at a time.
  *
  * <p>A virtual thread is a thread the JVM schedules, not the kernel. When it blocks (sleep, a
- * socket read, a lock), the JVM parks it on the heap, a few hundred bytes of stack chunks, and
- * its carrier (a platform thread, one per core) picks up another. So 10,000 blocked virtual
+ * socket read, a lock), the JVM copies its few stack frames to the heap (hundreds of bytes to a
+ * few KiB) and its carrier (a platform thread, one per core) picks up another. So 10,000 blocked virtual
  * threads cost 10,000 small heap objects instead of 10,000 kernel threads, and you keep writing
  * plain blocking code: no callbacks, no futures to compose.
  *
