@@ -22,17 +22,18 @@ class Ex10_VirtualThreadMisuseTest {
         int limit = 32;
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
-        CountDownLatch limitReached = new CountDownLatch(limit);
-        long giveUpAt = System.nanoTime() + SECONDS.toNanos(2);
+        // Calls hold on until one more than the limit are in flight together, or 1.5 s have passed:
+        // a pool too small never gets to `limit`, and a missing limit gets past it.
+        CountDownLatch overTheLimit = new CountDownLatch(limit + 1);
+        long giveUpAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_500);
 
         try (var service = new Ex10_VirtualThreadMisuse(limit)) {
             List<CompletableFuture<String>> replies = IntStream.range(0, 3 * limit)
                 .mapToObj(i -> service.callPartner(() -> {
                     peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                     try {
-                        // The first `limit` calls hold on until `limit` calls are in flight together (at most 2 s in all).
-                        limitReached.countDown();
-                        limitReached.await(Math.max(0, giveUpAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+                        overTheLimit.countDown();
+                        overTheLimit.await(Math.max(0, giveUpAt - System.nanoTime()), TimeUnit.NANOSECONDS);
                         return "reply " + i;
                     } finally {
                         inFlight.decrementAndGet();

@@ -47,7 +47,7 @@ class Ex03_LockAcrossAsyncTest {
         List<Long> balances = balancesAfter.get(2, SECONDS);
         assertThat(account.balance())
             .as("Ex03: lost update: withdrawing 30 then 50 from 100 left %d (the two calls returned %s), not 20. "
-                + "Both read the balance before either wrote it: the event-loop thread re-entered its own ReentrantLock. "
+                + "Both read the balance before either wrote it (a ReentrantLock cannot stop that: the event-loop thread re-enters its own lock). "
                 + "Hint: vertx.sharedData().withLocalLock(name, () -> ...) around the read, the check and the write", account.balance(), balances)
             .isEqualTo(20);
         assertThat(balances).as("Ex03: each withdrawal returns the balance it left").containsExactly(70L, 20L);

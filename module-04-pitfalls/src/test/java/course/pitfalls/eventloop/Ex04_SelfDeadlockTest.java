@@ -11,6 +11,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
@@ -48,6 +49,9 @@ class Ex04_SelfDeadlockTest {
             fail("Ex04: deadlock: the future was never completed within 2 s: you waited for it on the event loop "
                 + "that must complete it. Hint: do not join()/get()/blockingGet() on the loop; "
                 + "continue with loadName.apply(user).map(...) and return that future");
+        } catch (ExecutionException failed) {
+            fail("Ex04: greet failed (" + failed.getCause() + "): it gave up waiting, on the event loop, for a name that only "
+                + "this event loop could deliver. Hint: do not wait at all; return loadName.apply(user).map(...)");
         }
     }
 
