@@ -84,7 +84,7 @@ class Ex03_BoundedPoolTest {
         TrackingThreadFactory factory = new TrackingThreadFactory("ex03-pool");
         Ex03_BoundedPool.runAll(List.<Callable<Integer>>of(() -> 1, () -> 2, () -> 3), 2, factory);
 
-        assertThat(factory.allEndWithin(Duration.ofSeconds(1)))
+        assertThat(factory.allEndWithin(Duration.ofSeconds(2)))
             .as("Ex03: after runAll returns, no pool thread should be alive, but these are: %s. Hint: try (ExecutorService pool = ...) { ... } shuts it down", factory.alive())
             .isTrue();
 
@@ -94,7 +94,7 @@ class Ex03_BoundedPoolTest {
             .as("Ex03: a failing task should surface as the ExecutionException of its Future.get()")
             .isInstanceOf(ExecutionException.class)
             .hasCauseInstanceOf(IllegalStateException.class);
-        assertThat(failing.allEndWithin(Duration.ofSeconds(1)))
+        assertThat(failing.allEndWithin(Duration.ofSeconds(2)))
             .as("Ex03: a failing task must not leave pool threads behind either: %s. Hint: try-with-resources closes the pool on every path", failing.alive())
             .isTrue();
     }

@@ -137,7 +137,7 @@ class Ex06_ProducerConsumerTest {
         assertThat(factory.ran())
             .as("Ex06: all 4 threads should have been started. Hint: start() each one")
             .isEqualTo(4);
-        assertThat(factory.allEndWithin(Duration.ofMillis(500)))
+        assertThat(factory.allEndWithin(Duration.ofSeconds(2)))
             .as("Ex06: no thread should outlive pipe(), but these are alive: %s. Hint: join() every thread before returning", factory.alive())
             .isTrue();
     }
