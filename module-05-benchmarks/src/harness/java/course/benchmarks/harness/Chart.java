@@ -18,9 +18,10 @@ final class Chart {
     private Chart() {
     }
 
-    static String svg(List<Measurement> all, double cpuIdealMs, String title) {
+    static String svg(List<Measurement> all, double cpuIdealMs, String title, String noise) {
         StringBuilder body = new StringBuilder();
-        int y = 40;
+        body.append(text(10, 42, noise, "fill=\"#444\" font-size=\"11\""));
+        int y = 56;
         y = panel(body, y, "Spawn 1,000 units (ms per call)", rows(all, "spawn"), 1, Double.NaN, null);
         y = panel(body, y, "Wait: 1,000 units x 10 ms (ms per call)", rows(all, "wait"), 1, 10, "limit 10 ms");
         y = panel(body, y, "CPU: mixing loop, 2 units per core (ms per call)", rows(all, "cpu"), 1, cpuIdealMs,
