@@ -97,7 +97,8 @@ class Ex06_ProducerConsumerTest {
         Thread.ofPlatform().daemon().name("ex06-test-caller").start(piping);
         int fetchedWhileStuck;
         try {
-            await().atMost(Duration.ofSeconds(2))
+            await("Ex06: the producer should fill the queue while the consumers are busy. Hint: start the producer thread too")
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> fetched.get() >= mostInFlight - 1 || piping.isDone());
             if (piping.isDone()) {
                 piping.get();                                     // rethrows what pipe() threw
