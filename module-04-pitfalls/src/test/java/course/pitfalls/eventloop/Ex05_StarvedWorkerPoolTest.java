@@ -39,10 +39,10 @@ class Ex05_StarvedWorkerPoolTest {
                 }))
                 .toList();
             try {
-                String user = service.lookup(() -> "user 42").toCompletionStage().toCompletableFuture().get(1, SECONDS);
+                String user = service.lookup(() -> "user 42").toCompletionStage().toCompletableFuture().get(2, SECONDS);
                 assertThat(user).as("Ex05: the lookup's own result").isEqualTo("user 42");
             } catch (TimeoutException starved) {
-                fail("Ex05: a quick lookup waited more than 1 s behind the reports: they filled the shared worker pool "
+                fail("Ex05: a quick lookup waited more than 2 s behind the reports: they filled the shared worker pool "
                     + "(2 threads here, 20 by default) and the lookup queued behind them. Hint: run reports on a "
                     + "WorkerExecutor of their own: vertx.createSharedWorkerExecutor(\"ex05-reports\", REPORT_THREADS)");
             } finally {
