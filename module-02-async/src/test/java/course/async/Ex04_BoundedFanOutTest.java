@@ -23,10 +23,10 @@ class Ex04_BoundedFanOutTest {
     private WebClient client;
     private Context eventLoop;
 
-    /** A local server whose answers take 150 ms; it closes with the Vertx instance after each test. */
+    /** A local server whose answers take 250 ms (long enough for K requests to overlap on a loaded machine); it closes with the Vertx instance after each test. */
     @BeforeEach
     void startServer(Vertx vertx) {
-        server = SlowHttpServer.start(vertx, 150);
+        server = SlowHttpServer.start(vertx, 250);
         client = WebClient.create(vertx);
         eventLoop = vertx.getOrCreateContext();
     }

@@ -57,7 +57,7 @@ class Ex12_VirtualThreadFanOutTest {
     @Test
     @DisplayName("straight-line fetchAll: 10 URLs with a limit of 3 keep exactly 3 in flight, bodies in input order")
     void straightLineFanOut(Vertx vertx) {
-        SlowHttpServer server = SlowHttpServer.start(vertx, 150);
+        SlowHttpServer server = SlowHttpServer.start(vertx, 250);
         WebClient client = WebClient.create(vertx);
 
         List<String> bodies = Await.result(

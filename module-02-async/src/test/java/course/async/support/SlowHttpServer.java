@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.client.WebClient;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +25,7 @@ public final class SlowHttpServer {
 
     private final Vertx vertx;
     private final long defaultDelayMs;
-    private final InFlightCounter inFlight = new InFlightCounter();
+    private volatile InFlightCounter inFlight = new InFlightCounter();
     private final AtomicInteger answered = new AtomicInteger();
     private final Map<String, AtomicInteger> requestsPerPath = new ConcurrentHashMap<>();
     private HttpServer server;
@@ -41,11 +42,21 @@ public final class SlowHttpServer {
             .requestHandler(slow::handle)
             .listen(0, "127.0.0.1");
         slow.server = Await.result(listening, "test server could not start");
+        // One request before the test starts, so the first HTTP test of the run does not pay for
+        // loading the HTTP stack while it is being timed; then the counters start from zero.
+        WebClient warmUp = WebClient.create(vertx);
+        Await.result(warmUp.getAbs(slow.url("/warm-up?delay=1")).send(), "test server did not answer its warm-up request");
+        Await.result(warmUp.getAbs(slow.url("/warm-up?delay=1")).send(), "test server did not answer its warm-up request");
+        warmUp.close();
+        slow.inFlight = new InFlightCounter();
+        slow.answered.set(0);
+        slow.requestsPerPath.clear();
         return slow;
     }
 
     private void handle(HttpServerRequest request) {
-        inFlight.enter();
+        InFlightCounter counter = inFlight;
+        counter.enter();
         String path = request.path();
         int attempt = requestsPerPath.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         long delay = param(request, "delay", defaultDelayMs);
@@ -53,7 +64,7 @@ public final class SlowHttpServer {
         vertx.setTimer(Math.max(1, delay), id -> {
             // Leave the in-flight count BEFORE answering: the client cannot start its next request
             // before it has this answer, so a correct limit of K is never seen as K + 1.
-            inFlight.exit();
+            counter.exit();
             answered.incrementAndGet();
             if (attempt <= failures) {
                 request.response().setStatusCode(500).end("flaky: attempt " + attempt + " failed");
