@@ -49,12 +49,12 @@ class Ex01_PlatformThreadRunnerTest {
     @Test
     @DisplayName("the waits really elapse, and overlap")
     void waitsElapseAndOverlap() throws Exception {
-        Probes.WaitRun run = Probes.runWaits(runner, 100);
+        Probes.WaitRun run = Probes.runWaits(runner, 200);
 
-        assertEachWaitElapsed(run, 100, "Ex01");
-        assertWaitsOverlap(run, 100, "Ex01", "each unit sleeps on its own thread; start them all before waiting");
+        assertEachWaitElapsed(run, 200, "Ex01");
+        assertWaitsOverlap(run, 200, "Ex01", "each unit sleeps on its own thread; start them all before waiting");
         assertThat(new HashSet<>(run.threads())).as("Ex01: each waiting unit should hold its own platform thread. Hint: reuse spawn")
-            .hasSize(100);
+            .hasSize(200);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import course.benchmarks.MixingLoop;
 import course.benchmarks.ScenarioRunner;
+import io.vertx.core.Context;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -83,7 +84,7 @@ public final class Probes {
     public static WaitRun runWaits(ScenarioRunner runner, int units) throws Exception {
         long start = System.nanoTime();
         List<Woke> woke = runner.waitThen(units, PAUSE,
-            id -> new Woke(id, System.nanoTime(), Thread.currentThread(), io.vertx.core.Context.isOnEventLoopThread()));
+            id -> new Woke(id, System.nanoTime(), Thread.currentThread(), Context.isOnEventLoopThread()));
         return new WaitRun(start, System.nanoTime(), woke);
     }
 
