@@ -60,7 +60,7 @@ class Ex04_ChunkedLoopTest {
 
         assertThat(stepsBeforeOtherHandler.get())
             .as("Ex04: a handler queued during the first chunk of 10 ran only after %d of 200 steps; it should get its turn "
-                + "between chunks. Hint: after each chunk, schedule the rest with context.runOnContext(v -> nextChunk(...))",
+                + "between chunks. Hint: after each chunk, schedule the rest (e.g. vertx.setTimer(1, id -> nextChunk(...)))",
                 stepsBeforeOtherHandler.get())
             .isBetween(1, 20);
     }

@@ -60,8 +60,12 @@ class Ex05_FetchComputeRespondTest {
     @Test
     @DisplayName("the CPU-heavy combine step runs on a worker thread, not on the event loop")
     void combineRunsOffTheLoop(Vertx vertx) throws Exception {
-        getReport(vertx, null);
+        HttpResponse<Buffer> response = getReport(vertx, null);
 
+        assertThat(response.statusCode())
+            .as("Ex05: /report should answer 200 before we can see where combine ran; it answered %d (%s)",
+                response.statusCode(), response.bodyAsString())
+            .isEqualTo(200);
         assertThat(combineThreads)
             .as("Ex05: combine should run exactly once, on a worker thread; it ran on %s. "
                 + "Hint: vertx.executeBlocking(() -> combine.apply(bodies), false)", combineThreads)

@@ -10,7 +10,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
-import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,18 +20,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Ex07 · The same JDBC, straight-line, in a virtual-thread verticle")
 class Ex07_VirtualThreadVerticleTest {
 
+    private Vertx vertx;
     private ProfilesDb db;
     private WebClient client;
     private Ex07_VirtualThreadVerticle verticle;
 
     @BeforeEach
-    void setUp(Vertx vertx) throws Exception {
+    void setUp() throws Exception {
+        vertx = Vertx.vertx();
         db = new ProfilesDb();
         client = WebClient.create(vertx);
         verticle = new Ex07_VirtualThreadVerticle(db.url());
@@ -41,21 +40,27 @@ class Ex07_VirtualThreadVerticleTest {
     @AfterEach
     void tearDown() throws Exception {
         client.close();
-        db.close();   // the verticle and its server go when the extension closes Vert.x
+        db.close();
+        // Closing Vert.x undeploys the verticle; a handler stuck in join()/get() would keep it from ever finishing.
+        Throwable stuck = catchThrowable(() -> vertx.close().await(5, TimeUnit.SECONDS));
+        assertThat(stuck)
+            .as("Ex07: Vert.x could not close within 5 s (%s): a handler is still blocked. In a virtual-thread verticle, "
+                + "join()/get() on a future whose result must come back to this verticle never returns; await() does", stuck)
+            .isNull();
     }
 
     @Test
     @DisplayName("a lookup is answered with the name, after the audit, by a virtual thread")
-    void answersFromAVirtualThread(Vertx vertx) throws Exception {
+    void answersFromAVirtualThread() throws Exception {
         List<Integer> audited = new CopyOnWriteArrayList<>();
         vertx.eventBus().<Integer>consumer(Ex07_VirtualThreadVerticle.AUDIT_ADDRESS, audit -> {
             audited.add(audit.body());
             vertx.setTimer(20, id -> audit.reply("recorded"));   // the audit service takes a moment
         });
 
-        Ex07_VirtualThreadVerticle.deploy(vertx, verticle).await(2, TimeUnit.SECONDS);
-        HttpResponse<Buffer> ada = lookup(1).await(2, TimeUnit.SECONDS);
-        HttpResponse<Buffer> nobody = lookup(99).await(2, TimeUnit.SECONDS);
+        deploy();
+        HttpResponse<Buffer> ada = lookupWithin2s(1);
+        HttpResponse<Buffer> nobody = lookupWithin2s(99);
 
         assertThat(ada.statusCode())
             .as("Ex07: GET /profile?id=1 answered %d (%s). Is the verticle deployed with ThreadingModel.VIRTUAL_THREAD? "
@@ -71,7 +76,7 @@ class Ex07_VirtualThreadVerticleTest {
 
     @Test
     @DisplayName("while one lookup awaits its audit, the verticle serves the next: five lookups overlap")
-    void awaitLetsOtherLookupsIn(Vertx vertx) throws Exception {
+    void awaitLetsOtherLookupsIn() throws Exception {
         int lookups = 5;
         // The audit service answers only once all five audits are waiting at the same time.
         List<Message<Integer>> waiting = new ArrayList<>();   // touched only on the consumer's event loop
@@ -83,7 +88,7 @@ class Ex07_VirtualThreadVerticleTest {
             }
         });
 
-        Ex07_VirtualThreadVerticle.deploy(vertx, verticle).await(2, TimeUnit.SECONDS);
+        deploy();
         AtomicReference<List<String>> names = new AtomicReference<>();
         Throwable failure = catchThrowable(() -> names.set(Future.all(IntStream.range(0, lookups)
                 .mapToObj(i -> lookup(1 + i % 3).map(r -> r.bodyAsJsonObject().getString("name")))
@@ -96,6 +101,24 @@ class Ex07_VirtualThreadVerticleTest {
             .isNull();
         assertThat(names.get()).as("Ex07: each lookup should get its own name")
             .containsExactly("Ada", "Grace", "Barbara", "Ada", "Grace");
+    }
+
+    private void deploy() {
+        Throwable failure = catchThrowable(() -> Ex07_VirtualThreadVerticle.deploy(vertx, verticle).await(2, TimeUnit.SECONDS));
+        assertThat(failure)
+            .as("Ex07: the verticle did not deploy (%s). Its start() awaits the server's listen(), and await() throws on an "
+                + "event loop. Hint: new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD)", failure)
+            .isNull();
+    }
+
+    private HttpResponse<Buffer> lookupWithin2s(int id) {
+        AtomicReference<HttpResponse<Buffer>> response = new AtomicReference<>();
+        Throwable failure = catchThrowable(() -> response.set(lookup(id).await(2, TimeUnit.SECONDS)));
+        assertThat(failure)
+            .as("Ex07: no answer to GET /profile?id=%d within 2 s (%s). A handler blocked in join()/get() waits for a "
+                + "reply that must come back through this same verticle. Hint: vertx.eventBus().request(...).await()", id, failure)
+            .isNull();
+        return response.get();
     }
 
     private Future<HttpResponse<Buffer>> lookup(int id) {
