@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(VertxExtension.class)
@@ -52,6 +53,7 @@ class Ex01_HashOffTheLoopTest {
     }
 
     @Test
+    @Timeout(20)   // 24 hashes in all, half of them on purpose on the loop: slow on a loaded 2-core machine
     @DisplayName("while six passwords are hashed, the event loop stays free: no hashing CPU, timers on time")
     void eventLoopStaysFree(Vertx vertx) throws Exception {
         Context loop = vertx.getOrCreateContext();

@@ -69,6 +69,7 @@ public final class Ex05_FetchComputeRespond {
             .compose(list -> vertx.executeBlocking(() -> combine.apply(list), false));
     }
 
+    /** GETs one source (given); fails unless it answers 200. */
     private Future<String> fetch(String path) {
         return client.get(sourcesPort, "127.0.0.1", path).send().compose(Ex05_FetchComputeRespond::bodyIfOk);
     }
