@@ -51,9 +51,9 @@ class Ex02_TimersNotSleepTest {
             .hasSize(1);
         assertThat(elapsedMs)
             .as("Ex02: 1,000 waits of 10 ms took %d ms; side by side they take ~10 ms (sequential would be 10,000). Hint: start them all in one loop", elapsedMs)
-            .isLessThan(1_500);
+            .isLessThan(3_000);
         assertThat(lagMs)
             .as("Ex02: the event loop was blocked for %d ms while waiting. Hint: Thread.sleep on an event loop stops every other handler; use vertx.timer", lagMs)
-            .isLessThan(250);
+            .isLessThan(1_000);   // sleeping 1,000 x 10 ms would block it for 10 s; a loaded machine adds a few hundred ms at most
     }
 }

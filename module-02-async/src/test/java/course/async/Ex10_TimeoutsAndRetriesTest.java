@@ -45,7 +45,7 @@ class Ex10_TimeoutsAndRetriesTest {
         @DisplayName("an endpoint that fails twice succeeds on the third of three attempts")
         void retriesUntilSuccess() {
             String body = Await.result(
-                Await.onEventLoop(eventLoop, () -> Ex10_TimeoutsAndRetries.fetchWithRetry(client, server.url("/flaky?failures=2"), 1_000, 3)),
+                Await.onEventLoop(eventLoop, () -> Ex10_TimeoutsAndRetries.fetchWithRetry(client, server.url("/flaky?failures=2"), 3_000, 3)),
                 "Ex10: two 500 answers then a 200: with 3 attempts the fetch should succeed. Hint: recover(error -> fetchWithRetry(..., maxAttempts - 1))");
 
             assertThat(body).as("Ex10: the body of the successful attempt").isEqualTo("/flaky");
@@ -56,7 +56,7 @@ class Ex10_TimeoutsAndRetriesTest {
         @DisplayName("an endpoint that keeps failing gets exactly maxAttempts requests, then the error")
         void capsTheAttempts() {
             Throwable error = Await.failure(
-                Await.onEventLoop(eventLoop, () -> Ex10_TimeoutsAndRetries.fetchWithRetry(client, server.url("/down?failures=1000"), 1_000, 3)),
+                Await.onEventLoop(eventLoop, () -> Ex10_TimeoutsAndRetries.fetchWithRetry(client, server.url("/down?failures=1000"), 3_000, 3)),
                 "Ex10: an endpoint that always answers 500 must fail the fetch in the end");
 
             assertThat(server.requestsTo("/down"))

@@ -87,14 +87,14 @@ class Ex11_FunctionColourTest {
     }
 
     @Test
-    @DisplayName("callBlocking: a 500 ms legacy call runs on a worker thread and the event loop stays free")
+    @DisplayName("callBlocking: a 1 s legacy call runs on a worker thread and the event loop stays free")
     void blockingCallGoesToAWorker(Vertx vertx) {
         Context eventLoop = vertx.getOrCreateContext();
         EventLoopLagProbe probe = Await.result(EventLoopLagProbe.start(eventLoop), "lag probe did not start");
 
         String thread = Await.result(
             Await.onEventLoop(eventLoop, () -> Ex11_FunctionColour.callBlocking(vertx, () -> {
-                Thread.sleep(500);                          // a legacy blocking call (JDBC, file, SDK)
+                Thread.sleep(1_000);                          // a legacy blocking call (JDBC, file, SDK)
                 return Thread.currentThread().getName();
             })),
             "Ex11: callBlocking should complete with the legacy call's result. Hint: vertx.executeBlocking(legacyCall)");
@@ -105,6 +105,6 @@ class Ex11_FunctionColourTest {
             .startsWith("vert.x-worker-thread");
         assertThat(lagMs)
             .as("Ex11: the event loop was blocked for %d ms. Hint: never call legacyCall.call() on the loop; hand it to executeBlocking", lagMs)
-            .isLessThan(250);
+            .isLessThan(600);     // blocked by the call itself it would be 1,000 ms or more
     }
 }
