@@ -44,9 +44,7 @@ public final class Ex09_ProfileService {
 
     /** Creates the two pools and starts the service on a random loopback port; completes with the port. */
     public Future<Integer> start() {
-        hashPool = vertx.createSharedWorkerExecutor(HASH_POOL_NAME, HASH_POOL_SIZE);
-        dbPool = vertx.createSharedWorkerExecutor(DB_POOL_NAME, DB_POOL_SIZE);
-
+        createPools();
         Router router = Router.router(vertx);
         router.get("/profile/:id").handler(this::profile);
         router.post("/hash").handler(BodyHandler.create()).handler(this::hash);
@@ -55,6 +53,12 @@ public final class Ex09_ProfileService {
                 server = s;
                 return s.actualPort();
             });
+    }
+
+    /** One pool per kind of work, so neither can take the other's threads. */
+    private void createPools() {
+        hashPool = vertx.createSharedWorkerExecutor(HASH_POOL_NAME, HASH_POOL_SIZE);   // CPU: one thread per core
+        dbPool = vertx.createSharedWorkerExecutor(DB_POOL_NAME, DB_POOL_SIZE);         // I/O: sized like a connection pool
     }
 
     /** GET /profile/:id: 200 with {"id":..,"name":..} from the database, or 404. */
