@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @DisplayName("Ex09 · Capstone: a service whose slow CPU endpoint does not slow its fast I/O endpoint")
 class Ex09_ProfileServiceTest {
 
-    private static final int BURST = 8;          // concurrent POST /hash requests
+    private static final int BURST = 16;         // concurrent POST /hash requests
     private static final int PROBES = 8;          // GET /profile requests sent during the burst
     private static final long PROBE_EVERY_MS = 20;
 
