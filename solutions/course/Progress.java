@@ -43,8 +43,11 @@ final class Progress {
             long done = exercises.stream().filter(e -> isDone(byExercise.get(e))).count();
 
             if (results.isEmpty() && !exercises.isEmpty()) {
-                System.out.printf("%s: %d exercises | its tests did not run: it does not compile?%n", m, exercises.size());
-                compileErrors(logLines, m).forEach(e -> System.out.println("    " + e));
+                List<String> errors = compileErrors(logLines, m);
+                System.out.printf("%s: %d exercises | %s%n", m, exercises.size(), errors.isEmpty()
+                        ? "its tests did not run: see " + root.relativize(log)
+                        : "does not compile, so none of its tests ran:");
+                errors.forEach(e -> System.out.println("    " + e));
             } else {
                 System.out.printf("%s: %d/%d exercises done | %d/%d tests passing%n",
                         m, done, exercises.size(), passing, results.size());
