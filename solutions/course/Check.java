@@ -98,6 +98,11 @@ final class Check {
                 problems.forEach(p -> details.add("  - " + p));
             }
         }
+        String branchLine = solutionBranchLine(modules);
+        if (branchLine.startsWith("NOT SOUND")) {
+            sound = false;
+            structural++;
+        }
         if (solutionsRun.timedOut() || startersRun.timedOut()) {
             sound = false;
             structural++;
@@ -106,6 +111,7 @@ final class Check {
 
         System.out.println();
         lines.forEach(System.out::println);
+        System.out.println("solution branch: " + branchLine);
         if (!details.isEmpty()) {
             System.out.println();
             details.forEach(System.out::println);
@@ -116,6 +122,35 @@ final class Check {
         // Structural problems (files, API, a build that did not run) count as failures too.
         System.out.printf("course-check: %d passed, %d failed%n", goodTests, badTests + structural);
         return sound ? 0 : 1;
+    }
+
+    /**
+     * The generated solution branch (see SolutionBranch) must be exactly this commit with each
+     * module's src/main/java taken from solutions/: then the -Psolutions run above, which built
+     * those very files against these very tests, proves that the branch passes too.
+     */
+    private String solutionBranchLine(List<String> modules) throws Exception {
+        if (!Course.git(root, "status", "--porcelain", "--untracked-files=no").isBlank()) {
+            return "not checked: uncommitted changes (it is generated from the last commit)";
+        }
+        String commit = new SolutionBranch(root).build("HEAD");
+        int files = 0;
+        for (String m : modules) {
+            String generated = Course.git(root, "ls-tree", "-r", commit, "--", m + "/src/main/java/")
+                    .replace("\t" + m + "/src/main/java/", "\t");
+            String reference = Course.git(root, "ls-tree", "-r", "HEAD", "--", "solutions/" + m + "/src/main/java/")
+                    .replace("\tsolutions/" + m + "/src/main/java/", "\t");
+            if (!generated.equals(reference)) {
+                return "NOT SOUND: " + m + "/src/main/java on the generated branch differs from solutions/" + m;
+            }
+            files += (int) generated.lines().count();
+        }
+        List<String> all = Course.modules(root, List.of());
+        String changed = Course.git(root, "diff", "--name-only", "HEAD", commit);
+        if (!changed.lines().allMatch(f -> all.stream().anyMatch(m -> f.startsWith(m + "/src/main/java/")))) {
+            return "NOT SOUND: the generated branch changes more than the modules' src/main/java";
+        }
+        return "generated tree = this commit + solutions/ (" + files + " reference files in place), so it passes as the solutions did";
     }
 
     /** Starter and solution trees must hold the same .java files. */
