@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class Ex08_DataRaceTest {
 
     private static final int THREADS = 4;
-    private static final int RECORDS_PER_THREAD = 250_000;
+    /** Long enough (tens of ms) that the writers overlap even when one is woken late or shares a core. */
+    private static final int RECORDS_PER_THREAD = 1_000_000;
     private static final int MAX_ROUNDS = 3;
     private static final List<String> WORDS = List.of("async", "thread", "loop", "future");
 
@@ -22,8 +23,8 @@ class Ex08_DataRaceTest {
     @DisplayName("four threads recording at once lose no count")
     void countsLoseNothing() throws Exception {
         int expected = THREADS * RECORDS_PER_THREAD / WORDS.size();
-        // A racy update loses counts in almost every round on two cores; a few rounds make "almost" certain.
-        // A correct one never loses any, however many rounds run.
+        // A racy update loses counts in every round we measured (even on one core: a round outlasts a
+        // time slice); a few rounds make "almost" certain. A correct one never loses any, however many rounds run.
         for (int round = 1; round <= MAX_ROUNDS; round++) {
             Ex08_DataRace words = recordFromManyThreadsAtOnce();
             for (String word : WORDS) {
