@@ -4,7 +4,9 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,11 +19,12 @@ import org.junit.jupiter.api.Test;
 class Ex10_VirtualThreadMisuseTest {
 
     @Test
-    @DisplayName("partner calls run as many at once as the partner allows, and never more")
+    @DisplayName("partner calls each get a new virtual thread, as many at once as the partner allows, and never more")
     void callsReachTheLimitButNeverExceedIt() throws Exception {
         int limit = 32;
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
+        Set<Thread> callThreads = ConcurrentHashMap.newKeySet();
         // Calls hold on until one more than the limit are in flight together, or 1.5 s have passed:
         // a pool too small never gets to `limit`, and a missing limit gets past it.
         CountDownLatch overTheLimit = new CountDownLatch(limit + 1);
@@ -30,6 +33,7 @@ class Ex10_VirtualThreadMisuseTest {
         try (var service = new Ex10_VirtualThreadMisuse(limit)) {
             List<CompletableFuture<String>> replies = IntStream.range(0, 3 * limit)
                 .mapToObj(i -> service.callPartner(() -> {
+                    callThreads.add(Thread.currentThread());
                     peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                     try {
                         overTheLimit.countDown();
@@ -51,6 +55,13 @@ class Ex10_VirtualThreadMisuseTest {
             .as("Ex10: %d calls were in flight at once, more than the partner's limit of %d. "
                 + "Hint: acquire a permit from a Semaphore(partnerLimit) around each call, release it in finally", peak.get(), limit)
             .isLessThanOrEqualTo(limit);
+        long virtualThreads = callThreads.stream().filter(Thread::isVirtual).count();
+        assertThat(virtualThreads)
+            .as("Ex10: %d calls ran on %d distinct threads, %d of them virtual: a pool (of virtual or platform threads) "
+                + "sized to the limit still pools. Virtual threads are cheap: one new virtual thread per call, and the "
+                + "Semaphore is the limit. Hint: Executors.newVirtualThreadPerTaskExecutor() plus a Semaphore(partnerLimit)",
+                3 * limit, callThreads.size(), virtualThreads)
+            .isEqualTo(3L * limit);
     }
 
     @Test
