@@ -103,9 +103,7 @@ public final class EventLoopLaws {
      */
     public static void assertObeyed(String exercise, Law law, Class<?> exerciseClass, String hint) {
         assertRuleStillBites(law);
-        JavaClasses learnerCode = mainClassesOf(exerciseClass.getPackageName())
-            .that(JavaClass.Predicates.belongToAnyOf(exerciseClass));
-        assertThat(learnerCode).as("%s: nothing imported for %s", exercise, exerciseClass.getName()).isNotEmpty();
+        JavaClasses learnerCode = classAndItsLambdas(exercise, exerciseClass);
         EvaluationResult result = law.rule().evaluate(learnerCode);
         assertThat(result.hasViolation())
             .as("%s breaks the law \"%s\".%n%s%n%s", exercise, law.rule().getDescription(),
@@ -113,14 +111,37 @@ public final class EventLoopLaws {
             .isFalse();
     }
 
+    /**
+     * Proves every law against its fixture, then checks the given exercise class against all laws at
+     * once, so that every violation is reported together.
+     */
+    public static void assertObeysAll(String exercise, Class<?> exerciseClass, String hint) {
+        ALL.forEach(EventLoopLaws::assertRuleStillBites);
+        JavaClasses learnerCode = classAndItsLambdas(exercise, exerciseClass);
+        EvaluationResult result = everyLaw().evaluate(learnerCode);
+        assertThat(result.hasViolation())
+            .as("%s breaks the laws of event-loop code.%n%s%n%s", exercise, result.getFailureReport(), hint)
+            .isFalse();
+    }
+
     /** Proves every law against its fixture, then checks all main classes of {@code pkg} against all laws. */
     public static void assertPackageObeysAll(String exercise, String pkg, String hint) {
         ALL.forEach(EventLoopLaws::assertRuleStillBites);
-        EvaluationResult result = CompositeArchRule.of(ALL.stream().map(Law::rule).toList())
-            .evaluate(mainClassesOf(pkg));
+        EvaluationResult result = everyLaw().evaluate(mainClassesOf(pkg));
         assertThat(result.hasViolation())
             .as("%s: the event-loop package %s breaks the laws.%n%s%n%s", exercise, pkg, result.getFailureReport(), hint)
             .isFalse();
+    }
+
+    private static ArchRule everyLaw() {
+        return CompositeArchRule.of(ALL.stream().map(Law::rule).toList());
+    }
+
+    private static JavaClasses classAndItsLambdas(String exercise, Class<?> exerciseClass) {
+        JavaClasses learnerCode = mainClassesOf(exerciseClass.getPackageName())
+            .that(JavaClass.Predicates.belongToAnyOf(exerciseClass));
+        assertThat(learnerCode).as("%s: nothing imported for %s", exercise, exerciseClass.getName()).isNotEmpty();
+        return learnerCode;
     }
 
     private static void assertRuleStillBites(Law law) {
