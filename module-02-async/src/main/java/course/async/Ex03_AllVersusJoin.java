@@ -30,8 +30,9 @@ public final class Ex03_AllVersusJoin {
     /** Waits until every price has succeeded or failed, then reports both kinds; never fails. */
     public static Future<Settled> settleAll(List<Future<Integer>> prices) {
         // TODO: Future.join(prices) waits for every input to settle. Then, whatever its outcome,
-        //  (transform(...) or eventually(...)) return a succeeded future of new Settled(values of
-        //  the prices that succeeded, in input order; number of prices that failed).
+        //  transform(...) it into a succeeded future of new Settled(values of the prices that
+        //  succeeded, in input order; number of prices that failed). (Not eventually(...): it keeps
+        //  join's failure.)
         throw new UnsupportedOperationException("Ex03 not implemented yet: wait for every price with Future.join and report");
     }
 }
