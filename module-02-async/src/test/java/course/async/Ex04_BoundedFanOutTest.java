@@ -52,11 +52,11 @@ class Ex04_BoundedFanOutTest {
     }
 
     @Test
-    @DisplayName("answers that arrive out of order still come back in input order")
+    @DisplayName("a lane whose answer came back starts its next request at once, without waiting for slower lanes; bodies stay in input order")
     void keepsInputOrder() {
         // Even items answer slowly, odd items fast: arrival order differs from input order.
         List<String> urls = IntStream.range(0, 8)
-            .mapToObj(i -> server.url("/item/" + i + "?delay=" + (i % 2 == 0 ? 200 : 20)))
+            .mapToObj(i -> server.url("/item/" + i + "?delay=" + (i % 2 == 0 ? 300 : 20)))
             .toList();
 
         List<String> bodies = Await.result(
@@ -67,6 +67,15 @@ class Ex04_BoundedFanOutTest {
         assertThat(peak)
             .as("Ex04: with a limit of 4 the server should see exactly 4 requests at once, but saw %d", peak)
             .isEqualTo(4);
+        // Lanes: /item/1 and /item/3 answer after 20 ms and their lanes move on to /item/4, /item/5, /item/6 while
+        // /item/0 still takes 300 ms. Batches of 4 (Future.all on each group) start nothing before all 4 answered.
+        int receivedBeforeSlowAnswer = server.requestsReceivedWhenAnswering("/item/0");
+        assertThat(receivedBeforeSlowAnswer)
+            .as("Ex04: when the slow /item/0 answered (after 300 ms), the server had received only %d requests: the fast "
+                + "lanes waited for the slow one, so fewer than 4 were in flight most of the time. Hint: lanes, not batches: "
+                + "each lane starts its next URL as soon as ITS request answers (compose), not after Future.all of a group",
+                receivedBeforeSlowAnswer)
+            .isGreaterThan(4);
         assertThat(bodies)
             .as("Ex04: bodies in URL order, not in the order the answers arrived. Hint: results[index] = body")
             .containsExactlyElementsOf(IntStream.range(0, 8).mapToObj(i -> "/item/" + i).toList());

@@ -28,6 +28,7 @@ public final class SlowHttpServer {
     private volatile InFlightCounter inFlight = new InFlightCounter();
     private final AtomicInteger answered = new AtomicInteger();
     private final Map<String, AtomicInteger> requestsPerPath = new ConcurrentHashMap<>();
+    private final Map<String, Integer> receivedWhenAnswered = new ConcurrentHashMap<>();
     private HttpServer server;
 
     private SlowHttpServer(Vertx vertx, long defaultDelayMs) {
@@ -51,6 +52,7 @@ public final class SlowHttpServer {
         slow.inFlight = new InFlightCounter();
         slow.answered.set(0);
         slow.requestsPerPath.clear();
+        slow.receivedWhenAnswered.clear();
         return slow;
     }
 
@@ -66,6 +68,7 @@ public final class SlowHttpServer {
             // before it has this answer, so a correct limit of K is never seen as K + 1.
             counter.exit();
             answered.incrementAndGet();
+            receivedWhenAnswered.put(path, counter.started());
             if (attempt <= failures) {
                 request.response().setStatusCode(500).end("flaky: attempt " + attempt + " failed");
             } else {
@@ -103,6 +106,15 @@ public final class SlowHttpServer {
     public int requestsTo(String path) {
         AtomicInteger count = requestsPerPath.get(path);
         return count == null ? 0 : count.get();
+    }
+
+    /**
+     * How many requests (on any path) the server had received when it answered {@code path}; shows
+     * whether a client kept sending while a slow answer was still pending.
+     */
+    public int requestsReceivedWhenAnswering(String path) {
+        Integer received = receivedWhenAnswered.get(path);
+        return received == null ? 0 : received;
     }
 
     /** Answers sent so far (200 or 500). */
