@@ -39,7 +39,7 @@ class Ex04_ChunkedLoopTest {
             .containsExactlyElementsOf(IntStream.range(0, 100).boxed().toList());
         assertThat(threads)
             .as("Ex04: every step should run on the context's event loop (%s): chunking keeps the work on the loop, "
-                + "it does not move it. Hint: continue with context.runOnContext(...)", loopThread.getName())
+                + "it does not move it. Hint: continue from context.owner().setTimer(1, ...), called on the loop, not from a worker", loopThread.getName())
             .allMatch(t -> t == loopThread);
     }
 
