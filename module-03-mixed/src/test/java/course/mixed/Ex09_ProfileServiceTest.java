@@ -14,7 +14,9 @@ import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +63,7 @@ class Ex09_ProfileServiceTest {
     @Test
     @DisplayName("GET /profile/:id answers from the database, 404 for an unknown id")
     void profileEndpoint() throws Exception {
+        Set<Thread> dbThreadsBefore = threadsNamed(Ex09_ProfileService.DB_POOL_NAME + "-");
         HttpResponse<Buffer> grace = getProfile(2).await(2, TimeUnit.SECONDS);
         HttpResponse<Buffer> nobody = getProfile(99).await(2, TimeUnit.SECONDS);
 
@@ -68,11 +71,17 @@ class Ex09_ProfileServiceTest {
         assertThat(grace.bodyAsJsonObject()).as("Ex09: GET /profile/2 should answer the profile as JSON")
             .isEqualTo(new JsonObject().put("id", 2).put("name", "Grace"));
         assertThat(nobody.statusCode()).as("Ex09: GET /profile/99 should answer 404").isEqualTo(404);
+        assertThat(newThreadsNamed(Ex09_ProfileService.DB_POOL_NAME + "-", dbThreadsBefore))
+            .as("Ex09: GET /profile read the database, but no thread of the db pool (%s-N) ran: the JDBC call ran "
+                + "elsewhere (the event loop, or the shared worker pool). JDBC blocks even when it is quick. Hint: "
+                + "dbPool.executeBlocking(() -> loadProfile(id), false)", Ex09_ProfileService.DB_POOL_NAME)
+            .isNotEmpty();
     }
 
     @Test
     @DisplayName("a burst of concurrent POST /hash requests: every one answered once, with its own hash")
     void everyHashRequestAnsweredOnce() throws Exception {
+        Set<Thread> hashThreadsBefore = threadsNamed(Ex09_ProfileService.HASH_POOL_NAME + "-");
         List<String> passwords = IntStream.range(0, BURST).mapToObj(i -> "password-" + i).toList();
 
         List<HttpResponse<Buffer>> responses = Future.all(passwords.stream().map(this::postHash).toList())
@@ -86,6 +95,25 @@ class Ex09_ProfileServiceTest {
                 .as("Ex09: POST /hash with body %s should answer Pbkdf2.hash of it, not another request's hash", passwords.get(i))
                 .isEqualTo(Pbkdf2.hash(passwords.get(i)));
         }
+        assertThat(newThreadsNamed(Ex09_ProfileService.HASH_POOL_NAME + "-", hashThreadsBefore))
+            .as("Ex09: the %d hashes were computed, but no thread of the hash pool (%s-N) ran: the CPU work ran elsewhere "
+                + "(the event loop, or the shared worker pool). Hint: hashPool.executeBlocking(() -> Pbkdf2.hash(password), false)",
+                BURST, Ex09_ProfileService.HASH_POOL_NAME)
+            .isNotEmpty();
+    }
+
+    /** The live threads whose name starts with {@code prefix}: a named pool starts its threads on its first jobs. */
+    private static Set<Thread> threadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().startsWith(prefix))
+            .collect(Collectors.toSet());
+    }
+
+    /** The threads named {@code prefix...} alive now that were not alive {@code before}. */
+    private static Set<Thread> newThreadsNamed(String prefix, Set<Thread> before) {
+        Set<Thread> now = threadsNamed(prefix);
+        now.removeAll(before);
+        return now;
     }
 
     @Test
