@@ -35,7 +35,9 @@ public final class Ex12_VirtualThreadFanOut {
 
     /**
      * Straight-line fan-out, to be called on a virtual thread: GETs every URL, at most
-     * {@code maxInFlight} at a time, and returns the bodies in input order.
+     * {@code maxInFlight} at a time, and returns the bodies in input order. (A sliding window waits
+     * for the oldest request, even when a newer one answered first: simpler than Ex04's lanes,
+     * and never more than K in flight.)
      */
     public static List<String> fetchAll(WebClient client, List<String> urls, int maxInFlight) {
         // TODO: a sliding window, written like blocking code. Keep a list of started futures;
