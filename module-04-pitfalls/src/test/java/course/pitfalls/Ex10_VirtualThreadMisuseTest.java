@@ -2,6 +2,7 @@ package course.pitfalls;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.util.List;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -30,22 +32,29 @@ class Ex10_VirtualThreadMisuseTest {
         CountDownLatch overTheLimit = new CountDownLatch(limit + 1);
         long giveUpAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_500);
 
-        try (var service = new Ex10_VirtualThreadMisuse(limit)) {
-            List<CompletableFuture<String>> replies = IntStream.range(0, 3 * limit)
-                .mapToObj(i -> service.callPartner(() -> {
-                    callThreads.add(Thread.currentThread());
-                    peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                    try {
-                        overTheLimit.countDown();
-                        overTheLimit.await(Math.max(0, giveUpAt - System.nanoTime()), TimeUnit.NANOSECONDS);
-                        return "reply " + i;
-                    } finally {
-                        inFlight.decrementAndGet();
-                    }
-                }))
-                .toList();
+        var service = new Ex10_VirtualThreadMisuse(limit);
+        List<CompletableFuture<String>> replies = IntStream.range(0, 3 * limit)
+            .mapToObj(i -> service.callPartner(() -> {
+                callThreads.add(Thread.currentThread());
+                peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    overTheLimit.countDown();
+                    overTheLimit.await(Math.max(0, giveUpAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    return "reply " + i;
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            }))
+            .toList();
+        try {
             CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).get(6, SECONDS);
+        } catch (TimeoutException stuck) {
+            // Not closed: close() would wait for the stuck calls. Their virtual threads cannot hold up the JVM.
+            fail("Ex10: %d of %d calls were still waiting after 6 s (each call takes at most 1.5 s): a call that never "
+                + "gives its permit back blocks every later one. Hint: release the Semaphore in a finally block",
+                replies.stream().filter(reply -> !reply.isDone()).count(), replies.size());
         }
+        service.close();
 
         assertThat(peak.get())
             .as("Ex10: the partner accepts %d calls at once, but your calls ran at most %d at a time: a fixed pool of virtual "
