@@ -44,7 +44,14 @@ class Ex03_LockAcrossAsyncTest {
                 balancesAfter::completeExceptionally);
         });
 
-        List<Long> balances = balancesAfter.get(2, SECONDS);
+        List<Long> balances = null;
+        try {
+            balances = balancesAfter.get(2, SECONDS);
+        } catch (TimeoutException stuck) {
+            fail("Ex03: the two withdrawals had not both finished after 2 s (each takes about 20 ms): the second is still "
+                + "waiting for a lock the first never gave back. Hint: withLocalLock(name, () -> future) releases the lock "
+                + "itself when that future completes; with getLocalLock you must call release() on every path");
+        }
         assertThat(account.balance())
             .as("Ex03: lost update: withdrawing 30 then 50 from 100 left %d (the two calls returned %s), not 20. "
                 + "Both read the balance before either wrote it (a ReentrantLock cannot stop that: the event-loop thread re-enters its own lock). "
@@ -68,9 +75,9 @@ class Ex03_LockAcrossAsyncTest {
         try {
             second.get(2, SECONDS);
         } catch (TimeoutException deadlock) {
-            fail("Ex03: deadlock: the second withdrawal was still waiting for the lock after 2 s. The first took a "
-                + "ReentrantLock on the caller's thread and tried to release it in a callback on an event-loop thread "
-                + "(IllegalMonitorStateException), so nobody can take it again. Hint: an async lock, "
+            fail("Ex03: deadlock: the second withdrawal was still waiting for the lock after 2 s: the first never gave it "
+                + "back. A ReentrantLock taken on the caller's thread cannot be released in a callback on an event-loop "
+                + "thread (IllegalMonitorStateException), so nobody can take it again. Hint: an async lock, "
                 + "vertx.sharedData().withLocalLock(...), is released by the operation, whatever thread finishes it");
         }
         assertThat(afterFirst).as("Ex03: 100 - 10").isEqualTo(90);
