@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import course.benchmarks.support.Probes;
 import io.vertx.core.Context;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,23 @@ class Ex04_VertxRunnerTest {
                 + "Hint: vertx.timer(...).map(...), not a sleep on a worker")
             .allMatch(Probes.Woke::onEventLoop);
         assertWaitsOverlap(run, 200, "Ex04", "a timer holds no thread; a Thread.sleep on the event loop makes every unit queue behind it");
+    }
+
+    @Test
+    @DisplayName("1,000 waits of 100 ms hold no thread: together they take about one wait, not rounds on the workers")
+    void waitsHoldNoThread() throws Exception {
+        int units = 1000;
+        Duration pause = Duration.ofMillis(100);
+        long start = System.nanoTime();
+        runner.waitThen(units, pause, id -> id);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        // Timers: all 1,000 fire about 100 ms after they are set. A sleep moved to the worker pool
+        // (executeBlocking) holds one of its 20 threads per wait: 1,000 / 20 = 50 rounds = 5 s.
+        assertThat(took).as("Ex04: 1,000 timers of 100 ms should all run at once and take about 100 ms, but took %d ms: "
+                + "something held a thread per wait. Hint: vertx.timer(...), not a sleep in executeBlocking (20 worker threads, 50 rounds)",
+                took.toMillis())
+            .isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
