@@ -3,7 +3,12 @@ package course.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import course.benchmarks.Ex06_PingPong.Rally;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +57,8 @@ class Ex06_PingPongTest {
     void eventLoopRally() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
-            Rally rally = Ex06_PingPong.eventLoop(vertx, EXCHANGES);
+            AtomicInteger tasks = new AtomicInteger();
+            Rally rally = Ex06_PingPong.eventLoop(countingTasks(vertx, tasks), EXCHANGES);
 
             assertThat(rally.ball()).as("Ex06: each of the 2 x %d passes adds one to the ball. Hint: ping and pong each do ball++", EXCHANGES)
                 .isEqualTo(2L * EXCHANGES);
@@ -61,8 +67,35 @@ class Ex06_PingPongTest {
                 .isNotNull().isSameAs(rally.pong());
             assertThat(rally.ping().getName()).as("Ex06: the rally should run on an event loop, not on the caller's thread")
                 .startsWith("vert.x-eventloop-thread");
+            assertThat(tasks.get()).as("Ex06: every pass should be its own event-loop task, so the rally measures a task switch; "
+                    + "a loop of ball++ inside one task measures nothing. Hint: take loop = vertx.getOrCreateContext() once; ping and pong each schedule the other with loop.runOnContext(...)")
+                .isGreaterThanOrEqualTo(2 * EXCHANGES);
         } finally {
             vertx.close().await();
         }
+    }
+
+    /**
+     * The same Vert.x, except that it counts the tasks scheduled with runOnContext, on it or on
+     * any context it hands out.
+     */
+    private static Vertx countingTasks(Vertx vertx, AtomicInteger tasks) {
+        return countingProxy(Vertx.class, vertx, tasks);
+    }
+
+    private static <T> T countingProxy(Class<T> type, T target, AtomicInteger tasks) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("runOnContext")) {
+                tasks.incrementAndGet();
+            }
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            return result instanceof Context context ? countingProxy(Context.class, context, tasks) : result;
+        };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 }
