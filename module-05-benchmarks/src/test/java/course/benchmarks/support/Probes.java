@@ -48,7 +48,7 @@ public final class Probes {
 
     /**
      * Work that returns true only if {@code parties} units were running at the same moment: each
-     * unit arrives at a latch and waits (at most 3 s from the first arrival) for the others.
+     * unit arrives at a latch and waits for the others, until 3 s after this work was made.
      * Units run one after another never meet: they return false, quickly.
      */
     public static IntFunction<Boolean> meetingOf(int parties) {
