@@ -54,7 +54,7 @@ final class Chart {
         if (!Double.isNaN(limit)) {
             low = Math.min(low, limit);
         }
-        double min = Math.pow(10, Math.floor(Math.log10(low)));
+        double min = Math.pow(10, Math.floor(Math.log10(low * 0.99)));   // a limit of exactly 10 gets room to its left
         double max = Math.pow(10, Math.ceil(Math.log10(high * 1.01)));
         svg.append(text(10, top + 16, title, "font-weight=\"bold\""));
         int plotTop = top + 24;
@@ -87,7 +87,9 @@ final class Chart {
             svg.append(String.format(Locale.ROOT,
                 "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#c00\" stroke-dasharray=\"5,3\"/>%n",
                 x, plotTop - 4, x, plotTop + height));
-            svg.append(text(x + 4, plotTop - 6, limitLabel, "fill=\"#c00\""));
+            // Beside the line, but never over the panel's title (a limit at the axis's left end).
+            double titleEnd = 10 + 7.5 * title.length();
+            svg.append(text(Math.max(x + 4, titleEnd + 12), plotTop - 6, limitLabel, "fill=\"#c00\""));
         }
         return plotTop + height + 34;
     }
