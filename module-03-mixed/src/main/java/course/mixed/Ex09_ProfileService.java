@@ -66,7 +66,7 @@ public final class Ex09_ProfileService {
     private void profile(RoutingContext ctx) {
         int id = Integer.parseInt(ctx.pathParam("id"));
         // TODO: run loadProfile(id) on dbPool (executeBlocking(..., false)); on success answer ctx.json(profile),
-        //  or ctx.fail(404) when it is null; on failure ctx.fail(err).
+        //  or ctx.response().setStatusCode(404).end() when it is null; on failure ctx.fail(err).
         throw new UnsupportedOperationException("Ex09 not implemented yet: GET /profile through the db pool");
     }
 

@@ -68,7 +68,7 @@ public final class Ex09_ProfileService {
         dbPool.executeBlocking(() -> loadProfile(id), false)
             .onSuccess(profile -> {
                 if (profile == null) {
-                    ctx.fail(404);
+                    ctx.response().setStatusCode(404).end();   // an answer, not an error: no such profile
                 } else {
                     ctx.json(profile);
                 }
