@@ -55,6 +55,21 @@ final class Grader {
     }
 
     int run(List<String> args) throws Exception {
+        List<Grade> grades = gradeCommandLine(args);
+        if (grades == null) {
+            System.err.println("grade: name at least one submission (a folder, or a git URL#ref), or --batch DIR");
+            return 2;
+        }
+        System.out.println();
+        for (Grade g : grades) {
+            System.out.printf("%-40s %6.1f / %.1f%n", g.submission(), g.total(), g.max());
+        }
+        System.out.println("Reports: " + out + " (grades.csv, and report.md / report.json per submission)");
+        return 0;
+    }
+
+    /** Grades what the command line names and writes the reports; null when it names nothing. */
+    List<Grade> gradeCommandLine(List<String> args) throws Exception {
         List<String> submissions = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -72,18 +87,9 @@ final class Grader {
                 default -> submissions.add(a);
             }
         }
-        if (submissions.isEmpty()) {
-            System.err.println("grade: name at least one submission (a folder, or a git URL#ref), or --batch DIR");
-            return 2;
-        }
+        if (submissions.isEmpty()) return null;
         if (modules.isEmpty()) modules = Course.modules(root, List.of());
-        List<Grade> grades = gradeAll(submissions);
-        System.out.println();
-        for (Grade g : grades) {
-            System.out.printf("%-40s %6.1f / %.1f%n", g.submission(), g.total(), g.max());
-        }
-        System.out.println("Reports: " + out + " (grades.csv, and report.md / report.json per submission)");
-        return 0;
+        return gradeAll(submissions);
     }
 
     List<Grade> gradeAll(List<String> submissions) throws Exception {

@@ -84,32 +84,36 @@ final class GraderSelfTest {
                     "--only", String.join(",", exercises.stream().map(e -> e.substring(0, 4)).toList()),
                     "--module-limit", "300"));
             args.addAll(submissions);
-            int status = grader.run(args);
+            List<Grader.Grade> grades = grader.gradeCommandLine(args);
             List<String> problems = new ArrayList<>();
-            if (status != 0) problems.add("the grader exited with " + status);
 
             String csv = Files.readString(tmp.resolve("out/grades.csv"));
-            for (var grade : readGrades(tmp.resolve("out")).entrySet()) {
-                Map<String, Expect> want = expected.get(grade.getKey());
+            for (Grader.Grade grade : grades) {
+                Map<String, Expect> want = expected.get(grade.submission());
                 if (want == null) {
-                    problems.add("unexpected submission " + grade.getKey());
+                    problems.add("unexpected submission " + grade.submission());
                     continue;
                 }
+                if (!Files.exists(tmp.resolve("out").resolve(grade.submission()).resolve("report.json"))) {
+                    problems.add(grade.submission() + " has no report.json");
+                }
+                Map<String, Grader.Score> byExercise = new LinkedHashMap<>();
+                grade.scores().forEach(sc -> byExercise.put(sc.exercise(), sc));
                 for (var w : want.entrySet()) {
-                    Grader.Score got = grade.getValue().get(w.getKey());
+                    Grader.Score got = byExercise.get(w.getKey());
                     Predicate<Grader.Score> ok = switch (w.getValue()) {
                         case FULL -> sc -> sc != null && sc.tests() > 0 && sc.score() == sc.points();
                         case ZERO -> sc -> sc != null && sc.score() == 0;
                         case ANY -> sc -> sc != null;
                     };
                     if (!ok.test(got)) {
-                        problems.add(grade.getKey() + " " + w.getKey() + ": expected " + w.getValue() + ", got "
+                        problems.add(grade.submission() + " " + w.getKey() + ": expected " + w.getValue() + ", got "
                                 + (got == null ? "no grade" : got.score() + "/" + got.points() + " (" + got.note() + ")"));
                     }
                 }
             }
-            if (readGrades(tmp.resolve("out")).size() != expected.size()) {
-                problems.add("expected " + expected.size() + " graded submissions, got " + readGrades(tmp.resolve("out")).keySet());
+            if (grades.size() != expected.size()) {
+                problems.add("expected " + expected.size() + " graded submissions, got " + grades.size());
             }
             if (!csv.lines().findFirst().orElse("").startsWith("submission,total,max,")) {
                 problems.add("grades.csv has no header row");
@@ -183,29 +187,6 @@ final class GraderSelfTest {
         Matcher m = Pattern.compile("(?m)^(public\\s+)?(final\\s+)?(class|record|enum)\\s+" + name + "\\b[^{]*\\{").matcher(code);
         if (!m.find()) throw new IOException("cannot find the declaration of " + name + " in " + source);
         Files.writeString(source, code.substring(0, m.end()) + "\n    " + member + "\n" + code.substring(m.end()));
-    }
-
-    /** Submission -> exercise -> score, read back from the report.json files. */
-    private static Map<String, Map<String, Grader.Score>> readGrades(Path out) throws IOException {
-        Map<String, Map<String, Grader.Score>> grades = new LinkedHashMap<>();
-        Pattern sub = Pattern.compile("\"submission\": \"([^\"]*)\"");
-        Pattern ex = Pattern.compile("\\{\"module\": \"([^\"]*)\", \"exercise\": \"([^\"]*)\", \"passed\": (\\d+), \"tests\": (\\d+), "
-                + "\"points\": ([0-9.]+), \"score\": ([0-9.]+), \"note\": \"((?:[^\"\\\\]|\\\\.)*)\"}");
-        try (Stream<Path> s = Files.list(out)) {
-            for (Path dir : s.filter(Files::isDirectory).sorted().toList()) {
-                String json = Files.readString(dir.resolve("report.json"));
-                Matcher m = sub.matcher(json);
-                if (!m.find()) continue;
-                Map<String, Grader.Score> scores = new LinkedHashMap<>();
-                Matcher e = ex.matcher(json);
-                while (e.find()) {
-                    scores.put(e.group(2), new Grader.Score(e.group(1), e.group(2), Integer.parseInt(e.group(3)),
-                            Integer.parseInt(e.group(4)), Double.parseDouble(e.group(5)), Double.parseDouble(e.group(6)), e.group(7)));
-                }
-                grades.put(m.group(1), scores);
-            }
-        }
-        return grades;
     }
 
     private String git(String... args) throws Exception {
