@@ -1,3 +1,5 @@
+package course.tools;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

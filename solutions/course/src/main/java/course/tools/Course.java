@@ -1,3 +1,5 @@
+package course.tools;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +10,7 @@ import java.util.stream.Stream;
 /**
  * The course tools, one entry point. Run through Maven so that they get the JDK 25 the
  * toolchains plugin found (see the root pom's course-check, progress, grade and
- * solution-branch profiles), or directly with a JDK 25: {@code java solutions/course/Course.java check}.
+ * solution-branch profiles), or directly with a JDK 25: {@code java solutions/course/Launch.java check}.
  *
  * <pre>
  *   check [module ...]            every test passes on solutions/, fails on the starters; same files and API
@@ -44,7 +46,7 @@ public final class Course {
     }
 
     private static void usage() {
-        System.err.println("usage: java solutions/course/Course.java check|progress|solution-branch|grade|grader-selftest ...");
+        System.err.println("usage: ./mvnw -q -Dcourse=\"COMMAND ARGS\", COMMAND one of check, progress, solution-branch, grade, grader-selftest");
     }
 
     /** The repository root: the nearest folder upwards that holds mvnw and solutions/. */

@@ -1,3 +1,5 @@
+package course.tools;
+
 import java.io.IOException;
 import java.lang.classfile.Attributes;
 import java.lang.classfile.ClassFile;
