@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  *   grade SUBMISSION... [--batch DIR] [--out DIR] [--modules m1,m2] [--only Ex01,Ex02] [--points FILE]
  *                                 grade learners' main sources with this repository's tests
  *   grader-selftest [module]      grade generated fixture submissions and check every grade
+ *   hint [module] ExNN [level]    the exercise's next hint (a nudge, then the API, then the shape)
+ *   compare [module] ExNN         one exercise: yours against the reference
  * </pre>
  */
 public final class Course {
@@ -36,6 +38,8 @@ public final class Course {
             case "solution-branch" -> new SolutionBranch(root).run(rest);
             case "grade" -> new Grader(root).run(rest);
             case "grader-selftest" -> new GraderSelfTest(root).run(rest);
+            case "hint" -> new Hints(root).run(rest);
+            case "compare" -> new Compare(root).run(rest);
             default -> {
                 usage();
                 yield 2;
@@ -46,7 +50,7 @@ public final class Course {
     }
 
     private static void usage() {
-        System.err.println("usage: ./mvnw -q -Dcourse=\"COMMAND ARGS\", COMMAND one of check, progress, solution-branch, grade, grader-selftest");
+        System.err.println("usage: ./mvnw -q -Dcourse=\"COMMAND ARGS\", COMMAND one of progress, hint, compare, check, solution-branch, grade, grader-selftest");
     }
 
     /** The repository root: the nearest folder upwards that holds mvnw and solutions/. */
