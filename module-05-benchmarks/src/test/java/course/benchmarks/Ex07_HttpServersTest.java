@@ -8,10 +8,10 @@ import course.benchmarks.support.ProbeBackend.Step;
 import course.benchmarks.support.Requests;
 import course.benchmarks.support.Requests.Answer;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -126,7 +126,7 @@ class Ex07_HttpServersTest {
         ProbeBackend backend = new ProbeBackend(together, Duration.ZERO, 1);
         List<Answer> answers;
         try (RunningServer server = Ex07_HttpServers.virtualThreads(backend); Requests client = warmClient(server.port())) {
-            answers = new java.util.ArrayList<>(client.sendAtOnce(ids(together), ANSWER));
+            answers = new ArrayList<>(client.sendAtOnce(ids(together), ANSWER));
             for (int id = together; id < together + oneByOne; id++) {
                 answers.add(client.send(id, ANSWER)); // one after another: a pool would hand each the same idle thread
             }
@@ -274,9 +274,7 @@ class Ex07_HttpServersTest {
     private static boolean accepts(int port) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             return true;
-        } catch (ConnectException e) {
-            return false;
-        } catch (IOException e) {
+        } catch (IOException refused) {
             return false;
         }
     }
