@@ -120,7 +120,7 @@ final class ServerReport {
         if (cpuBoundAnywhere) {
             out.line("");
             out.line(String.format(Locale.ROOT, "Where N / (W + C) is above the CPU ceiling (%,.0f requests/s here), the cores, not the "
-                + "model, are the limit: every model's throughput stops there and its latency grows as N / throughput. The 3x target needs "
+                + "model, are the limit: no model's throughput goes past it, and latency grows as N / throughput. The 3x target needs "
                 + "%,.0f requests/s, i.e. %.2f cores of CPU parts alone, plus the HTTP work of the server and of the generator on the same cores.",
                 o.cpuCeiling(), 3 * o.poolCeiling(), 3 * o.poolCeiling() * o.cpuMicros() / 1e6));
         }
