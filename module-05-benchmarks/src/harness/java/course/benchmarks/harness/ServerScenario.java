@@ -158,7 +158,7 @@ public final class ServerScenario {
                 try (RunningServer server = model.start(backend, 4)) {
                     for (int id = 0; id < 3; id++) {
                         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/?id=" + id))
-                            .timeout(Duration.ofSeconds(10)).build();
+                            .timeout(Duration.ofSeconds(60)).build(); // a first request on a busy machine takes seconds
                         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                         String expected = Backend.body(id, MixingLoop.mix(id, 1_000));
                         if (response.statusCode() != 200 || !expected.equals(response.body())) {
