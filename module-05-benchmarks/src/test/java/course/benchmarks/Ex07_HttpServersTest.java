@@ -151,7 +151,7 @@ class Ex07_HttpServersTest {
     @DisplayName("the Vert.x server waits without holding a thread and computes on the workers, side by side")
     void vertxKeepsTheWaitAndTheCpuOffTheLoop() throws Exception {
         int together = Model.VERTX.together();
-        int computeTogether = 4;
+        int computeTogether = 2; // Vert.x's worker pool has 20 threads on any machine; a worker executor sized to the cores passes too
         ProbeBackend backend = new ProbeBackend(together, Duration.ZERO, computeTogether);
         List<Answer> answers;
         try (RunningServer server = Ex07_HttpServers.vertx(backend); Requests client = warmClient(server.port())) {
@@ -173,9 +173,9 @@ class Ex07_HttpServersTest {
         assertThat(backend.waitersMet()).as("Ex07 (vertx): %d requests sent at once should all wait for the database together, but at "
                 + "most %d did. Hint: nothing may hold a thread during the wait", together, backend.mostWaiting())
             .isTrue();
-        assertThat(backend.computesMet()).as("Ex07 (vertx): %d CPU parts should run side by side on the workers, but at most %d did. "
-                + "Hint: executeBlocking is ORDERED by default, and ordered jobs from one context take turns; every request of a server "
-                + "comes from that server's context. Pass ordered=false", computeTogether, backend.mostComputing())
+        assertThat(backend.computesMet()).as("Ex07 (vertx): %d CPU parts should run side by side on the workers, but they took turns. "
+                + "Hint: executeBlocking is ORDERED by default, and ordered jobs from one context run one at a time; every request of a "
+                + "server comes from that server's context. Pass ordered=false", computeTogether)
             .isTrue();
     }
 
