@@ -79,12 +79,14 @@ public final class BenchmarkSuite {
         Machine.CpuTicks before = Machine.CpuTicks.now();
         List<Measurement> measurements = measure(settings, out.resolve("jmh-logs"));
         List<ScaleResult> scale = probeScale(settings);
+        ServerScenario.Outcome servers = ServerScenario.run(settings.mode()); // the HTTP service (Ex07)
         Machine.CpuTicks after = Machine.CpuTicks.now();
         String loadAfter = Machine.loadAverage();
 
         double wallSeconds = (System.nanoTime() - started) / 1e9;
         Report report = new Report(settings.mode(), reference, code, measurements, scale,
             Machine.otherProcessesCores(before, after), loadBefore, loadAfter, wallSeconds);
+        report.withServers(servers);
         System.out.println(report.console());
         report.writeTo(out);
         System.out.printf("Wrote %s, %s and %s%n", out.resolve("results.json"), out.resolve("report.md"), out.resolve("chart.svg"));
@@ -119,6 +121,7 @@ public final class BenchmarkSuite {
         } finally {
             vertx.close().await();
         }
+        ServerScenario.preflight(problems); // Ex07's three servers
         return problems;
     }
 

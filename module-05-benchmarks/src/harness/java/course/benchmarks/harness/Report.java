@@ -63,8 +63,45 @@ public final class Report {
     void writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("report.md"), String.join("\n", markdown) + "\n");
-        Files.writeString(dir.resolve("results.json"), json().encodePrettily() + "\n");
-        Files.writeString(dir.resolve("chart.svg"), Chart.svg(measurements, cpuIdealMs(), title(), "Noise: " + noise()));
+        Files.writeString(dir.resolve("results.json"), withServers(json()).encodePrettily() + "\n");
+        Files.writeString(dir.resolve("chart.svg"), withServers(Chart.svg(measurements, cpuIdealMs(), title(), "Noise: " + noise())));
+    }
+
+    // ---------------------------------------------------------------- the HTTP service (Ex07): a section after the others
+
+    private ServerScenario.Outcome servers;
+
+    /** Adds the HTTP service's tables after the others (console and report.md, above the chart), its figures and its panels. */
+    Report withServers(ServerScenario.Outcome outcome) {
+        this.servers = outcome;
+        String chart = markdown.remove(markdown.size() - 1); // the chart stays last in report.md
+        ServerReport.write(outcome, new ServerReport.Out() {
+            @Override
+            public void heading(String text) {
+                Report.this.heading(text);
+            }
+
+            @Override
+            public void line(String text) {
+                Report.this.line(text);
+            }
+
+            @Override
+            public void table(List<String> header, List<List<String>> rows) {
+                Report.this.table(header, rows);
+            }
+        });
+        line("");
+        markdown.add(chart);
+        return this;
+    }
+
+    private JsonObject withServers(JsonObject json) {
+        return servers == null ? json : json.put("servers", ServerReport.json(servers));
+    }
+
+    private String withServers(String svg) {
+        return servers == null ? svg : ServerChart.appendTo(svg, servers);
     }
 
     // ---------------------------------------------------------------- the figures the tables need

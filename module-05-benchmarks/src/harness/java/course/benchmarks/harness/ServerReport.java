@@ -1,0 +1,256 @@
+package course.benchmarks.harness;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The HTTP service's section of the report: one row per model and load, the bounds it cannot
+ * beat, the targets and, when one is missed, why. Written through {@link Out} so the suite's
+ * {@link Report} prints it after its own tables; {@link #standalone} prints it alone.
+ */
+final class ServerReport {
+
+    /** Other processes using more than this many cores during a row: its figures are marked as measured under load. */
+    static final double UNDER_LOAD = 0.5;
+
+    /** Where the section goes: the report's headings, lines and tables (console and report.md). */
+    interface Out {
+        void heading(String text);
+
+        void line(String text);
+
+        void table(List<String> header, List<List<String>> rows);
+    }
+
+    private ServerReport() {
+    }
+
+    static void write(ServerScenario.Outcome o, Out out) {
+        out.heading(String.format(Locale.ROOT, "HTTP service under rising load: each request waits %d ms (W), computes %s (C), "
+            + "answers JSON; closed loop, %s s measured after %s s of warm-up", o.waitMillis(), micros(o.cpuMicros()),
+            Report.fmt(o.measureSeconds()), Report.fmt(o.warmUpSeconds())));
+        boolean anyUnderLoad = o.results().stream().anyMatch(ServerReport::underLoad);
+        List<List<String>> rows = new ArrayList<>();
+        for (ServerResult r : o.results()) {
+            rows.add(List.of(
+                ServerScenario.Model.byKey(r.model()).label + (underLoad(r) ? " *" : ""),
+                String.format(Locale.ROOT, "%,d", r.connections()) + (r.capped() ? String.format(Locale.ROOT, " (of %,d)", r.requested()) : ""),
+                String.format(Locale.ROOT, "%,.0f", r.requestsPerSecond()),
+                String.format(Locale.ROOT, "%.0f%%", 100 * r.requestsPerSecond() / o.bound(r.connections())),
+                Report.fmt(r.p50Ms()), Report.fmt(r.p99Ms()), Report.fmt(r.p999Ms()),
+                Long.toString(r.errors()),
+                String.format(Locale.ROOT, "%.2f / %.2f / %s", r.serverCores(), r.generatorCores(), cores(r.otherCores()))));
+        }
+        out.table(List.of("model", "connections", "requests/s", "of bound", "p50 ms", "p99 ms", "p99.9 ms", "errors",
+            "CPU cores: server / generator / others"), rows);
+        out.line("");
+        out.line(String.format(Locale.ROOT, "Bounds (the chart's red lines): N users get at most N / (W + C) = N / %s ms requests/s, "
+                + "and no answer comes before W + C = %s ms. The CPU ceiling, measured: C = %s of CPU per request, so %d cores compute "
+                + "at most cores / C = %,.0f requests/s whatever the model; past it the latency is at least N / ceiling (Little's law). "
+                + "The pool's own ceiling: %d threads, each held W + C, serve at most %,.0f requests/s.",
+            Report.fmt(o.serviceMs()), Report.fmt(o.serviceMs()), micros(o.cpuMicros()), o.cores(), o.cpuCeiling(),
+            o.poolSize(), o.poolCeiling()));
+        if (o.capReason() != null) {
+            out.line("");
+            out.line(String.format(Locale.ROOT, "Connections capped at %,d by %s.", o.cap(), o.capReason()));
+        }
+        out.line("");
+        out.line("The generator is a closed loop (no target rate, so no coordinated-omission correction): N users, each sending its "
+            + "next request when its answer arrives, on one Vert.x event loop in the suite's JVM; the server runs in a JVM of its own. "
+            + "Both share the machine's cores: the last column says how many each used.");
+        if (anyUnderLoad) {
+            out.line("");
+            out.line(String.format(Locale.ROOT, "* measured while other processes used more than %.1f cores: those figures are lower "
+                + "(throughput) and higher (latency) than this machine gives when quiet.", UNDER_LOAD));
+        }
+        targets(o, out);
+    }
+
+    private static void targets(ServerScenario.Outcome o, Out out) {
+        out.heading("HTTP service targets (met on a quiet machine; measured here, never asserted)");
+        List<List<String>> rows = new ArrayList<>();
+        List<String> why = new ArrayList<>();
+        for (int connections : List.of(1_000, 2_000)) {
+            Optional<ServerResult> pool = find(o, "pool", connections);
+            for (String model : List.of("virtual", "vertx")) {
+                Optional<ServerResult> light = find(o, model, connections);
+                if (pool.isEmpty() || light.isEmpty()) {
+                    continue;
+                }
+                double ratio = light.get().requestsPerSecond() / pool.get().requestsPerSecond();
+                String verdict = ratio >= 3 ? "yes" : "no: " + whyShort(o, light.get());
+                rows.add(List.of(String.format(Locale.ROOT, "%s >= 3x the pool's requests/s at %,d connections", model, connections),
+                    String.format(Locale.ROOT, "%.1fx (%,.0f vs %,.0f)", ratio, light.get().requestsPerSecond(), pool.get().requestsPerSecond()),
+                    verdict));
+                if (ratio < 3) {
+                    why.add(whyLong(o, light.get()));
+                }
+            }
+        }
+        Optional<ServerResult> poolLow = find(o, "pool", 100);
+        Optional<ServerResult> poolHigh = o.results().stream().filter(r -> r.model().equals("pool"))
+            .max((a, b) -> Integer.compare(a.connections(), b.connections()));
+        if (poolLow.isPresent() && poolHigh.isPresent() && poolHigh.get().connections() > o.poolSize()) {
+            ServerResult high = poolHigh.get();
+            double queued = Math.max(o.serviceMs(), high.connections() / o.poolCeiling() * 1000);
+            rows.add(List.of(String.format(Locale.ROOT, "pool p99 grows with the queue (%,d connections: about N / pool ceiling = %s ms)",
+                    high.connections(), Report.fmt(queued)),
+                String.format(Locale.ROOT, "%s ms at %,d vs %s ms at 100", Report.fmt(high.p99Ms()), high.connections(), Report.fmt(poolLow.get().p99Ms())),
+                Double.isNaN(high.p99Ms()) || Double.isNaN(poolLow.get().p99Ms()) ? "? (no answers)"
+                    : high.p99Ms() > 2 * poolLow.get().p99Ms() ? "yes" : "no"));
+        }
+        for (String model : List.of("virtual", "vertx")) {
+            for (ServerResult r : o.results()) {
+                if (!r.model().equals(model) || r.connections() < 1_000) {
+                    continue;
+                }
+                boolean cpuBound = o.usersBound(r.connections()) > o.cpuCeiling();
+                double limit = 1.5 * o.latencyFloorMs(r.connections());
+                rows.add(List.of(String.format(Locale.ROOT, "%s p99 near W at %,d connections (<= 1.5 x %s ms%s)", model, r.connections(),
+                        Report.fmt(o.latencyFloorMs(r.connections())), cpuBound ? ", the CPU ceiling's latency" : ", W + C"),
+                    Report.fmt(r.p99Ms()) + " ms", r.p99Ms() <= limit ? "yes" : "no: " + whyShort(o, r)));
+            }
+        }
+        out.table(List.of("target", "measured", "met?"), rows);
+        boolean cpuBoundAnywhere = o.results().stream().anyMatch(r -> o.usersBound(r.connections()) > o.cpuCeiling());
+        if (cpuBoundAnywhere) {
+            out.line("");
+            out.line(String.format(Locale.ROOT, "Where N / (W + C) is above the CPU ceiling (%,.0f requests/s here), the cores, not the "
+                + "model, are the limit: no model's throughput goes past it, and latency grows as N / throughput. The 3x target needs "
+                + "%,.0f requests/s, i.e. %.2f cores of CPU parts alone, plus the HTTP work of the server and of the generator on the same cores.",
+                o.cpuCeiling(), 3 * o.poolCeiling(), 3 * o.poolCeiling() * o.cpuMicros() / 1e6));
+        }
+        for (String reason : why.stream().distinct().toList()) {
+            out.line("");
+            out.line(reason);
+        }
+    }
+
+    private static String whyShort(ServerScenario.Outcome o, ServerResult r) {
+        double busy = r.serverCores() + r.generatorCores() + (Double.isNaN(r.otherCores()) ? 0 : r.otherCores());
+        if (r.errors() > 0) {
+            return r.errors() + " errors";
+        }
+        if (busy >= 0.85 * o.cores()) {
+            return underLoad(r) ? "the cores were full, other processes included (see below)" : "the cores were full (see below)";
+        }
+        return String.format(Locale.ROOT, "%.0f%% of its bound", 100 * r.requestsPerSecond() / o.bound(r.connections()));
+    }
+
+    private static String whyLong(ServerScenario.Outcome o, ServerResult r) {
+        double busy = r.serverCores() + r.generatorCores() + (Double.isNaN(r.otherCores()) ? 0 : r.otherCores());
+        double slices = r.requestsPerSecond() * o.cpuMicros() / 1e6;
+        return String.format(Locale.ROOT, "Why %s at %,d connections served %,.0f requests/s: the machine's %d cores were %.0f%% busy "
+                + "(server %.2f, of which the CPU parts %.2f; generator %.2f; other processes %s)%s.",
+            r.model(), r.connections(), r.requestsPerSecond(), o.cores(), 100 * busy / o.cores(), r.serverCores(), slices,
+            r.generatorCores(), cores(r.otherCores()),
+            busy >= 0.85 * o.cores() ? ": no core was left to serve more" : ": not CPU-bound, so look at errors and the latency columns");
+    }
+
+    private static Optional<ServerResult> find(ServerScenario.Outcome o, String model, int connections) {
+        return o.results().stream().filter(r -> r.model().equals(model) && r.connections() == connections).findFirst();
+    }
+
+    static boolean underLoad(ServerResult r) {
+        return !Double.isNaN(r.otherCores()) && r.otherCores() > UNDER_LOAD;
+    }
+
+    private static String micros(double micros) {
+        return micros >= 1000 ? Report.fmt(micros / 1000) + " ms" : Report.fmt(micros) + " us";
+    }
+
+    private static String cores(double value) {
+        return Double.isNaN(value) ? "?" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** results.json's "servers": every figure, the bounds at each level, and the settings. */
+    static JsonObject json(ServerScenario.Outcome o) {
+        JsonArray results = new JsonArray();
+        for (ServerResult r : o.results()) {
+            results.add(new JsonObject()
+                .put("model", r.model()).put("label", ServerScenario.Model.byKey(r.model()).label)
+                .put("connectionsRequested", r.requested()).put("connections", r.connections())
+                .put("seconds", r.seconds()).put("requests", r.requests()).put("requestsPerSecond", r.requestsPerSecond())
+                .put("boundRequestsPerSecond", o.bound(r.connections())).put("latencyFloorMs", o.latencyFloorMs(r.connections()))
+                .put("p50Ms", r.p50Ms()).put("p90Ms", r.p90Ms()).put("p99Ms", r.p99Ms()).put("p999Ms", r.p999Ms())
+                .put("maxMs", r.maxMs()).put("meanMs", r.meanMs()).put("errors", r.errors())
+                .put("serverCores", r.serverCores()).put("generatorCores", r.generatorCores())
+                .put("otherCores", Double.isNaN(r.otherCores()) ? null : r.otherCores()).put("underLoad", underLoad(r)));
+        }
+        return new JsonObject()
+            .put("mode", o.mode()).put("waitMs", o.waitMillis()).put("cpuRounds", o.cpuRounds()).put("cpuMicros", o.cpuMicros())
+            .put("serviceMs", o.serviceMs()).put("cores", o.cores()).put("poolSize", o.poolSize())
+            .put("cpuCeilingRequestsPerSecond", o.cpuCeiling()).put("poolCeilingRequestsPerSecond", o.poolCeiling())
+            .put("warmUpSeconds", o.warmUpSeconds()).put("measureSeconds", o.measureSeconds())
+            .put("connectionCap", o.cap() == Integer.MAX_VALUE ? null : o.cap()).put("cappedBy", o.capReason())
+            .put("generator", "closed loop, Vert.x HttpClient on one event loop, keep-alive pool sized to the connections; HdrHistogram")
+            .put("results", results);
+    }
+
+    // ---------------------------------------------------------------- standalone (ServerScenario's own main)
+
+    private final List<String> markdown = new ArrayList<>();
+    private final StringBuilder console = new StringBuilder();
+
+    static ServerReport standalone(ServerScenario.Outcome o) {
+        ServerReport report = new ServerReport();
+        report.markdown.add("# The HTTP service on this machine");
+        report.markdown.add("");
+        report.markdown.add("- Machine: " + Machine.cores() + " cores, " + Machine.cpuModel() + ", " + Machine.jdk());
+        write(o, new Out() {
+            @Override
+            public void heading(String text) {
+                report.markdown.add("");
+                report.markdown.add("## " + text);
+                report.markdown.add("");
+                report.console.append('\n').append(text).append('\n');
+            }
+
+            @Override
+            public void line(String text) {
+                report.markdown.add(text);
+                report.console.append(text).append('\n');
+            }
+
+            @Override
+            public void table(List<String> header, List<List<String>> rows) {
+                report.markdown.add("| " + String.join(" | ", header) + " |");
+                report.markdown.add("|" + "---|".repeat(header.size()));
+                rows.forEach(row -> report.markdown.add("| " + String.join(" | ", row) + " |"));
+                int[] widths = new int[header.size()];
+                List<List<String>> all = new ArrayList<>();
+                all.add(header);
+                all.addAll(rows);
+                all.forEach(row -> {
+                    for (int i = 0; i < row.size(); i++) {
+                        widths[i] = Math.max(widths[i], row.get(i).length());
+                    }
+                });
+                all.forEach(row -> {
+                    StringBuilder text = new StringBuilder("  ");
+                    for (int i = 0; i < row.size(); i++) {
+                        String cell = row.get(i);
+                        String pad = " ".repeat(widths[i] - cell.length());
+                        text.append(i == 0 ? cell + pad : pad + cell).append("  ");
+                    }
+                    report.console.append(text.toString().stripTrailing()).append('\n');
+                });
+            }
+        });
+        report.markdown.add("");
+        report.markdown.add("![chart](http-chart.svg)");
+        return report;
+    }
+
+    String console() {
+        return console.toString();
+    }
+
+    String markdown() {
+        return String.join("\n", markdown) + "\n";
+    }
+}

@@ -1,0 +1,21 @@
+package course.benchmarks.harness;
+
+/**
+ * One model of the HTTP service under one load: {@code connections} users in a closed loop for
+ * {@code seconds} (after a warm-up). Latencies in milliseconds, from HdrHistogram; CPU in cores'
+ * worth (1.0 = one core busy the whole window) for the server's JVM, the generator's JVM and
+ * everything else on the machine. {@code requested} differs from {@code connections} when the
+ * OS's limits capped the load ({@link ServerScenario.Outcome#capReason()} says which).
+ */
+public record ServerResult(String model, int requested, int connections, double seconds, long requests,
+                           double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs, double meanMs,
+                           long errors, double serverCores, double generatorCores, double otherCores) {
+
+    public double requestsPerSecond() {
+        return requests / seconds;
+    }
+
+    public boolean capped() {
+        return connections < requested;
+    }
+}
