@@ -351,7 +351,14 @@ final class Grader {
                 "-c", "core.fsmonitor=false"));
         if (repo != null) cmd.addAll(List.of("-C", repo.toString()));
         cmd.addAll(List.of(args));
-        return Course.exec(cmd, Map.of("GIT_TERMINAL_PROMPT", "0", "GIT_ASKPASS", "true", "SSH_ASKPASS", "true"));
+        try {
+            return Course.exec(cmd, Map.of("GIT_TERMINAL_PROMPT", "0", "GIT_ASKPASS", "true", "SSH_ASKPASS", "true"));
+        } catch (IOException e) {
+            // Course.exec says "<command> failed: <git's message>": keep git's message only (no temporary paths).
+            String msg = e.getMessage() == null ? "git failed" : e.getMessage();
+            int at = msg.indexOf(" failed: ");
+            throw new IOException(at >= 0 ? msg.substring(at + " failed: ".length()) : msg, e);
+        }
     }
 
     // ---------------------------------------------------------------- grading one submission
