@@ -94,7 +94,13 @@ final class CourseTree {
                 Files.createDirectories(target.getParent());
                 Files.write(target, content);
                 Entry e = files.get(path);
-                if (e.executable()) Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                if (e.executable()) {
+                    try {
+                        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                    } catch (UnsupportedOperationException notPosix) {
+                        target.toFile().setExecutable(true); // Windows: mvnw.cmd is what runs there
+                    }
+                }
                 files.put(path, new Entry(e.blob(), e.executable(), sha256(content)));
             }
         } finally {
