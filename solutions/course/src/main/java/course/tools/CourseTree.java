@@ -64,6 +64,13 @@ final class CourseTree {
         return dir;
     }
 
+    /** SHA-256 of the tree's content (every path and its SHA-256): equal for any commit with the same course files. */
+    String contentSha256() {
+        StringBuilder b = new StringBuilder();
+        files.forEach((path, e) -> b.append(e.sha256()).append("  ").append(path).append('\n'));
+        return sha256(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** The tree's files, relative paths with '/'. */
     List<String> paths() {
         return List.copyOf(files.keySet());

@@ -64,6 +64,26 @@ final class ExpectedTests {
         return out;
     }
 
+    /** Writes {@code expected} as lines "exercise TAB class TAB method TAB template". */
+    static void save(Path file, Map<String, List<Method>> expected) throws IOException {
+        StringBuilder b = new StringBuilder();
+        expected.forEach((e, ms) -> ms.forEach(m -> b.append(e).append('\t').append(m.testClass()).append('\t').append(m.name())
+                .append('\t').append(m.template()).append('\n')));
+        Gradebook.writeAtomically(file, b.toString());
+    }
+
+    /** Reads what {@link #save} wrote; null when there is no such file or it is not in that form. */
+    static Map<String, List<Method>> load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) return null;
+        Map<String, List<Method>> out = new TreeMap<>();
+        for (String line : Files.readAllLines(file)) {
+            String[] f = line.split("\t");
+            if (f.length != 4 || !(f[3].equals("true") || f[3].equals("false"))) return null;
+            out.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Method(f[1], f[2], Boolean.parseBoolean(f[3])));
+        }
+        return out.isEmpty() ? null : out;
+    }
+
     private static List<String> annotations(List<Annotation> list) {
         return list.stream().map(a -> a.className().stringValue()).toList();
     }

@@ -120,6 +120,7 @@ final class Grader {
         out = o.out() != null ? o.out() : root.resolve("target/grades");
         moduleLimit = o.moduleLimit();
         sandbox = runner != null ? new Sandbox.Choice(null, "none (test runner)") : Sandbox.choose(o.sandbox());
+        Path cache = runner != null ? null : root.resolve("target/course-tools/expected-tests");
 
         List<String> problems = new ArrayList<>();
         String rosterSha = null;
@@ -141,7 +142,15 @@ final class Grader {
 
         token = UUID.randomUUID().toString();
         work = Files.createTempDirectory("course-grade-");
-        Thread cleanup = new Thread(() -> ProcessTree.killAll(null, token));
+        Path workDir = work;
+        Thread cleanup = new Thread(() -> { // Ctrl-C, kill: no process of the run and no temporary folder is left
+            ProcessTree.killAll(null, token);
+            try {
+                Course.deleteTree(workDir);
+            } catch (IOException e) {
+                // best effort on the way out
+            }
+        });
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             CourseTree tree = CourseTree.fromCommit(root, "HEAD", work.resolve("course-HEAD"));
@@ -149,10 +158,7 @@ final class Grader {
             List<Intake.Module> layouts = new ArrayList<>();
             for (String m : modules) layouts.add(Intake.Module.of(tree.dir(), m));
 
-            Path expectedCopy = work.resolve("expected");
-            tree.copyTo(expectedCopy);
-            Map<String, Map<String, List<ExpectedTests.Method>>> expected = runner().expected(expectedCopy, modules, work.resolve("logs/expected.log"));
-            Course.deleteTree(expectedCopy);
+            Map<String, Map<String, List<ExpectedTests.Method>>> expected = expectedTests(tree, modules, cache);
             Map<String, List<String>> exercises = new LinkedHashMap<>();
             for (Intake.Module l : layouts) {
                 List<String> chosen = l.exercises().stream().filter(e -> o.only().isEmpty() || o.only().stream().anyMatch(e::startsWith)).toList();
@@ -214,6 +220,35 @@ final class Grader {
             }
             Course.deleteTree(work);
         }
+    }
+
+    /**
+     * Each exercise's test methods in the tree: compiled once per course content and module (in a copy
+     * of the tree, before any submission is taken in), then kept in {@code cache} (target/course-tools,
+     * next to the tools' own classes) so later runs on the same course files skip that compile.
+     */
+    private Map<String, Map<String, List<ExpectedTests.Method>>> expectedTests(CourseTree tree, List<String> modules, Path cache) throws Exception {
+        Map<String, Map<String, List<ExpectedTests.Method>>> out = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        for (String m : modules) {
+            Map<String, List<ExpectedTests.Method>> cached = cache == null ? null : ExpectedTests.load(cache.resolve(tree.contentSha256()).resolve(m + ".tsv"));
+            if (cached != null) out.put(m, cached);
+            else missing.add(m);
+        }
+        if (!missing.isEmpty()) {
+            Path copy = work.resolve("expected");
+            tree.copyTo(copy);
+            Map<String, Map<String, List<ExpectedTests.Method>>> compiled = runner().expected(copy, missing, work.resolve("logs/expected.log"));
+            Course.deleteTree(copy);
+            for (String m : missing) {
+                Map<String, List<ExpectedTests.Method>> e = compiled.getOrDefault(m, Map.of());
+                out.put(m, e);
+                if (cache != null && !e.isEmpty()) ExpectedTests.save(cache.resolve(tree.contentSha256()).resolve(m + ".tsv"), e);
+            }
+        }
+        Map<String, Map<String, List<ExpectedTests.Method>>> ordered = new LinkedHashMap<>();
+        modules.forEach(m -> ordered.put(m, out.get(m)));
+        return ordered;
     }
 
     /** What every row of this run shares. */

@@ -42,6 +42,13 @@ class ReadingTest {
                 new ExpectedTests.Method("p.Ex01_ATest", "first", false),
                 new ExpectedTests.Method("p.Ex01_ATest$Inner", "second", false));
         assertThat(ExpectedTests.topLevelClasses(expected.get("Ex01_A"))).containsExactly("p.Ex01_ATest");
+
+        Path cache = dir.resolve("cache/commit/module.tsv");
+        assertThat(ExpectedTests.load(cache)).isNull();
+        ExpectedTests.save(cache, expected);
+        assertThat(ExpectedTests.load(cache)).isEqualTo(expected);
+        Files.writeString(cache, "half a line\n");
+        assertThat(ExpectedTests.load(cache)).as("a damaged cache is compiled again").isNull();
     }
 
     private static final List<ExpectedTests.Method> METHODS = List.of(
