@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  *   solution-branch               create or refresh the local 'solution' branch from main + solutions/
  *   grade SUBMISSION... [--batch DIR] [--out DIR] [--modules m1,m2] [--only Ex01,Ex02] [--points FILE]
  *                                 grade learners' main sources with this repository's tests
+ *   grade-merge DIR... [--out DIR]  merge the parts of a class graded with --shard I/N
  *   grader-selftest [module]      grade generated fixture submissions and check every grade
  *   hint [module] ExNN [level]    the exercise's next hint (a nudge, then the API, then the shape)
  *   compare [module] ExNN         one exercise: yours against the reference
@@ -37,6 +38,7 @@ public final class Course {
             case "progress" -> new Progress(root).run(rest);
             case "solution-branch" -> new SolutionBranch(root).run(rest);
             case "grade" -> new Grader(root).run(rest);
+            case "grade-merge" -> new GradeMerge(root).run(rest);
             case "grader-selftest" -> new GraderSelfTest(root).run(rest);
             case "hint" -> new Hints(root).run(rest);
             case "compare" -> new Compare(root).run(rest);
@@ -50,7 +52,7 @@ public final class Course {
     }
 
     private static void usage() {
-        System.err.println("usage: ./mvnw -q -Dcourse=\"COMMAND ARGS\", COMMAND one of progress, hint, compare, check, solution-branch, grade, grader-selftest");
+        System.err.println("usage: ./mvnw -q -Dcourse=\"COMMAND ARGS\", COMMAND one of progress, hint, compare, check, solution-branch, grade, grade-merge, grader-selftest");
     }
 
     /** The repository root: the nearest folder upwards that holds mvnw and solutions/. */

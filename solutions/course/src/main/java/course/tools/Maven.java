@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the course's Maven wrapper in a folder, its output into a log file, within a time limit. */
@@ -15,24 +16,39 @@ record Maven(Path dir, Duration limit) {
     record Run(int exitCode, Path log, boolean timedOut) {}
 
     Run run(Path log, List<String> args) throws IOException, InterruptedException {
+        return run(log, args, Map.of());
+    }
+
+    /**
+     * Runs with {@code env} added to the environment. When it holds {@link ProcessTree#MARKER}, every
+     * process carrying that marker is killed after the run too, whether Maven ended or hit the limit.
+     */
+    Run run(Path log, List<String> args, Map<String, String> env) throws IOException, InterruptedException {
         boolean windows = System.getProperty("os.name").toLowerCase().contains("win");
         List<String> cmd = new ArrayList<>();
         cmd.add(dir.resolve(windows ? "mvnw.cmd" : "mvnw").toString());
         cmd.add("-B");
         cmd.addAll(args);
         Files.createDirectories(log.getParent());
-        Process p = new ProcessBuilder(cmd)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
-                .start();
-        if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-            return new Run(-1, log, true);
+                .redirectInput(ProcessBuilder.Redirect.from(windows ? new java.io.File("NUL") : new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String token = env.get(ProcessTree.MARKER);
+        try {
+            if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
+                ProcessTree.killAll(p.toHandle(), token);
+                p.waitFor(30, TimeUnit.SECONDS);
+                return new Run(-1, log, true);
+            }
+            return new Run(p.exitValue(), log, false);
+        } finally {
+            // Whatever outlived Maven (a detached process, a reparented orphan) goes too.
+            if (token != null) ProcessTree.killAll(p.toHandle(), token);
         }
-        return new Run(p.exitValue(), log, false);
     }
 
     /** Maven arguments that run the tests of {@code modules} and carry on past failures. */

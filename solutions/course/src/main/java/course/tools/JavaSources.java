@@ -1,0 +1,169 @@
+package course.tools;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.ImportTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.SourcePositions;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * Reads Java sources with javac's own parser (so unicode escapes, comments and text blocks are what
+ * javac sees), without compiling or running anything: each file's package, its top-level types, its
+ * syntax errors, and the review hints (uses of APIs these exercises have no use for but cheats need).
+ */
+final class JavaSources {
+
+    /** What one file declares and uses. */
+    record Parsed(String packageName, List<String> topLevelTypes, List<String> syntaxErrors, List<Hint> hints) {}
+
+    /** A review hint: in file {@code file} at {@code line}, a use of {@code what}. */
+    record Hint(String file, long line, String what) {
+        @Override
+        public String toString() {
+            return file + ":" + line + " " + what;
+        }
+    }
+
+    /** A kind of use an instructor should look at: its label, and what it matches in names or in string constants. */
+    private record Rule(String what, Predicate<String> name, Predicate<String> string) {}
+
+    private static Predicate<String> re(String regex) {
+        return Pattern.compile(regex).asPredicate();
+    }
+
+    private static final Predicate<String> NONE = s -> false;
+
+    private static final List<Rule> RULES = List.of(
+            new Rule("starts a process (ProcessBuilder, Runtime.exec, ProcessHandle)",
+                    re("(^|\\.)(ProcessBuilder|ProcessHandle)$|\\.exec$"), NONE),
+            new Rule("reads /proc", NONE, re("/proc")),
+            new Rule("mentions surefire or its reports", re("(?i)surefire"), re("(?i)surefire|TEST-.*\\.xml|TEST-")),
+            new Rule("adds a shutdown hook", re("(^|\\.)addShutdownHook$"), NONE),
+            new Rule("ends the JVM (System.exit, Runtime.halt)", re("(^|\\.)(System\\.exit|halt)$|getRuntime\\(\\)\\.exit$"), NONE),
+            new Rule("reaches into the test libraries (org.junit, org.opentest4j, org.assertj, org.apache.maven)",
+                    re("^(org\\.junit|org\\.opentest4j|org\\.assertj|org\\.apache\\.maven)"),
+                    re("org[./]junit|org[./]opentest4j|org[./]assertj|org[./]apache[./]maven")),
+            new Rule("uses reflection (setAccessible, getDeclared*, forName, privateLookupIn)",
+                    re("(^|\\.)(setAccessible|trySetAccessible|privateLookupIn|forName|getDeclaredFields?|getDeclaredMethods?|getDeclaredConstructors?)$"), NONE),
+            new Rule("uses sun.misc.Unsafe or JDK internals", re("(^|\\.)Unsafe$|^sun\\.misc|^jdk\\.internal"), re("sun\\.misc|jdk\\.internal|theUnsafe")),
+            new Rule("uses the Attach API", re("^com\\.sun\\.tools\\.attach|(^|\\.)VirtualMachine$"), re("com\\.sun\\.tools\\.attach|jdk\\.attach")),
+            new Rule("loads native code or instruments classes", re("^java\\.lang\\.(foreign|instrument)|(^|\\.)(loadLibrary|Linker|Instrumentation)$|System\\.load$"), NONE),
+            new Rule("writes or deletes files", re("(^|\\.)(FileOutputStream|FileWriter|RandomAccessFile|FileChannel)$|Files\\.(write|writeString|newOutputStream|newBufferedWriter|copy|move|delete|deleteIfExists|createFile|createDirector(y|ies)|createTemp\\w*)$"), NONE),
+            new Rule("uses the raw standard streams (FileDescriptor)", re("(^|\\.)FileDescriptor$"), NONE));
+
+    /** Parses {@code files} (each named by {@code names}, e.g. its path in the submission). */
+    static Map<Path, Parsed> parse(List<Path> files, Map<Path, String> names) throws IOException {
+        Map<Path, Parsed> out = new LinkedHashMap<>();
+        if (files.isEmpty()) return out;
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            Map<String, Path> byUri = new HashMap<>();
+            List<JavaFileObject> objects = new ArrayList<>();
+            for (Path f : files) {
+                JavaFileObject o = fm.getJavaFileObjects(f).iterator().next();
+                objects.add(o);
+                byUri.put(o.toUri().toString(), f);
+            }
+            JavacTask task = (JavacTask) javac.getTask(null, fm, diagnostics, List.of("--release", "25", "-proc:none", "-Xlint:none"), null, objects);
+            Iterable<? extends CompilationUnitTree> units = task.parse();
+            Map<Path, List<String>> errors = new HashMap<>();
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                if (d.getKind() != Diagnostic.Kind.ERROR || d.getSource() == null) continue;
+                Path f = byUri.get(d.getSource().toUri().toString());
+                if (f != null) errors.computeIfAbsent(f, k -> new ArrayList<>()).add(d.getLineNumber() + " " + d.getMessage(Locale.ROOT).lines().findFirst().orElse(""));
+            }
+            SourcePositions positions = Trees.instance(task).getSourcePositions();
+            for (CompilationUnitTree unit : units) {
+                Path f = byUri.get(unit.getSourceFile().toUri().toString());
+                if (f == null) continue;
+                String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
+                List<String> types = new ArrayList<>();
+                for (Tree t : unit.getTypeDecls()) {
+                    if (t instanceof com.sun.source.tree.ClassTree c) types.add(c.getSimpleName().toString());
+                }
+                out.put(f, new Parsed(pkg, types, errors.getOrDefault(f, List.of()), hints(unit, positions, names.getOrDefault(f, f.toString()))));
+            }
+        }
+        return out;
+    }
+
+    private static List<Hint> hints(CompilationUnitTree unit, SourcePositions positions, String name) {
+        Map<String, Hint> found = new LinkedHashMap<>();
+        new TreeScanner<Void, Void>() {
+            void check(Tree t, String text, boolean isString) {
+                for (Rule r : RULES) {
+                    if (found.containsKey(r.what())) continue;
+                    if ((isString ? r.string() : r.name()).test(text)) {
+                        long line = unit.getLineMap().getLineNumber(positions.getStartPosition(unit, t));
+                        found.put(r.what(), new Hint(name, line, r.what()));
+                    }
+                }
+            }
+
+            @Override
+            public Void visitIdentifier(IdentifierTree t, Void v) {
+                check(t, t.getName().toString(), false);
+                return super.visitIdentifier(t, v);
+            }
+
+            @Override
+            public Void visitMemberSelect(MemberSelectTree t, Void v) {
+                check(t, t.toString(), false);
+                return super.visitMemberSelect(t, v);
+            }
+
+            @Override
+            public Void visitImport(ImportTree t, Void v) {
+                check(t, t.getQualifiedIdentifier().toString(), false);
+                return super.visitImport(t, v);
+            }
+
+            @Override
+            public Void visitLiteral(LiteralTree t, Void v) {
+                if (t.getValue() instanceof String s) check(t, s, true);
+                return super.visitLiteral(t, v);
+            }
+        }.scan(unit, null);
+        return List.copyOf(found.values());
+    }
+
+    /** Every identifier-like word in {@code text} (for the names the course's tests and support code use). */
+    static Set<String> words(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        var m = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*").matcher(text);
+        while (m.find()) out.add(m.group());
+        return out;
+    }
+
+    static boolean isIdentifier(String s) {
+        return !s.isEmpty() && Character.isJavaIdentifierStart(s.charAt(0)) && s.chars().skip(1).allMatch(Character::isJavaIdentifierPart)
+                && javax.lang.model.SourceVersion.isName(s);
+    }
+
+    private JavaSources() {}
+}

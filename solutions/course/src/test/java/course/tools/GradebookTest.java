@@ -1,0 +1,81 @@
+package course.tools;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GradebookTest {
+
+    static Gradebook.Row row(String student, double a, double b) {
+        Map<String, Double> scores = new LinkedHashMap<>();
+        scores.put("m/Ex01", a);
+        scores.put("m/Ex02", b);
+        return new Gradebook.Row(student, a + b, 20, scores, "/srv/" + student, "main", "abc", "no", "c0ffee", "2026-01-01T00:00:00Z",
+                "bwrap 0.8.0", "--modules m --sandbox=required", "f00d", 0, "");
+    }
+
+    static Gradebook.Meta meta(String shard, List<String> students) {
+        return new Gradebook.Meta("c0ffee", false, "p01", "--modules m --sandbox=required", shard, "r01", students, List.of("m/Ex01", "m/Ex02"), List.of());
+    }
+
+    @Test
+    void csvHasStudentTotalsExercisesAndProvenance() {
+        String csv = Gradebook.csv(List.of("m/Ex01", "m/Ex02"), List.of(row("ann, the first", 10, 2.5)));
+        assertThat(csv.lines().toList()).containsExactly(
+                "student,total,max,m/Ex01,m/Ex02,repository,ref,commit,uncommitted_changes,grader_commit,graded_at,sandbox,flags,input_sha256,review_hints,notes",
+                "\"ann, the first\",12.50,20,10,2.50,\"/srv/ann, the first\",main,abc,no,c0ffee,2026-01-01T00:00:00Z,bwrap 0.8.0,--modules m --sandbox=required,f00d,0,");
+    }
+
+    @Test
+    void jsonRoundTripsAndIsReplacedAtomically(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("out/grades.json");
+        Gradebook.writeAtomically(file, Gradebook.json(meta("1/1", List.of("ann")), List.of(row("ann", 10, 5))));
+        Gradebook.Part part = Gradebook.read(file);
+        assertThat(part.meta()).isEqualTo(meta("1/1", List.of("ann")));
+        assertThat(part.rows()).containsExactly(row("ann", 10, 5));
+        Gradebook.writeAtomically(file, "second\n");
+        assertThat(Files.readString(file)).isEqualTo("second\n");
+        try (var s = Files.list(file.getParent())) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("grades.json");
+        }
+    }
+
+    private static Gradebook.Part part(String name, Gradebook.Meta meta, Gradebook.Row... rows) {
+        return new Gradebook.Part(Path.of(name), meta, List.of(rows));
+    }
+
+    @Test
+    void mergeKeepsClassOrderAndReportsMissingAndDuplicated() {
+        List<String> cls = List.of("ann", "bob", "cid", "dee");
+        var merged = GradeMerge.merge(List.of(
+                part("p2", meta("2/3", cls), row("bob", 1, 1)),
+                part("p1", meta("1/3", cls), row("ann", 10, 10), row("dee", 5, 5)),
+                part("p1again", meta("1/3", cls), row("ann", 10, 10))));
+        assertThat(merged.rows()).extracting(Gradebook.Row::student).containsExactly("ann", "bob", "dee");
+        assertThat(merged.missing()).containsExactly("cid");
+        assertThat(merged.duplicated()).containsExactly("ann");
+        assertThat(merged.meta().problems()).anyMatch(p -> p.equals("missing part: shard 3/3")).anyMatch(p -> p.startsWith("missing: cid"));
+    }
+
+    @Test
+    void mergeRefusesPartsThatDoNotBelongTogether() {
+        List<String> cls = List.of("ann", "bob");
+        Gradebook.Meta a = meta("1/2", cls);
+        for (Gradebook.Meta b : List.of(
+                new Gradebook.Meta("deadbeef", false, "p01", a.flags(), "2/2", "r01", cls, a.columns(), List.of()),
+                new Gradebook.Meta("c0ffee", false, "p02", a.flags(), "2/2", "r01", cls, a.columns(), List.of()),
+                new Gradebook.Meta("c0ffee", false, "p01", "--modules m --only Ex01 --sandbox=required", "2/2", "r01", cls, a.columns(), List.of()),
+                new Gradebook.Meta("c0ffee", false, "p01", a.flags(), "2/3", "r01", cls, a.columns(), List.of()))) {
+            assertThatThrownBy(() -> GradeMerge.merge(List.of(part("a", a, row("ann", 1, 1)), part("b", b, row("bob", 1, 1)))))
+                    .hasMessageContaining("parts differ in their");
+        }
+    }
+}

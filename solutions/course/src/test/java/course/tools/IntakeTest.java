@@ -1,0 +1,95 @@
+package course.tools;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IntakeTest {
+
+    private static final String M = FakeCourse.MODULE;
+    private static final String PKG = M + "/src/main/java/course/demo/";
+
+    @Test
+    void takesOnlyExercisePackageSourcesThatShadowNothing(@TempDir Path dir) throws Exception {
+        Path course = FakeCourse.create(dir.resolve("course"));
+        Intake.Module layout = Intake.Module.of(course, M);
+        assertThat(layout.exercises()).containsExactly("Ex01_First", "Ex02_Second");
+        assertThat(layout.packageDirs()).containsExactly("course/demo");
+        assertThat(layout.reservedNames()).contains("Thread", "Rendezvous", "Ex01_FirstTest", "Ex01_First");
+
+        Path sub = dir.resolve("sub");
+        FakeCourse.write(sub.resolve(PKG + "Ex01_First.java"), FakeCourse.solved("Ex01_First"));
+        FakeCourse.write(sub.resolve(PKG + "Helper.java"), "package course.demo;\nclass Helper { Object p = new ProcessBuilder(\"sh\"); }\n");
+        FakeCourse.write(sub.resolve(PKG + "Thread.java"), "package course.demo;\nclass Thread { }\n");
+        FakeCourse.write(sub.resolve(PKG + "Ex01_FirstTest.java"), "package course.demo;\nclass Ex01_FirstTest { }\n");
+        FakeCourse.write(sub.resolve(PKG + "Sneaky.java"), "\\u0070ackage org.junit.platform.engine;\npublic class Sneaky { }\n");
+        FakeCourse.write(sub.resolve(PKG + "Ex02_Second.java"), "package course.demo;\npublic class Ex02_Second {\n  void run( {\n}\n");
+        FakeCourse.write(sub.resolve(PKG + "Other.java"), "package course.demo;\nclass Other { }\nclass Rendezvous { }\n");
+        FakeCourse.write(sub.resolve(PKG + "notes.txt"), "hello\n");
+        FakeCourse.write(sub.resolve(M + "/src/main/java/org/junit/platform/engine/TestExecutionResult.java"),
+                "package org.junit.platform.engine;\npublic class TestExecutionResult { }\n");
+        FakeCourse.write(sub.resolve(M + "/src/test/java/course/demo/Ex02_SecondTest.java"), "class Ex02_SecondTest { }\n");
+        FakeCourse.write(sub.resolve(M + "/pom.xml"), "<project/>\n"); // the same as the course's: not listed
+        FakeCourse.write(sub.resolve(M + "/target/classes/x.class"), "build output\n");
+        Files.createSymbolicLink(sub.resolve(PKG + "Link.java"), sub.resolve(PKG + "Helper.java"));
+
+        Intake.Result r = Intake.take(sub, List.of(layout), course);
+
+        assertThat(r.taken()).extracting(Intake.Taken::rel).containsExactly("course/demo/Ex01_First.java", "course/demo/Helper.java");
+        assertThat(String.join("\n", r.ignored())).contains(
+                PKG + "Thread.java (declares Thread, a name the course's tests or support code use)",
+                PKG + "Ex01_FirstTest.java (declares Ex01_FirstTest,",
+                PKG + "Sneaky.java (declares package org.junit.platform.engine, not course.demo)",
+                PKG + "Other.java (declares Rendezvous,",
+                PKG + "notes.txt (not a Java source file)",
+                PKG + "Link.java (a symbolic link)",
+                M + "/src/main/java/org/junit/platform/engine/TestExecutionResult.java (not in an exercise package (course/demo))",
+                M + "/src/test/java/course/demo/Ex02_SecondTest.java (differs from the course's own, which is used)");
+        assertThat(r.ignored()).noneMatch(i -> i.contains("pom.xml") || i.contains("target"));
+        assertThat(r.unparsable()).singleElement().satisfies(u -> {
+            assertThat(u.exercise()).isEqualTo("Ex02_Second");
+            assertThat(u.error()).startsWith("course/demo/Ex02_Second.java:3 ");
+        });
+        assertThat(r.hints()).singleElement().satisfies(h -> {
+            assertThat(h.file()).isEqualTo(PKG + "Helper.java");
+            assertThat(h.line()).isEqualTo(2);
+            assertThat(h.what()).startsWith("starts a process");
+        });
+        // the hash sha256sum would give over "sha256  path" lines
+        String lines = CourseTree.sha256(FakeCourse.solved("Ex01_First").getBytes(StandardCharsets.UTF_8)) + "  " + PKG + "Ex01_First.java\n"
+                + CourseTree.sha256(Files.readAllBytes(sub.resolve(PKG + "Helper.java"))) + "  " + PKG + "Helper.java\n";
+        assertThat(r.sha256()).isEqualTo(CourseTree.sha256(lines.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void reviewHintsNameWhatCheatsNeed(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("X.java");
+        Files.writeString(f, """
+                package course.demo;
+                // System.exit in a comment is not a use
+                class X {
+                    static {
+                        Runtime.getRuntime().addShutdownHook(new Thread(() -> {}));
+                        String r = "target/surefire-reports";
+                        String p = "/proc/self/status";
+                        try { Class.forName("org.junit.platform.engine.TestExecutionResult").getDeclaredField("status").setAccessible(true); } catch (Exception e) { }
+                        Object u = sun.misc.Unsafe.class;
+                        Object a = "com.sun.tools.attach.VirtualMachine";
+                        Runtime.getRuntime().halt(0);
+                    }
+                }
+                """);
+        var parsed = JavaSources.parse(List.of(f), Map.of(f, "X.java"));
+        assertThat(parsed.get(f).hints()).extracting(h -> h.line() + " " + h.what().replaceFirst(" \\(.*", "")).containsExactlyInAnyOrder(
+                "5 adds a shutdown hook", "6 mentions surefire or its reports", "7 reads /proc", "8 uses reflection",
+                "8 reaches into the test libraries", "9 uses sun.misc.Unsafe or JDK internals", "10 uses the Attach API",
+                "11 ends the JVM");
+    }
+}
