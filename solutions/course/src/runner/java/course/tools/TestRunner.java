@@ -1,0 +1,182 @@
+package course.tools;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.engine.support.descriptor.ClassSource;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * Runs in the test JVM that TestJvm starts: the JUnit Platform Launcher on the test classes
+ * named on standard input, one result line per test written (and flushed) to the file named by
+ * the first argument, so a JVM killed at its time limit still leaves what it finished.
+ *
+ * <p>It loads the launcher before it reads its input, so a JVM can be started ahead of time and
+ * wait, warm, for the next run (watch mode). Input lines, ended by "go" or the end of input:
+ * <pre>
+ *   class course.threads.Ex03_BoundedPoolTest     one per test class, run in this order
+ *   stop-when-caught Ex03_BoundedPool             end the JVM at the first failure that catches a wrong answer (Caught)
+ * </pre>
+ * Output lines (tab-separated, fields escaped as Tsv.escape does): {@code C class} when a class
+ * starts, {@code T class name status type message} per test, {@code E class} when the class is
+ * done, then {@code END} (or {@code END caught}). The JVM's own output is the tests' output.
+ */
+public final class TestRunner {
+
+    public static void main(String[] args) throws Exception {
+        Path resultsFile = Path.of(args[0]);
+        Launcher launcher = LauncherFactory.create();
+        List<String> classes = new ArrayList<>();
+        String stopWhenCaught = null;
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line; (line = in.readLine()) != null && !line.equals("go"); ) {
+            if (line.startsWith("class ")) classes.add(line.substring(6).strip());
+            else if (line.startsWith("stop-when-caught ")) stopWhenCaught = line.substring(17).strip();
+        }
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8))) {
+            Listener listener = new Listener(out, stopWhenCaught);
+            // One execution per class, in the given order (surefire's runOrder=alphabetical).
+            for (String c : classes) {
+                LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                        .selectors(DiscoverySelectors.selectClass(c))
+                        .build();
+                listener.marker("C", c);
+                try {
+                    launcher.execute(request, listener);
+                } catch (Throwable t) {
+                    listener.classFailed(c, t);
+                }
+                listener.marker("E", c);
+            }
+            out.println("END");
+            out.flush();
+        }
+        // Like surefire's fork: whatever threads the tests left behind, this JVM is done.
+        System.out.flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** Writes one line per finished test; fails the tests a failing class never started. */
+    private static final class Listener implements TestExecutionListener {
+        private final PrintWriter out;
+        private final String stopWhenCaught;
+        private TestPlan plan;
+        private final Set<String> reported = new HashSet<>();
+
+        Listener(PrintWriter out, String stopWhenCaught) {
+            this.out = out;
+            this.stopWhenCaught = stopWhenCaught;
+        }
+
+        @Override
+        public void testPlanExecutionStarted(TestPlan testPlan) {
+            this.plan = testPlan;
+        }
+
+        @Override
+        public void executionSkipped(TestIdentifier id, String reason) {
+            if (id.isTest()) {
+                report(id, "SKIPPED", "", reason == null ? "" : reason);
+            } else {
+                plan.getDescendants(id).stream().filter(TestIdentifier::isTest)
+                        .forEach(t -> report(t, "SKIPPED", "", reason == null ? "" : reason));
+            }
+        }
+
+        @Override
+        public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+            Throwable t = result.getThrowable().orElse(null);
+            String status = switch (result.getStatus()) {
+                case SUCCESSFUL -> "PASSED";
+                case ABORTED -> "SKIPPED";
+                case FAILED -> "FAILED";
+            };
+            if (id.isTest()) {
+                report(id, status, t == null ? "" : t.getClass().getName(), message(t));
+            } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {
+                // A failing @BeforeAll, class initializer or container: its tests never ran, so they fail with it.
+                for (TestIdentifier child : plan.getDescendants(id)) {
+                    if (child.isTest() && !reported.contains(child.getUniqueId())) {
+                        report(child, status, t == null ? "" : t.getClass().getName(), message(t));
+                    }
+                }
+                if (plan.getDescendants(id).stream().noneMatch(TestIdentifier::isTest) && classOf(id).isPresent()
+                        && id.getSource().filter(ClassSource.class::isInstance).isPresent()) {
+                    line(classOf(id).get(), "(class)", status, t == null ? "" : t.getClass().getName(), message(t));
+                }
+            }
+        }
+
+        void marker(String what, String className) {
+            out.println(what + "\t" + Tsv.escape(className));
+            out.flush();
+        }
+
+        void classFailed(String className, Throwable t) {
+            line(className, "(class)", "FAILED", t.getClass().getName(), message(t));
+        }
+
+        private void report(TestIdentifier id, String status, String type, String message) {
+            if (!reported.add(id.getUniqueId())) return;
+            line(classOf(id).orElse("?"), nameOf(id), status, type, message);
+            if (stopWhenCaught != null && status.equals("FAILED") && Caught.by(stopWhenCaught, type, message)) {
+                out.println("END caught");
+                out.flush();
+                System.out.flush();
+                System.err.flush();
+                Runtime.getRuntime().halt(0);
+            }
+        }
+
+        private void line(String cls, String name, String status, String type, String message) {
+            out.println(String.join("\t", "T", Tsv.escape(cls), Tsv.escape(name), status, Tsv.escape(type), Tsv.escape(message)));
+            out.flush();
+        }
+
+        private Optional<String> classOf(TestIdentifier id) {
+            for (Optional<TestIdentifier> i = Optional.of(id); i.isPresent(); i = plan.getParent(i.get())) {
+                var source = i.get().getSource();
+                if (source.isPresent() && source.get() instanceof MethodSource m) return Optional.of(m.getClassName());
+                if (source.isPresent() && source.get() instanceof ClassSource c) return Optional.of(c.getClassName());
+            }
+            return Optional.empty();
+        }
+
+        /** The method name, as surefire's reports have it; a parameterized or repeated one with its [index]. */
+        private String nameOf(TestIdentifier id) {
+            if (id.getSource().isPresent() && id.getSource().get() instanceof MethodSource m) {
+                String n = m.getMethodName();
+                String uid = id.getUniqueId();
+                int k = uid.lastIndexOf("-invocation:#");
+                return k >= 0 ? n + "[" + uid.substring(k + 13, uid.length() - 1) + "]" : n;
+            }
+            return id.getLegacyReportingName();
+        }
+    }
+
+    private static String message(Throwable t) {
+        if (t == null) return "";
+        String m = t.getMessage();
+        return m == null ? "" : m;
+    }
+
+    private TestRunner() {}
+}
