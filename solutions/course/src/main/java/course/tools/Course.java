@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   check [module ...]            every test passes on solutions/, fails on the starters; same files and API
- *   progress [module ...]         a learner's progress: exercises done, tests passing, the next exercise
+ *   progress [module] [ExNN]      a learner's progress: exercises done, tests passing, the next exercise;
+ *                                 only what changed since the last run is tested again
  *   solution-branch               create or refresh the local 'solution' branch from main + solutions/
  *   grade SUBMISSION... [--batch DIR] [--out DIR] [--modules m1,m2] [--only Ex01,Ex02] [--points FILE]
  *                                 grade learners' main sources with this repository's tests
@@ -30,17 +31,24 @@ public final class Course {
         }
         Path root = findRoot();
         List<String> rest = List.of(args).subList(1, args.length).stream().filter(a -> !a.isBlank()).toList();
-        int status = switch (args[0]) {
-            case "check" -> new Check(root).run(rest);
-            case "progress" -> new Progress(root).run(rest);
-            case "solution-branch" -> new SolutionBranch(root).run(rest);
-            case "grade" -> new Grader(root).run(rest);
-            case "grader-selftest" -> new GraderSelfTest(root).run(rest);
-            default -> {
-                usage();
-                yield 2;
-            }
-        };
+        int status;
+        try {
+            status = switch (args[0]) {
+                case "check" -> new Check(root).run(rest);
+                case "progress" -> new Progress(root).run(rest);
+                case "solution-branch" -> new SolutionBranch(root).run(rest);
+                case "grade" -> new Grader(root).run(rest);
+                case "grader-selftest" -> new GraderSelfTest(root).run(rest);
+                default -> {
+                    usage();
+                    yield 2;
+                }
+            };
+        } catch (ToolException e) {
+            System.out.flush();
+            System.err.println(args[0] + ": " + e.getMessage());
+            status = 2;
+        }
         System.out.flush();
         System.exit(status);
     }
