@@ -109,7 +109,7 @@ final class Build {
     }
 
     /** A copy of the solutions' main classes without {@code exercise}'s own classes (and its nested ones). */
-    Path mainWithout(Classes solutions, String exercise, Path dir) throws IOException {
+    synchronized Path mainWithout(Classes solutions, String exercise, Path dir) throws IOException {
         Path stamp = dir.resolveSibling(dir.getFileName() + ".key");
         if (Files.isDirectory(dir) && Files.exists(stamp) && Files.readString(stamp).equals(solutions.key())) return dir;
         Course.deleteTree(dir);
