@@ -39,6 +39,7 @@ public final class Course {
                 case "solution-branch" -> new SolutionBranch(root).run(rest);
                 case "grade" -> new Grader(root).run(rest);
                 case "grader-selftest" -> new GraderSelfTest(root).run(rest);
+                case "wrong-answers" -> new WrongAnswers(root).run(rest);
                 default -> {
                     usage();
                     yield 2;
