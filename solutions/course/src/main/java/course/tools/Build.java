@@ -42,35 +42,44 @@ final class Build {
         return setup;
     }
 
-    Path base(ModuleSetup.Tree tree) {
-        return setup.dir().resolve("target/course/build").resolve(tree.name().toLowerCase());
+    Path base(String label) {
+        return setup.dir().resolve("target/course/build").resolve(label);
     }
 
-    /** The key of the main classes of {@code tree}: its sources and how they are compiled. */
-    String mainKey(ModuleSetup.Tree tree) throws IOException {
+    /** The key of the main classes compiled from {@code roots}: their sources and how they are compiled. */
+    String mainKey(List<Path> roots) throws IOException {
         Fingerprint f = compilerSetup("main").add(setup.compileClasspath().stream().map(Path::toString).toList());
-        for (Path r : setup.mainRoots(root, tree)) f.add(r.toString()).tree(r, ".java");
+        for (Path r : roots) f.add(r.toString()).tree(r, ".java");
         return f.hex();
     }
 
     /** The main classes of {@code tree}, compiled when their key changed. */
     Classes main(ModuleSetup.Tree tree) throws IOException {
-        String key = mainKey(tree);
-        Path dir = base(tree).resolve("main");
+        return main(tree.name().toLowerCase(), setup.mainRoots(root, tree));
+    }
+
+    /** The main classes compiled from {@code roots} into the build folder {@code label}, when their key changed. */
+    Classes main(String label, List<Path> roots) throws IOException {
+        String key = mainKey(roots);
+        Path dir = base(label).resolve("main");
         Classes cached = cached(dir, key);
         if (cached != null) return cached;
         List<Path> sources = new ArrayList<>();
-        for (Path r : setup.mainRoots(root, tree)) sources.addAll(Fingerprint.files(r, ".java"));
+        for (Path r : roots) sources.addAll(Fingerprint.files(r, ".java"));
         return compileInto(dir, key, sources, setup.compileClasspath());
     }
 
     /** The test classes, compiled against {@code main} when the test sources or main's API changed. */
     Classes tests(Classes main, ModuleSetup.Tree tree) throws IOException {
+        return tests(main, tree.name().toLowerCase());
+    }
+
+    Classes tests(Classes main, String label) throws IOException {
         Fingerprint f = compilerSetup("test").add(setup.testClasspath().stream().map(Path::toString).toList());
         f.add(apiKey(main.dir()));
         for (Path r : setup.testSources()) f.add(r.toString()).tree(r, ".java");
         String key = f.hex();
-        Path dir = base(tree).resolve("test");
+        Path dir = base(label).resolve("test");
         Classes cached = cached(dir, key);
         if (cached != null) return cached;
         List<Path> sources = new ArrayList<>();

@@ -31,6 +31,19 @@ import java.util.stream.Stream;
  */
 final class WrongAnswers {
 
+    /** Every exercise should have at least this many wrong answers (issue 10). */
+    static final int AT_LEAST = 3;
+
+    /** The exercises of {@code module} with fewer than AT_LEAST wrong answers, with their count. */
+    List<String> thinExercises(String module, List<Variant> variants) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Exercises.Exercise e : Exercises.of(root, module)) {
+            long n = variants.stream().filter(v -> v.exercise().equals(e.name())).count();
+            if (n < AT_LEAST) out.add(e.id() + " (" + n + ")");
+        }
+        return out;
+    }
+
     /** A run's time limit: far above any test class's own limits, to end a JVM that ignores them. */
     static final Duration LIMIT = Duration.ofSeconds(240);
 
@@ -46,6 +59,11 @@ final class WrongAnswers {
     WrongAnswers(Path root) {
         this.root = root;
         this.corpus = root.resolve("solutions/wrong");
+    }
+
+    /** Where the corpus is (solutions/wrong unless told otherwise, e.g. a fixture corpus). */
+    void corpus(Path dir) {
+        this.corpus = dir;
     }
 
     /** The corpus folder of a module. */
@@ -64,7 +82,7 @@ final class WrongAnswers {
         List<String> args = new ArrayList<>();
         for (int i = 0; i < rawArgs.size(); i++) {
             switch (rawArgs.get(i)) {
-                case "--corpus" -> corpus = Path.of(rawArgs.get(++i)).toAbsolutePath();
+                case "--corpus" -> corpus(Path.of(rawArgs.get(++i)).toAbsolutePath());
                 case "--parallel" -> parallel = Integer.parseInt(rawArgs.get(++i));
                 default -> args.add(rawArgs.get(i));
             }
