@@ -66,6 +66,29 @@ final class LearnerTests {
      * changed, tests run for the exercises whose key changed (all of them when {@code fresh}).
      */
     State run(List<Exercises.Exercise> wanted, boolean fresh, PrintStream say) throws Exception {
+        return run(wanted, fresh, say, null);
+    }
+
+    /**
+     * As above, with {@code waiting} a test JVM started ahead (by {@link #startJvm}) for this
+     * module's learner build, or null. A JVM that is not used is discarded.
+     */
+    State run(List<Exercises.Exercise> wanted, boolean fresh, PrintStream say, TestJvm.Started waiting) throws Exception {
+        try {
+            return runWith(wanted, fresh, say, waiting);
+        } finally {
+            if (waiting != null && waiting.alive()) waiting.discard();
+        }
+    }
+
+    /** A test JVM for this module's learner build, started now, to be handed to {@link #run} later. */
+    TestJvm.Started startJvm() throws IOException {
+        Path base = build.base(ModuleSetup.Tree.LEARNER.name().toLowerCase());
+        return TestJvm.start(root, setup, List.of(base.resolve("main")), base.resolve("test"),
+                root.resolve("target/course/logs").resolve(setup.module() + "-watch.log"));
+    }
+
+    private State runWith(List<Exercises.Exercise> wanted, boolean fresh, PrintStream say, TestJvm.Started waiting) throws Exception {
         String module = setup.module();
         Map<String, String> keys = new LinkedHashMap<>();
         for (Exercises.Exercise e : wanted) keys.put(e.name(), key(e));
@@ -92,7 +115,7 @@ final class LearnerTests {
             say.println("  running " + (stale.size() == 1 ? stale.getFirst().name() : stale.size() + " exercises") + " of " + module + " ...");
         }
         Path log = root.resolve("target/course/logs").resolve(module + "-tests.log");
-        TestJvm.Started jvm = TestJvm.start(root, setup, List.of(main.dir()), tests.dir(), log);
+        TestJvm.Started jvm = waiting != null && waiting.alive() ? waiting : TestJvm.start(root, setup, List.of(main.dir()), tests.dir(), log);
         TestJvm.Outcome outcome = jvm.run(stale.stream().map(Exercises.Exercise::testClass).toList(), null, LIMIT);
         Map<String, List<TestJvm.Result>> ran = new LinkedHashMap<>();
         for (Exercises.Exercise e : stale) ran.put(e.name(), new ArrayList<>());
