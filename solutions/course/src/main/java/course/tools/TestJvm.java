@@ -145,39 +145,7 @@ final class TestJvm {
 
         private Outcome read(List<String> testClasses, String endedEarly) throws IOException {
             List<String> lines = Files.exists(results) ? Files.readAllLines(results, StandardCharsets.UTF_8) : List.of();
-            Map<String, Result> byKey = new LinkedHashMap<>();
-            Set<String> started = new LinkedHashSet<>();
-            Set<String> finished = new LinkedHashSet<>();
-            boolean end = false, caught = false;
-            for (String l : lines) {
-                String[] f = l.split("\t", -1);
-                switch (f[0]) {
-                    case "T" -> {
-                        if (f.length < 6) continue;
-                        Result r = new Result(Tsv.unescape(f[1]), Tsv.unescape(f[2]), TestResults.Status.valueOf(f[3]), Tsv.unescape(f[4]), Tsv.unescape(f[5]));
-                        byKey.putIfAbsent(r.testClass() + "#" + r.name(), r);
-                    }
-                    case "C" -> started.add(Tsv.unescape(f[1]));
-                    case "E" -> finished.add(Tsv.unescape(f[1]));
-                    case "END" -> {
-                        end = true;
-                        caught = f.length > 1 && f[1].equals("caught");
-                    }
-                    default -> { }
-                }
-            }
-            String ended = endedEarly;
-            if (!end && ended.isEmpty()) {
-                ended = "the test JVM ended before its tests did (exit status " + exitStatus() + "; System.exit or a crash in the code under test?)";
-            }
-            List<Result> out = new ArrayList<>(byKey.values());
-            if (!end) {
-                // Whatever did not finish fails, with the reason, as a surefire fork that died fails its run.
-                for (String c : testClasses) {
-                    if (!finished.contains(c)) out.add(new Result(c, "(class)", TestResults.Status.FAILED, "", ended));
-                }
-            }
-            return new Outcome(out, caught, end ? "" : ended, log);
+            return parse(lines, testClasses, endedEarly, exitStatus(), log);
         }
 
         private String exitStatus() {
@@ -187,6 +155,44 @@ final class TestJvm {
                 return "none";
             }
         }
+    }
+
+    /**
+     * Reads a runner's result lines (see TestRunner). When the JVM did not get to the end
+     * ({@code endedEarly} says why, or the lines have no END), every class it did not finish fails
+     * with that reason, as surefire fails the tests of a fork that died.
+     */
+    static Outcome parse(List<String> lines, List<String> testClasses, String endedEarly, String exitStatus, Path log) {
+        Map<String, Result> byKey = new LinkedHashMap<>();
+        Set<String> finished = new LinkedHashSet<>();
+        boolean end = false, caught = false;
+        for (String l : lines) {
+            String[] f = l.split("\t", -1);
+            switch (f[0]) {
+                case "T" -> {
+                    if (f.length < 6) continue;
+                    Result r = new Result(Tsv.unescape(f[1]), Tsv.unescape(f[2]), TestResults.Status.valueOf(f[3]), Tsv.unescape(f[4]), Tsv.unescape(f[5]));
+                    byKey.putIfAbsent(r.testClass() + "#" + r.name(), r);
+                }
+                case "E" -> finished.add(Tsv.unescape(f[1]));
+                case "END" -> {
+                    end = true;
+                    caught = f.length > 1 && f[1].equals("caught");
+                }
+                default -> { }
+            }
+        }
+        String ended = endedEarly;
+        if (!end && ended.isEmpty()) {
+            ended = "the test JVM ended before its tests did (exit status " + exitStatus + "; System.exit or a crash in the code under test?)";
+        }
+        List<Result> out = new ArrayList<>(byKey.values());
+        if (!end) {
+            for (String c : testClasses) {
+                if (!finished.contains(c)) out.add(new Result(c, "(class)", TestResults.Status.FAILED, "", ended));
+            }
+        }
+        return new Outcome(out, caught, end ? "" : ended, log);
     }
 
     /** Kills a process and everything it started. */

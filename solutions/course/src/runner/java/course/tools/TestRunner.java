@@ -36,7 +36,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * </pre>
  * Output lines (tab-separated, fields escaped as Tsv.escape does): {@code C class} when a class
  * starts, {@code T class name status type message} per test, {@code E class} when the class is
- * done, then {@code END} (or {@code END caught}). The JVM's own output is the tests' output.
+ * done, then {@code END} (or {@code END caught}, tab-separated). The JVM's own output is the tests' output.
  */
 public final class TestRunner {
 
@@ -138,7 +138,7 @@ public final class TestRunner {
             if (!reported.add(id.getUniqueId())) return;
             line(classOf(id).orElse("?"), nameOf(id), status, type, message);
             if (stopWhenCaught != null && status.equals("FAILED") && Caught.by(stopWhenCaught, type, message)) {
-                out.println("END caught");
+                out.println("END\tcaught");
                 out.flush();
                 System.out.flush();
                 System.err.flush();
