@@ -16,6 +16,9 @@ import java.util.stream.Stream;
  *   check [module ...]            every test passes on solutions/, fails on the starters; same files and API
  *   progress [module] [ExNN]      a learner's progress: exercises done, tests passing, the next exercise;
  *                                 only what changed since the last run is tested again
+ *   watch [module] [ExNN]         run the current exercise's tests on every save of a main source
+ *   wrong-answers [module] [ExNN] [--corpus DIR]   try the wrong-answer corpus (the course check does too)
+ *   engine-check [module ...]     the fast engine's verdicts against the last course check's surefire reports
  *   solution-branch               create or refresh the local 'solution' branch from main + solutions/
  *   grade SUBMISSION... [--batch DIR] [--out DIR] [--modules m1,m2] [--only Ex01,Ex02] [--points FILE]
  *                                 grade learners' main sources with this repository's tests
@@ -36,10 +39,12 @@ public final class Course {
             status = switch (args[0]) {
                 case "check" -> new Check(root).run(rest);
                 case "progress" -> new Progress(root).run(rest);
+                case "watch" -> new Watch(root).run(rest);
                 case "solution-branch" -> new SolutionBranch(root).run(rest);
                 case "grade" -> new Grader(root).run(rest);
                 case "grader-selftest" -> new GraderSelfTest(root).run(rest);
                 case "wrong-answers" -> new WrongAnswers(root).run(rest);
+                case "engine-check" -> new EngineCheck(root).run(rest);
                 default -> {
                     usage();
                     yield 2;
@@ -55,7 +60,7 @@ public final class Course {
     }
 
     private static void usage() {
-        System.err.println("usage: ./mvnw -q -Dcourse=\"COMMAND ARGS\", COMMAND one of check, progress, solution-branch, grade, grader-selftest");
+        System.err.println("usage: ./mvnw -q -Dcourse=\"COMMAND ARGS\", COMMAND one of check, progress, watch, solution-branch, grade, grader-selftest, wrong-answers");
     }
 
     /** The repository root: the nearest folder upwards that holds mvnw and solutions/. */
