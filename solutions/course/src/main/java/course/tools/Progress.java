@@ -46,6 +46,7 @@ final class Progress {
             states.add(new LearnerTests(root, setups.get(m)).run(wanted, rerun, System.out));
         }
         long ranNow = states.stream().mapToLong(s -> s.ranNow().size()).sum();
+        long wanted = states.stream().mapToLong(s -> s.exercises().size()).sum();
 
         System.out.println();
         if (sel.exercise() != null) {
@@ -55,9 +56,10 @@ final class Progress {
             System.out.println();
             System.out.println(next(states));
         }
-        System.out.printf("%n(%s in %.1f s)%n", ranNow == 0 ? "nothing changed since the last run, nothing ran"
-                : "ran the tests of " + ranNow + (ranNow == 1 ? " exercise" : " exercises") + " that changed, remembered the rest",
-                (System.nanoTime() - start) / 1e9);
+        String what = ranNow == 0 ? "nothing changed since the last run, so nothing ran"
+                : ranNow == wanted ? "ran the tests of " + (wanted == 1 ? "the exercise" : "all " + wanted + " exercises")
+                : "ran the tests of the " + ranNow + (ranNow == 1 ? " exercise" : " exercises") + " changed since the last run, remembered the rest";
+        System.out.printf("%n(%s, in %.1f s)%n", what, (System.nanoTime() - start) / 1e9);
         return 0;
     }
 
