@@ -63,13 +63,23 @@ final class Javac {
                 if (d.getKind() != Diagnostic.Kind.ERROR) continue;
                 Path file = d.getSource() == null ? null : Path.of(d.getSource().toUri());
                 String msg = d.getMessage(Locale.ROOT);
-                problems.add(new Problem(file, d.getLineNumber(), msg == null ? "" : msg.lines().findFirst().orElse("").strip()));
+                problems.add(new Problem(file, d.getLineNumber(), oneLine(msg)));
             }
             if (!ok && problems.isEmpty()) {
                 problems.add(new Problem(null, -1, "javac failed: " + chatter.toString().strip()));
             }
             return problems;
         }
+    }
+
+    /** javac's message on one line: its first line, and the symbol it could not find when it says which. */
+    static String oneLine(String message) {
+        if (message == null) return "";
+        List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty()) return "";
+        String first = lines.getFirst();
+        return lines.stream().skip(1).filter(l -> l.startsWith("symbol:")).findFirst()
+                .map(s -> first + " (" + s.replaceAll("\\s+", " ") + ")").orElse(first);
     }
 
     private static String join(List<Path> paths) {

@@ -57,4 +57,12 @@ class BuildTest {
             assertThat(p.describe(dir)).isEqualTo("p/Ex04_Broken.java:3: ';' expected");
         });
     }
+
+    @Test
+    void aMissingSymbolIsNamed() {
+        assertThat(Javac.oneLine("cannot find symbol\n  symbol:   class UnsupportedOperationExceptio\n  location: class p.Ex02"))
+                .isEqualTo("cannot find symbol (symbol: class UnsupportedOperationExceptio)");
+        assertThat(Javac.oneLine("';' expected")).isEqualTo("';' expected");
+        assertThat(Javac.oneLine(null)).isEmpty();
+    }
 }
