@@ -56,7 +56,8 @@ final class Progress {
             System.out.println();
             System.out.println(next(states));
         }
-        String what = ranNow == 0 ? "nothing changed since the last run, so nothing ran"
+        boolean broken = states.stream().anyMatch(s -> !s.compiles());
+        String what = ranNow == 0 ? (broken ? "no tests ran" : "nothing changed since the last run, so nothing ran")
                 : ranNow == wanted ? "ran the tests of " + (wanted == 1 ? "the exercise" : "all " + wanted + " exercises")
                 : "ran the tests of the " + ranNow + (ranNow == 1 ? " exercise" : " exercises") + " changed since the last run, remembered the rest";
         System.out.printf("%n(%s, in %.1f s)%n", what, (System.nanoTime() - start) / 1e9);
