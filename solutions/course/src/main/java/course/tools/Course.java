@@ -23,6 +23,8 @@ import java.util.stream.Stream;
  *   grade SUBMISSION... [--batch DIR] [--out DIR] [--modules m1,m2] [--only Ex01,Ex02] [--points FILE]
  *                                 grade learners' main sources with this repository's tests
  *   grader-selftest [module]      grade generated fixture submissions and check every grade
+ *   hint [module] ExNN [level]    the exercise's next hint (a nudge, then the API, then the shape)
+ *   compare [module] ExNN         one exercise: yours against the reference
  * </pre>
  */
 public final class Course {
@@ -43,6 +45,8 @@ public final class Course {
                 case "solution-branch" -> new SolutionBranch(root).run(rest);
                 case "grade" -> new Grader(root).run(rest);
                 case "grader-selftest" -> new GraderSelfTest(root).run(rest);
+                case "hint" -> new Hints(root).run(rest);
+                case "compare" -> new Compare(root).run(rest);
                 case "wrong-answers" -> new WrongAnswers(root).run(rest);
                 case "engine-check" -> new EngineCheck(root).run(rest);
                 default -> {
@@ -60,7 +64,7 @@ public final class Course {
     }
 
     private static void usage() {
-        System.err.println("usage: ./mvnw -q -Dcourse=\"COMMAND ARGS\", COMMAND one of check, progress, watch, solution-branch, grade, grader-selftest, wrong-answers");
+        System.err.println("usage: ./mvnw -q -Dcourse=\"COMMAND ARGS\", COMMAND one of progress, watch, hint, compare, check, solution-branch, grade, grader-selftest, wrong-answers, engine-check");
     }
 
     /** The repository root: the nearest folder upwards that holds mvnw and solutions/. */

@@ -5,29 +5,40 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The course's exercises, and what a learner means by "module-01", "Ex03" or "module-02 Ex03" on
- * a tool's command line. An exercise is a test class ExNN_NameTest under a module's test sources;
- * its class is ExNN_Name under the module's main sources.
+ * The course's exercises, and the exercise a learner names on the command line: {@code Ex03},
+ * {@code Ex03_BoundedPool}, {@code module-01 Ex03}, {@code module-01-threads/Ex03} or
+ * {@code 01/Ex03}. The module may be left out when only one module has that exercise, or when
+ * {@code current} (the module the learner is working in, if known) has it. An exercise is a test
+ * class ExNN_NameTest under a module's test sources; its class is ExNN_Name under the main sources.
  */
 final class Exercises {
 
-    /** One exercise: its module, its name (Ex03_BoundedPool) and its test class's full name. */
+    /** One exercise: its module folder name, its name (ExNN_Name) and its test class's full name. */
     record Exercise(String module, String name, String testClass) {
-        String id() {
-            return Caught.id(name);
-        }
+        String id() { return name.substring(0, 4); }
+        @Override public String toString() { return module + " · " + name; }
     }
 
     /** What a command line chose: modules, and one exercise or none (then every exercise of the modules). */
-    record Selection(List<String> modules, Exercise exercise, String note) {}
+    record Selection(List<String> modules, Exercise exercise) {}
+
+    /** Thrown with a message for the learner when the words name no exercise, or several. */
+    static final class NotFound extends Exception {
+        NotFound(String message) { super(message); }
+    }
 
     private Exercises() {}
+
+    /** Every exercise of every module, in course order. */
+    static List<Exercise> all(Path root) throws IOException {
+        List<Exercise> out = new ArrayList<>();
+        for (String m : Course.modules(root, List.of())) out.addAll(of(root, m));
+        return out;
+    }
 
     /** The exercises of a module, in order, from its test sources. */
     static List<Exercise> of(Path root, String module) throws IOException {
@@ -46,58 +57,83 @@ final class Exercises {
         return out;
     }
 
-    /**
-     * Reads a command line such as {@code []}, {@code [module-01]}, {@code [Ex03]},
-     * {@code [module-02, Ex03]} or {@code [Ex03_BoundedPool]}, with the modules of
-     * {@code -Dcourse.modules} ({@code modulesProperty}, comma-separated, may be blank) as a
-     * narrowing. An exercise found in several modules is taken from {@code whereYouAre}, the
-     * module the learner works in, when it has one, else from the first; the note says so.
-     */
-    static Selection select(Path root, List<String> args, String modulesProperty, Supplier<Optional<String>> whereYouAre) throws IOException {
-        List<String> moduleArgs = new ArrayList<>();
-        List<String> exerciseArgs = new ArrayList<>();
-        for (String a : args) {
-            for (String part : a.split(",")) {
-                if (part.isBlank()) continue;
-                if (part.matches("(?i)ex\\d\\d.*") || (!part.startsWith("module-") && !part.matches("\\d\\d"))) exerciseArgs.add(part);
-                else moduleArgs.add(part.matches("\\d\\d") ? "module-" + part : part);
+    /** The exercise that {@code words} name (see the class comment). */
+    static Exercise resolve(Path root, List<String> words, String current) throws IOException, NotFound {
+        List<String> parts = new ArrayList<>();
+        for (String w : words) for (String p : w.split("[/ ]")) if (!p.isBlank()) parts.add(p);
+        String module = null, exercise = null;
+        for (String p : parts) {
+            if (p.matches("(?i)ex\\d\\d.*")) exercise = p;
+            else module = p;
+        }
+        if (exercise == null) throw new NotFound("name an exercise, e.g. Ex03 or module-01 Ex03");
+        String id = exercise.substring(0, 4);
+        String wanted = exercise;
+        List<Exercise> matches = all(root).stream()
+                .filter(e -> e.id().equalsIgnoreCase(id) && (wanted.length() == 4 || e.name().equalsIgnoreCase(wanted)))
+                .toList();
+        if (module != null) {
+            String m = module.matches("\\d\\d") ? "module-" + module : module;
+            List<String> chosen;
+            try {
+                chosen = Course.modules(root, List.of(m));
+            } catch (IllegalArgumentException e) {
+                throw new NotFound(e.getMessage());
             }
+            matches = matches.stream().filter(e -> e.module().equals(chosen.getFirst())).toList();
         }
-        if (modulesProperty != null && !modulesProperty.isBlank()) moduleArgs.add(modulesProperty);
-        List<String> modules = Course.modules(root, moduleArgs);
-        if (exerciseArgs.isEmpty()) return new Selection(modules, null, "");
-        if (exerciseArgs.size() > 1) {
-            throw new ToolException("name one exercise at a time (got " + String.join(", ", exerciseArgs) + ")");
+        if (matches.size() > 1 && current != null) {
+            List<Exercise> inCurrent = matches.stream().filter(e -> e.module().equals(current)).toList();
+            if (inCurrent.size() == 1) matches = inCurrent;
         }
-        String wanted = exerciseArgs.getFirst();
-        List<Exercise> found = new ArrayList<>();
-        for (String m : modules) {
-            for (Exercise e : of(root, m)) {
-                if (matches(e.name(), wanted)) found.add(e);
-            }
+        if (matches.isEmpty()) {
+            throw new NotFound("no exercise " + exercise + (module == null ? "" : " in " + module));
         }
-        if (found.isEmpty()) {
-            throw new ToolException("no exercise " + wanted + " in " + String.join(", ", modules)
-                    + " (an exercise is named like Ex03 or Ex03_BoundedPool)");
+        if (matches.size() > 1) {
+            throw new NotFound(id + " is in " + matches.size() + " modules (" + String.join(", ",
+                    matches.stream().map(Exercise::module).toList()) + "): say which, e.g. " + matches.getFirst().module().substring(0, 9) + " " + id);
         }
-        if (found.size() == 1) return new Selection(List.of(found.getFirst().module()), found.getFirst(), "");
-        Optional<String> here = whereYouAre.get();
-        Exercise chosen = found.stream().filter(e -> here.isPresent() && e.module().equals(here.get())).findFirst().orElse(found.getFirst());
-        String other = found.stream().map(Exercise::module).filter(m -> !m.equals(chosen.module())).findFirst().orElse("");
-        String note = wanted + " is in " + found.size() + " modules; taking " + chosen.module() + " · " + chosen.name()
-                + (here.isPresent() && here.get().equals(chosen.module()) ? ", where you are" : "")
-                + " (for another, name its module: \"" + shortModule(other) + " " + wanted + "\")";
-        return new Selection(List.of(chosen.module()), chosen, note);
+        return matches.getFirst();
     }
 
-    /** Ex03, ex03, Ex03_BoundedPool, BoundedPool and Ex03_Bounded all name Ex03_BoundedPool. */
-    static boolean matches(String exercise, String wanted) {
-        String e = exercise.toLowerCase(Locale.ROOT);
-        String w = wanted.toLowerCase(Locale.ROOT);
-        if (w.endsWith("test")) w = w.substring(0, w.length() - 4);
-        if (w.endsWith(".java")) w = w.substring(0, w.length() - 5);
-        return e.equals(w) || e.startsWith(w + "_") || (w.matches("ex\\d\\d_.+") && e.startsWith(w))
-                || (!w.matches("ex\\d\\d.*") && e.substring(e.indexOf('_') + 1).equals(w));
+    /**
+     * What progress, watch and wrong-answers take: nothing (every module), modules
+     * ({@code module-02}, {@code 02}, or {@code -Dcourse.modules}, given as {@code modulesProperty}),
+     * or one exercise as {@link #resolve} finds it, {@code current} breaking a tie.
+     */
+    static Selection select(Path root, List<String> args, String modulesProperty, String current) throws IOException {
+        List<String> words = new ArrayList<>();
+        boolean anExercise = false;
+        for (String a : args) {
+            for (String p : a.split("[/ ,]")) {
+                if (p.isBlank()) continue;
+                words.add(p);
+                anExercise |= p.matches("(?i)ex\\d\\d.*");
+            }
+        }
+        List<String> property = modulesProperty == null || modulesProperty.isBlank() ? List.of() : List.of(modulesProperty);
+        if (!anExercise) {
+            List<String> named = new ArrayList<>(property);
+            words.forEach(w -> named.add(w.matches("\\d\\d") ? "module-" + w : w));
+            try {
+                return new Selection(Course.modules(root, named), null);
+            } catch (IllegalArgumentException e) {
+                throw new ToolException(e.getMessage());
+            }
+        }
+        if (words.stream().filter(w -> w.matches("(?i)ex\\d\\d.*")).count() > 1) {
+            throw new ToolException("name one exercise at a time (got " + String.join(" ", words) + ")");
+        }
+        if (words.size() == 1 && !property.isEmpty()) {
+            List<String> ms = Course.modules(root, property);
+            if (ms.size() == 1) words.addFirst(ms.getFirst());
+        }
+        try {
+            Exercise e = resolve(root, words, current);
+            return new Selection(List.of(e.module()), e);
+        } catch (NotFound e) {
+            throw new ToolException(e.getMessage());
+        }
     }
 
     /** module-02-async -> module-02. */
@@ -110,6 +146,20 @@ final class Exercises {
         if (!Files.isDirectory(mainSources)) return Optional.empty();
         try (Stream<Path> s = Files.walk(mainSources)) {
             return s.filter(p -> p.getFileName().toString().equals(exercise + ".java")).findFirst();
+        }
+    }
+
+    /**
+     * Where the learner is, for Hints.current and a tie between modules: written by progress and
+     * watch to {@code target/course/current} as "module exercise".
+     */
+    static void recordCurrent(Path root, Exercise e) {
+        try {
+            Path f = root.resolve("target/course/current");
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, e.module() + " " + e.name() + "\n");
+        } catch (IOException ignored) {
+            // only a convenience for the next command
         }
     }
 }

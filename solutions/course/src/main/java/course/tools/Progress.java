@@ -36,8 +36,7 @@ final class Progress {
         long start = System.nanoTime();
         boolean rerun = rawArgs.contains("--rerun");
         List<String> args = rawArgs.stream().filter(a -> !a.equals("--rerun")).toList();
-        Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), this::whereYouAre);
-        if (!sel.note().isEmpty()) System.out.println(sel.note());
+        Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), whereYouAre().orElse(null));
         Map<String, ModuleSetup> setups = ModuleSetup.of(root, sel.modules(), System.out);
 
         List<LearnerTests.State> states = new ArrayList<>();
@@ -83,6 +82,7 @@ final class Progress {
             System.out.println(fixFirst(s));
             return;
         }
+        Exercises.recordCurrent(root, e);
         List<TestJvm.Result> r = s.results().get(e.name());
         long pass = r.stream().filter(x -> x.status() == TestResults.Status.PASSED).count();
         System.out.printf("%s · %s: %d/%d tests passing%n", s.module(), e.name(), pass, r.size());
@@ -108,7 +108,10 @@ final class Progress {
         for (LearnerTests.State s : states) {
             if (!s.compiles()) return fixFirst(s);
             for (Exercises.Exercise e : s.exercises()) {
-                if (!s.done(e.name())) return describe(s.module(), e.name(), s.results().get(e.name()));
+                if (!s.done(e.name())) {
+                    Exercises.recordCurrent(root, e);
+                    return describe(s.module(), e.name(), s.results().get(e.name()));
+                }
             }
         }
         return "All exercises done. Well done! Compare with the reference code in solutions/.";
@@ -150,9 +153,14 @@ final class Progress {
         return b.toString();
     }
 
-    /** The module of the first exercise not done, from what earlier runs remembered (nothing is run). */
+    /**
+     * The module the learner works in: as the last progress or watch recorded it, else the module
+     * of the first exercise not done by what earlier runs remembered (nothing is run).
+     */
     Optional<String> whereYouAre() {
         try {
+            Optional<String> recorded = Hints.current(root);
+            if (recorded.isPresent()) return recorded;
             List<String> modules = Course.modules(root, List.of());
             for (String m : modules) {
                 Path cache = root.resolve(m).resolve("target/course/progress.tsv");

@@ -57,8 +57,7 @@ final class Watch {
 
     int run(List<String> args) throws Exception {
         Progress progress = new Progress(root);
-        Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), progress::whereYouAre);
-        if (!sel.note().isEmpty()) System.out.println(sel.note());
+        Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), progress.whereYouAre().orElse(null));
         List<String> all = Course.modules(root, List.of());
         Map<String, ModuleSetup> setups = ModuleSetup.of(root, all, System.out);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -73,6 +72,7 @@ final class Watch {
             System.out.println("Every exercise" + (sel.modules().size() == 1 ? " of " + sel.modules().getFirst() : "") + " is done. Well done!");
             return 0;
         }
+        Exercises.recordCurrent(root, current);
         System.out.println("Watching your code (Ctrl-C to stop). Now: " + current.module() + " · " + current.name());
         describe(current, null);
         runCurrent(setups);
@@ -87,6 +87,7 @@ final class Watch {
                 Optional<Exercises.Exercise> switched = exerciseOf(saved);
                 if (switched.isPresent() && !switched.get().equals(current)) {
                     current = switched.get();
+                    Exercises.recordCurrent(root, current);
                     System.out.println();
                     System.out.println("Now: " + current.module() + " · " + current.name());
                 }
@@ -125,6 +126,7 @@ final class Watch {
                     return;
                 }
                 current = next;
+                Exercises.recordCurrent(root, current);
                 System.out.println();
                 System.out.println("Next: " + current.module() + " · " + current.name()
                         + (next.module().equals(s.module()) ? "" : "   (a new module: read " + next.module() + "/README.md first)"));

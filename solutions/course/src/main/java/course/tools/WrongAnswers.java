@@ -87,8 +87,7 @@ final class WrongAnswers {
                 default -> args.add(rawArgs.get(i));
             }
         }
-        Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), Optional::empty);
-        if (!sel.note().isEmpty()) System.out.println(sel.note());
+        Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), null);
         Map<String, ModuleSetup> setups = ModuleSetup.of(root, sel.modules(), System.out);
         int tried = 0, bad = 0;
         for (String m : sel.modules()) {

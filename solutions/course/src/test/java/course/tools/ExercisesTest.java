@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -42,51 +41,47 @@ class ExercisesTest {
         assertThat(select(List.of()).modules()).containsExactly("module-01-threads", "module-02-async");
         assertThat(select(List.of("module-02")).modules()).containsExactly("module-02-async");
         assertThat(select(List.of("02")).modules()).containsExactly("module-02-async");
-        assertThat(Exercises.select(root, List.of(), "module-02-async", Optional::empty).modules()).containsExactly("module-02-async");
+        assertThat(Exercises.select(root, List.of(), "module-02-async", null).modules()).containsExactly("module-02-async");
         assertThat(select(List.of("module-02")).exercise()).isNull();
     }
 
     @Test
-    void anExerciseInOneModuleIsFoundByIdNameOrModule() throws Exception {
+    void anExerciseInOneModuleIsFoundByIdOrName() throws Exception {
         Exercises.Selection s = select(List.of("Ex02"));
         assertThat(s.modules()).containsExactly("module-01-threads");
         assertThat(s.exercise().name()).isEqualTo("Ex02_SplitAcrossCores");
-        assertThat(s.note()).isEmpty();
+        assertThat(s.exercise().testClass()).isEqualTo("course.threads.Ex02_SplitAcrossCoresTest");
         assertThat(select(List.of("ex12")).exercise().name()).isEqualTo("Ex12_VirtualThreadFanOut");
-        assertThat(select(List.of("BoundedPool")).exercise().name()).isEqualTo("Ex03_BoundedPool");
-        assertThat(select(List.of("Ex03_BoundedPoolTest")).exercise().name()).isEqualTo("Ex03_BoundedPool");
+        assertThat(select(List.of("Ex03_BoundedPool")).exercise().module()).isEqualTo("module-01-threads");
         assertThat(select(List.of("module-02", "Ex03")).exercise().module()).isEqualTo("module-02-async");
+        assertThat(select(List.of("module-02 Ex03")).exercise().module()).isEqualTo("module-02-async");
+        assertThat(select(List.of("01/Ex03")).exercise().module()).isEqualTo("module-01-threads");
     }
 
     @Test
-    void anExerciseInSeveralModulesIsTakenWhereTheLearnerIsAndTheNoteSaysSo() throws Exception {
-        Exercises.Selection here = Exercises.select(root, List.of("Ex03"), "", () -> Optional.of("module-02-async"));
-        assertThat(here.exercise().module()).isEqualTo("module-02-async");
-        assertThat(here.note()).contains("Ex03 is in 2 modules", "taking module-02-async · Ex03_AllVersusJoin, where you are", "\"module-01 Ex03\"");
-
-        Exercises.Selection first = Exercises.select(root, List.of("Ex01"), "", Optional::empty);
-        assertThat(first.exercise().module()).isEqualTo("module-01-threads");
-        assertThat(first.note()).contains("taking module-01-threads").doesNotContain("where you are");
+    void anExerciseInSeveralModulesNeedsItsModuleOrWhereTheLearnerIs() throws Exception {
+        assertThat(Exercises.select(root, List.of("Ex03"), "", "module-02-async").exercise().module()).isEqualTo("module-02-async");
+        assertThat(Exercises.select(root, List.of("Ex03"), "module-01-threads", "module-02-async").exercise().module())
+                .as("-Dcourse.modules names the module").isEqualTo("module-01-threads");
+        assertThatThrownBy(() -> select(List.of("Ex01"))).isInstanceOf(ToolException.class)
+                .hasMessageContaining("Ex01 is in 2 modules (module-01-threads, module-02-async): say which, e.g. module-01 Ex01");
     }
 
     @Test
     void whatCannotBeFoundIsSaidInOneLine() {
         assertThatThrownBy(() -> select(List.of("Ex07"))).isInstanceOf(ToolException.class).hasMessageContaining("no exercise Ex07");
         assertThatThrownBy(() -> select(List.of("Ex01", "Ex02"))).isInstanceOf(ToolException.class).hasMessageContaining("one exercise at a time");
-        assertThatThrownBy(() -> select(List.of("module-09"))).hasMessageContaining("no such module");
+        assertThatThrownBy(() -> select(List.of("module-09"))).isInstanceOf(ToolException.class).hasMessageContaining("no such module");
     }
 
     @Test
-    void namesMatchLoosely() {
-        assertThat(Exercises.matches("Ex03_BoundedPool", "Ex03")).isTrue();
-        assertThat(Exercises.matches("Ex03_BoundedPool", "ex03_bounded")).isTrue();
-        assertThat(Exercises.matches("Ex03_BoundedPool", "Ex03_BoundedPool.java")).isTrue();
-        assertThat(Exercises.matches("Ex03_BoundedPool", "Ex0")).isFalse();
-        assertThat(Exercises.matches("Ex13_Other", "Ex1")).isFalse();
-        assertThat(Exercises.matches("Ex03_BoundedPool", "Pool")).isFalse();
+    void whereTheLearnerIsIsRecordedForTheNextCommand() throws Exception {
+        Exercises.recordCurrent(root, Exercises.of(root, "module-02-async").get(1));
+        assertThat(Hints.current(root)).contains("module-02-async");
+        assertThat(Files.readString(root.resolve("target/course/current"))).isEqualTo("module-02-async Ex03_AllVersusJoin\n");
     }
 
     private Exercises.Selection select(List<String> args) throws Exception {
-        return Exercises.select(root, args, "", Optional::empty);
+        return Exercises.select(root, args, "", null);
     }
 }

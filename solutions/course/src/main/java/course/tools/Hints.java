@@ -1,0 +1,86 @@
+package course.tools;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Hints on demand, one level at a time: {@code hint Ex03} prints the next level the learner has
+ * not seen yet (a nudge, then the API, then the shape of the answer); {@code hint Ex03 2} prints
+ * level 2. Hints live in {@code module-NN-*\/hints/ExNN_Name.md}, one {@code ## N} section per level,
+ * so the exercise's TODO can pose the problem without giving the answer away. What was shown is
+ * remembered in {@code target/course/hints/}.
+ */
+final class Hints {
+
+    private final Path root;
+
+    Hints(Path root) {
+        this.root = root;
+    }
+
+    int run(List<String> args) throws Exception {
+        List<String> words = new ArrayList<>(args);
+        Integer level = null;
+        if (!words.isEmpty() && words.getLast().matches("\\d")) level = Integer.parseInt(words.removeLast());
+        Exercises.Exercise ex;
+        try {
+            ex = Exercises.resolve(root, words, current(root).orElse(null));
+        } catch (Exercises.NotFound e) {
+            System.out.println("hint: " + e.getMessage() + ".");
+            System.out.println("next: ./mvnw -q -Dcourse=\"hint MODULE EXERCISE\", e.g. -Dcourse=\"hint module-01 Ex03\"");
+            return 0;
+        }
+        Path file = root.resolve(ex.module()).resolve("hints").resolve(ex.name() + ".md");
+        if (!Files.exists(file)) {
+            System.out.println("No hints written for " + ex + " yet: its failure messages and the module README are the hints.");
+            return 0;
+        }
+        List<String> levels = levels(Files.readString(file));
+        Path seen = root.resolve("target/course/hints").resolve(ex.module()).resolve(ex.name());
+        int shown = Files.exists(seen) ? Integer.parseInt(Files.readString(seen).strip()) : 0;
+        int n = level != null ? Math.max(1, Math.min(level, levels.size())) : Math.min(shown + 1, levels.size());
+        Files.createDirectories(seen.getParent());
+        Files.writeString(seen, String.valueOf(Math.max(shown, n)));
+
+        System.out.println(ex + " · hint " + n + " of " + levels.size());
+        System.out.println();
+        levels.get(n - 1).lines().forEach(l -> System.out.println("  " + l));
+        System.out.println();
+        String id = ex.module().substring(0, 9) + " " + ex.id();
+        if (n < levels.size()) {
+            System.out.println("next: try it, and if you are still stuck: ./mvnw -q -Dcourse=\"hint " + id + "\" (hint " + (n + 1) + ")");
+        } else {
+            System.out.println("That was the last hint. next: run the test (./mvnw -pl " + ex.module() + " test -Dtest='" + ex.id()
+                    + "*'); once it is green, compare with the reference: ./mvnw -q -Dcourse=\"compare " + id + "\"");
+        }
+        return 0;
+    }
+
+    /** The text of each {@code ## N} section, in order. */
+    static List<String> levels(String markdown) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = null;
+        for (String line : markdown.split("\n", -1)) {
+            if (line.matches("##\\s*\\d+\\s*")) {
+                if (current != null) out.add(current.toString().strip());
+                current = new StringBuilder();
+            } else if (current != null) {
+                current.append(line).append('\n');
+            }
+        }
+        if (current != null) out.add(current.toString().strip());
+        return out;
+    }
+
+    /** The module the learner is working in, as the last progress or watch run recorded it. */
+    static Optional<String> current(Path root) throws IOException {
+        Path f = root.resolve("target/course/current");
+        if (!Files.exists(f)) return Optional.empty();
+        String[] words = Files.readString(f).strip().split("\\s+");
+        return words.length > 0 && !words[0].isBlank() ? Optional.of(words[0]) : Optional.empty();
+    }
+}
