@@ -145,7 +145,11 @@ final class Check {
             // The wrong-answer corpus: every one must fail a test of its exercise with a teaching message.
             List<WrongAnswers.Verdict> corpusErrors = new ArrayList<>();
             List<WrongAnswers.Variant> variants = wrong.corpus(m, corpusErrors);
+            long wrongStart = System.nanoTime();
             List<WrongAnswers.Verdict> verdicts = variants.isEmpty() ? List.of() : wrong.check(setups.get(m), variants, parallel, null);
+            if (!variants.isEmpty()) {
+                System.out.printf("    %s: %d wrong answers tried in %.0f s%n", m, variants.size(), (System.nanoTime() - wrongStart) / 1e9);
+            }
             long caught = 0, wrongTotal = variants.size() + corpusErrors.size();
             if (verdicts == null) {
                 problems.add("the wrong answers were not tried: the solutions or the tests do not compile with the fast runner");

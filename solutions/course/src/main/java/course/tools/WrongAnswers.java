@@ -1,7 +1,6 @@
 package course.tools;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -97,7 +97,8 @@ final class WrongAnswers {
             errors.removeIf(e -> sel.exercise() != null && !e.variant().exercise().equals(sel.exercise().name()));
             if (variants.isEmpty() && errors.isEmpty()) continue;
             System.out.println(m + ": trying " + variants.size() + " wrong answers from " + root.relativize(folder(m).toAbsolutePath().normalize()).toString().replace("../", "") + " ...");
-            List<Verdict> verdicts = check(setups.get(m), variants, parallel, null);
+            errors.forEach(WrongAnswers::print);
+            List<Verdict> verdicts = check(setups.get(m), variants, parallel, WrongAnswers::print);
             if (verdicts == null) {
                 System.out.println("  the solutions or the tests of " + m + " do not compile: run ./mvnw -q -Pcourse-check -Dcourse.modules=" + m);
                 bad++;
@@ -108,8 +109,6 @@ final class WrongAnswers {
             for (Verdict v : all) {
                 tried++;
                 if (!v.caught()) bad++;
-                System.out.printf("  %-11s %s/%s (%.1f s): %s%n", v.caught() ? "caught" : v.corpusError() ? "CORPUS ERROR" : "NOT CAUGHT",
-                        v.variant().exercise(), v.variant().slug(), v.seconds(), v.detail());
             }
         }
         System.out.printf("%nwrong-answers: %d tried, %d caught, %d not (%.0f s)%n", tried, tried - bad, bad, (System.nanoTime() - start) / 1e9);
@@ -153,7 +152,7 @@ final class WrongAnswers {
      * Tries every variant against the solutions' other classes and the module's tests, {@code parallel}
      * at a time. Returns null when the solutions or the tests do not compile (the check reports that).
      */
-    List<Verdict> check(ModuleSetup setup, List<Variant> variants, int parallel, PrintStream say) throws Exception {
+    List<Verdict> check(ModuleSetup setup, List<Variant> variants, int parallel, Consumer<Verdict> each) throws Exception {
         Build build = new Build(root, setup);
         Build.Classes main = build.main(ModuleSetup.Tree.SOLUTIONS);
         if (!main.ok()) return null;
@@ -171,14 +170,17 @@ final class WrongAnswers {
             for (Future<Verdict> f : futures) {
                 Verdict verdict = f.get();
                 out.add(verdict);
-                if (say != null && !verdict.caught()) {
-                    say.println("    NOT CAUGHT " + verdict.variant().exercise() + "/" + verdict.variant().slug() + ": " + verdict.detail());
-                }
+                if (each != null) each.accept(verdict);
             }
             return out;
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static void print(Verdict v) {
+        System.out.printf("  %-12s %s/%s (%.1f s): %s%n", v.caught() ? "caught" : v.corpusError() ? "CORPUS ERROR" : "NOT CAUGHT",
+                v.variant().exercise(), v.variant().slug(), v.seconds(), v.detail());
     }
 
     private Verdict one(Build build, Build.Classes main, Build.Classes tests, Variant v, String testClass) throws Exception {
