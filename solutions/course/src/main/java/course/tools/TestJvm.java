@@ -65,36 +65,53 @@ final class TestJvm {
      * order) ahead of the module's resources and libraries. Its output goes to {@code log}.
      */
     static Started start(Path root, ModuleSetup setup, List<Path> mainDirs, Path testDir, Path log) throws IOException {
-        Path runner = Runner.classes(root, setup);
+        Path runner = Runner.jar(root, setup);
         Files.createDirectories(log.getParent());
         Path results = log.resolveSibling(log.getFileName() + ".results");
         Files.deleteIfExists(results);
-        List<Path> cp = new ArrayList<>();
-        cp.add(testDir);
-        cp.addAll(setup.testResources().stream().filter(Files::isDirectory).toList());
-        cp.addAll(mainDirs);
-        cp.addAll(setup.mainResources().stream().filter(Files::isDirectory).toList());
-        cp.addAll(setup.testClasspath());
-        cp.addAll(setup.launcher());
-        cp.add(runner);
-        cp.add(Runner.toolClasses());
+        // Surefire's class path: test classes, main classes (with their resources), then the libraries.
+        List<Path> dirs = new ArrayList<>();
+        dirs.add(testDir);
+        dirs.addAll(setup.testResources().stream().filter(Files::isDirectory).toList());
+        dirs.addAll(mainDirs);
+        dirs.addAll(setup.mainResources().stream().filter(Files::isDirectory).toList());
+        List<Path> jars = new ArrayList<>(setup.testClasspath());
+        jars.addAll(setup.launcher());
+        jars.add(runner);
+        List<Path> all = new ArrayList<>(dirs);
+        all.addAll(jars);
+        // The JVM's own class path holds the jars only (the AOT cache can keep their classes); the
+        // runner loads the folders, first, with a class loader of its own.
         Path argFile = log.resolveSibling(log.getFileName() + ".args");
-        Files.writeString(argFile, "-cp\n" + quote(String.join(File.pathSeparator, cp.stream().map(Path::toString).toList())) + "\n");
+        Files.writeString(argFile, "-cp\n" + quote(join(jars)) + "\n");
+        Path paths = log.resolveSibling(log.getFileName() + ".paths");
+        List<String> pathLines = new ArrayList<>();
+        pathLines.add(join(all));
+        dirs.forEach(d -> pathLines.add(d.toString()));
+        Files.write(paths, pathLines, StandardCharsets.UTF_8);
 
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(setup.jvmArgs());
         cmd.add("-Dbasedir=" + setup.dir());
         setup.systemProperties().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        Aot.Use aot = Aot.use(setup, jars);
+        cmd.addAll(aot.flags());
         cmd.add("@" + argFile);
         cmd.add("course.tools.TestRunner");
         cmd.add(results.toString());
+        cmd.add(paths.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(setup.workingDirectory().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(setup.environment());
         Process p = pb.start();
         LIVE.add(p);
+        p.onExit().thenRun(aot::finish);
         return new Started(p, results, log);
+    }
+
+    private static String join(List<Path> paths) {
+        return String.join(File.pathSeparator, paths.stream().map(Path::toString).toList());
     }
 
     /** A test JVM waiting for the classes to run. */
@@ -224,27 +241,41 @@ final class TestJvm {
             }
         }
 
-        static synchronized Path classes(Path root, ModuleSetup setup) throws IOException {
+        /** TestRunner and the tools' classes in one jar, compiled and packed when they changed. */
+        static synchronized Path jar(Path root, ModuleSetup setup) throws IOException {
             Path sources = root.resolve("solutions/course/src/runner/java");
             List<Path> cp = new ArrayList<>(setup.launcher());
             setup.testClasspath().stream().filter(p -> p.getFileName().toString().startsWith("junit-platform-")).forEach(cp::add);
             cp.add(toolClasses());
-            Fingerprint f = new Fingerprint().add("runner 1").add(Runtime.version().toString())
+            Fingerprint f = new Fingerprint().add("runner 2").add(Runtime.version().toString())
                     .add(cp.stream().map(Path::toString).toList()).tree(sources, ".java").tree(toolClasses(), ".class");
             String key = f.hex().substring(0, 16);
-            Path dir = root.resolve("target/course/runner").resolve(key);
-            if (Files.isDirectory(dir)) return dir;
-            Path fresh = Files.createTempDirectory(Files.createDirectories(dir.getParent()), "runner-");
-            List<Javac.Problem> problems = Javac.compile(Fingerprint.files(sources, ".java"), fresh, cp, List.of(), "25", List.of());
-            if (!problems.isEmpty()) {
-                throw new ToolException("The course tools' test runner does not compile: " + problems.getFirst().describe(root));
-            }
+            Path jar = root.resolve("target/course/runner").resolve(key + ".jar");
+            if (Files.exists(jar)) return jar;
+            Files.createDirectories(jar.getParent());
+            Path classes = Files.createTempDirectory(jar.getParent(), "runner-");
             try {
-                Files.move(fresh, dir);
-            } catch (IOException raced) {
-                Course.deleteTree(fresh); // another tool run put the same classes there first
+                List<Javac.Problem> problems = Javac.compile(Fingerprint.files(sources, ".java"), classes, cp, List.of(), "25", List.of());
+                if (!problems.isEmpty()) {
+                    throw new ToolException("The course tools' test runner does not compile: " + problems.getFirst().describe(root));
+                }
+                Path tmp = jar.resolveSibling(key + "-" + ProcessHandle.current().pid() + ".tmp");
+                try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(tmp))) {
+                    for (Path dir : List.of(classes, toolClasses())) {
+                        for (Path file : Fingerprint.files(dir, ".class")) {
+                            var entry = new java.util.jar.JarEntry(dir.relativize(file).toString().replace('\\', '/'));
+                            entry.setTime(0); // the same bytes every time: the AOT cache checks the jar
+                            out.putNextEntry(entry);
+                            out.write(Files.readAllBytes(file));
+                            out.closeEntry();
+                        }
+                    }
+                }
+                Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Course.deleteTree(classes);
             }
-            return dir;
+            return jar;
         }
     }
 }

@@ -1,12 +1,18 @@
 package course.tools;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +32,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
 /**
  * Runs in the test JVM that TestJvm starts: the JUnit Platform Launcher on the test classes
  * named on standard input, one result line per test written (and flushed) to the file named by
- * the first argument, so a JVM killed at its time limit still leaves what it finished.
+ * the first argument, so a JVM killed at its time limit still leaves what it finished. The
+ * second argument names a file: the class path as surefire would give it (for java.class.path),
+ * then the folders of test and main classes, one per line.
  *
  * <p>It loads the launcher before it reads its input, so a JVM can be started ahead of time and
  * wait, warm, for the next run (watch mode). Input lines, ended by "go" or the end of input:
@@ -42,6 +50,18 @@ public final class TestRunner {
 
     public static void main(String[] args) throws Exception {
         Path resultsFile = Path.of(args[0]);
+        // The test and main classes (folders) get a class loader of their own, searched before the
+        // libraries as surefire's class path is (test-classes, classes, then the jars); the JVM's
+        // own class path holds only jars, which the AOT cache can keep (see TestJvm).
+        List<String> paths = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8);
+        System.setProperty("java.class.path", paths.getFirst());
+        List<URL> urls = new ArrayList<>();
+        for (String dir : paths.subList(1, paths.size())) {
+            String u = Path.of(dir).toUri().toString();
+            urls.add(URI.create(u.endsWith("/") ? u : u + "/").toURL());
+        }
+        ClassLoader tests = new ChildFirst(urls.toArray(URL[]::new), TestRunner.class.getClassLoader());
+        Thread.currentThread().setContextClassLoader(tests);
         Launcher launcher = LauncherFactory.create();
         List<String> classes = new ArrayList<>();
         String stopWhenCaught = null;
@@ -169,6 +189,47 @@ public final class TestRunner {
                 return k >= 0 ? n + "[" + uid.substring(k + 13, uid.length() - 1) + "]" : n;
             }
             return id.getLegacyReportingName();
+        }
+    }
+
+    /** Finds classes and resources in its own folders first, then in the JVM's class path (the jars). */
+    static final class ChildFirst extends URLClassLoader {
+        static {
+            registerAsParallelCapable();
+        }
+
+        ChildFirst(URL[] urls, ClassLoader parent) {
+            super("course-tests", urls, parent);
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (name.startsWith("java.")) return super.loadClass(name, resolve);
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    try {
+                        c = findClass(name);
+                    } catch (ClassNotFoundException notOurs) {
+                        c = getParent().loadClass(name);
+                    }
+                }
+                if (resolve) resolveClass(c);
+                return c;
+            }
+        }
+
+        @Override
+        public URL getResource(String name) {
+            URL own = findResource(name);
+            return own != null ? own : getParent().getResource(name);
+        }
+
+        @Override
+        public Enumeration<URL> getResources(String name) throws IOException {
+            List<URL> all = new ArrayList<>(Collections.list(findResources(name)));
+            all.addAll(Collections.list(getParent().getResources(name)));
+            return Collections.enumeration(all);
         }
     }
 
