@@ -94,7 +94,13 @@ final class Check {
             boolean startersProveSomething = !onStarters.isEmpty()
                     && onStarters.values().stream().allMatch(o -> o.status() == TestResults.Status.FAILED);
             if (!strict && !startersProveSomething) {
-                Map<String, Upstream.Edited> edited = upstream.edited(m);
+                // Only the starters whose tests pass (all of them when the module did not compile) are
+                // put back; every other starter is tested as it is.
+                Set<String> passing = new TreeSet<>();
+                onStarters.values().stream().filter(o -> o.status() != TestResults.Status.FAILED).forEach(o -> passing.add(TestResults.exerciseOf(o.testClass())));
+                boolean compiled = !onStarters.isEmpty();
+                Map<String, Upstream.Edited> edited = new java.util.LinkedHashMap<>(upstream.edited(m));
+                edited.values().removeIf(e -> compiled && !passing.contains(e.exercise()));
                 untracked = upstream.untracked(m);
                 if (!edited.isEmpty() || !untracked.isEmpty()) {
                     Committed committed = committedStarters(setups.get(m), edited, untracked);
@@ -102,7 +108,7 @@ final class Check {
                         onStarters = committed.results();
                         starterClasses = committed.classes();
                         List<String> yours = new ArrayList<>(edited.values().stream().map(Upstream.Edited::exercise).toList());
-                        yours.addAll(untracked);
+                        untracked.forEach(u -> yours.add(u.substring(u.lastIndexOf('/') + 1)));
                         setAside.put(m, yours);
                     }
                 }
@@ -169,7 +175,8 @@ final class Check {
                 uncaughtTotal += wrongTotal - caught;
             }
             List<String> thin = wrong.thinExercises(m, variants);
-            if (!thin.isEmpty()) notes.add(m + ": fewer than " + WrongAnswers.AT_LEAST + " wrong answers for " + String.join(", ", thin));
+            if (wrongTotal == 0) notes.add(m + ": no wrong answers yet (" + rel(wrong.folder(m)) + ")");
+            else if (!thin.isEmpty()) notes.add(m + ": fewer than " + WrongAnswers.AT_LEAST + " wrong answers for " + String.join(", ", thin));
 
             lines.add("%s: %d tests | %d pass on solutions | %d fail on starters | %d/%d wrong answers caught%s".formatted(
                     m, onSolutions.size(), passOnSolutions, failOnStarters, caught, wrongTotal, problems.isEmpty() ? "" : " | NOT SOUND"));
