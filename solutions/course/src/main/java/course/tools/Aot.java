@@ -24,10 +24,11 @@ final class Aot {
 
     /** What one JVM does with the cache: its flags, and what to do when it has ended. */
     record Use(List<String> flags, Path recording, Path target, Path lock) {
-        void finish() {
+        /** After the JVM ended: a recording is kept only from a JVM that ended normally (a killed one may have left half a file). */
+        void finish(int exitCode) {
             if (recording == null) return;
             try {
-                if (Files.exists(recording) && Files.size(recording) > 0) {
+                if (exitCode == 0 && Files.exists(recording) && Files.size(recording) > 0) {
                     Files.move(recording, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }
             } catch (IOException ignored) {

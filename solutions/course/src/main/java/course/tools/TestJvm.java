@@ -106,7 +106,7 @@ final class TestJvm {
         pb.environment().putAll(setup.environment());
         Process p = pb.start();
         LIVE.add(p);
-        p.onExit().thenRun(aot::finish);
+        p.onExit().thenAccept(ended -> aot.finish(ended.exitValue()));
         return new Started(p, results, log);
     }
 
