@@ -56,8 +56,15 @@ public final class Course {
             };
         } catch (ToolException e) {
             System.out.flush();
-            System.err.println(args[0] + ": " + e.getMessage());
-            status = 2;
+            if (List.of("progress", "watch").contains(args[0])) {
+                // A learner's command: the message and what to type instead, and no Maven error after it.
+                System.out.println(args[0] + ": " + e.getMessage() + ".");
+                System.out.println("next: ./mvnw -q -Dcourse=" + args[0] + " (where you are), or name one: -Dcourse=\"" + args[0] + " module-01 Ex03\"");
+                status = 0;
+            } else {
+                System.err.println(args[0] + ": " + e.getMessage());
+                status = 2;
+            }
         }
         System.out.flush();
         System.exit(status);
