@@ -150,7 +150,7 @@ final class LearnerTests {
 
     /** Everything an exercise's results depend on (see the class comment). */
     String key(Exercises.Exercise e) throws IOException {
-        Fingerprint f = new Fingerprint().add("progress 1").add(Runtime.version().toString());
+        Fingerprint f = new Fingerprint().add("progress 2").add(Runtime.version().toString());
         f.add(ModuleSetup.key(root, setup.module())).add(setup.jvmArgs());
         Path main = setup.mainSources();
         List<Path> mainFiles = Fingerprint.files(main, ".java");

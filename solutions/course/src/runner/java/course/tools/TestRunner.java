@@ -180,15 +180,13 @@ public final class TestRunner {
             return Optional.empty();
         }
 
-        /** The method name, as surefire's reports have it; a parameterized or repeated one with its [index]. */
-        private String nameOf(TestIdentifier id) {
-            if (id.getSource().isPresent() && id.getSource().get() instanceof MethodSource m) {
-                String n = m.getMethodName();
-                String uid = id.getUniqueId();
-                int k = uid.lastIndexOf("-invocation:#");
-                return k >= 0 ? n + "[" + uid.substring(k + 13, uid.length() - 1) + "]" : n;
-            }
-            return id.getLegacyReportingName();
+        /**
+         * The name surefire's reports give a test: JUnit's legacy reporting name without an empty
+         * "()": {@code closesThePool}, {@code timersFire(Vertx)}, {@code retries(int)[2]}.
+         */
+        private static String nameOf(TestIdentifier id) {
+            String n = id.getLegacyReportingName();
+            return n.endsWith("()") ? n.substring(0, n.length() - 2) : n;
         }
     }
 
