@@ -46,6 +46,19 @@ final class Build {
         return setup.dir().resolve("target/course/build").resolve(label);
     }
 
+    /**
+     * Where the main and test classes go: named as Maven names them (target/classes,
+     * target/test-classes), because tools under test go by those names (ArchUnit's
+     * ImportOption.DoNotIncludeTests leaves out whatever lies under target/test-classes).
+     */
+    Path mainDir(String label) {
+        return base(label).resolve("target/classes");
+    }
+
+    Path testDir(String label) {
+        return base(label).resolve("target/test-classes");
+    }
+
     /** The key of the main classes compiled from {@code roots}: their sources and how they are compiled. */
     String mainKey(List<Path> roots) throws IOException {
         Fingerprint f = compilerSetup("main").add(setup.compileClasspath().stream().map(Path::toString).toList());
@@ -61,7 +74,7 @@ final class Build {
     /** The main classes compiled from {@code roots} into the build folder {@code label}, when their key changed. */
     Classes main(String label, List<Path> roots) throws IOException {
         String key = mainKey(roots);
-        Path dir = base(label).resolve("main");
+        Path dir = mainDir(label);
         Classes cached = cached(dir, key);
         if (cached != null) return cached;
         List<Path> sources = new ArrayList<>();
@@ -79,7 +92,7 @@ final class Build {
         f.add(apiKey(main.dir()));
         for (Path r : setup.testSources()) f.add(r.toString()).tree(r, ".java");
         String key = f.hex();
-        Path dir = base(label).resolve("test");
+        Path dir = testDir(label);
         Classes cached = cached(dir, key);
         if (cached != null) return cached;
         List<Path> sources = new ArrayList<>();

@@ -83,8 +83,8 @@ final class LearnerTests {
 
     /** A test JVM for this module's learner build, started now, to be handed to {@link #run} later. */
     TestJvm.Started startJvm() throws IOException {
-        Path base = build.base(ModuleSetup.Tree.LEARNER.name().toLowerCase());
-        return TestJvm.start(root, setup, List.of(base.resolve("main")), base.resolve("test"),
+        String label = ModuleSetup.Tree.LEARNER.name().toLowerCase();
+        return TestJvm.start(root, setup, List.of(build.mainDir(label)), build.testDir(label),
                 root.resolve("target/course/logs").resolve(setup.module() + "-watch.log"));
     }
 
