@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -18,9 +19,20 @@ import java.util.stream.Stream;
  *   <li>every test passes against the reference code in solutions/ (the -Psolutions build);
  *   <li>every test fails against the learner's starters (a test that passes on a starter proves nothing);
  *   <li>both builds ran the same tests;
- *   <li>the starter and solution trees hold the same files with the same public API.
+ *   <li>the starter and solution trees hold the same files with the same public API;
+ *   <li>every wrong answer of the corpus (solutions/wrong, see WrongAnswers) fails a test of its
+ *       exercise with a message that teaches.
  * </ul>
  * Prints one line per module and the reasons for any problem; exits 1 when there is one.
+ *
+ * <p>Run in a learner's clone, their work in the starters would make tests pass on "starters":
+ * the starters they changed are then set aside and the course's committed ones tested instead
+ * (Upstream), with one sentence saying so and pointing at progress. {@code --strict} (and CI,
+ * where the environment variable CI is true) tests the working tree's starters as they are.
+ *
+ * <pre>
+ *   check [module ...] [--strict] [--corpus DIR] [--parallel N]
+ * </pre>
  */
 final class Check {
 
@@ -31,7 +43,19 @@ final class Check {
         this.root = root;
     }
 
-    int run(List<String> named) throws Exception {
+    int run(List<String> args) throws Exception {
+        List<String> named = new ArrayList<>();
+        boolean strict = "true".equalsIgnoreCase(System.getenv("CI"));
+        int parallel = 2;
+        WrongAnswers wrong = new WrongAnswers(root);
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--strict" -> strict = true;
+                case "--corpus" -> wrong.corpus(Path.of(args.get(++i)).toAbsolutePath());
+                case "--parallel" -> parallel = Integer.parseInt(args.get(++i));
+                default -> named.add(args.get(i));
+            }
+        }
         List<String> modules = Course.modules(root, named);
         boolean all = named.isEmpty();
         long start = System.nanoTime();
@@ -47,17 +71,49 @@ final class Check {
         var solutionsRun = maven.run(logs.resolve("check-solutions.log"), Maven.testArgs(modules, all, "-Psolutions"));
         System.out.println("  running the tests against the starters ...");
         var startersRun = maven.run(logs.resolve("check-starters.log"), Maven.testArgs(modules, all));
+        System.out.println("  trying the wrong answers against the solutions' tests ...");
+        Map<String, ModuleSetup> setups = ModuleSetup.of(root, modules, System.out);
+        Upstream upstream = new Upstream(root);
 
         boolean sound = true;
         long goodTests = 0, badTests = 0, structural = 0; // structural: files, API, builds that did not run
+        long caughtTotal = 0, uncaughtTotal = 0;
         List<String> lines = new ArrayList<>();
         List<String> details = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Map<String, List<String>> setAside = new java.util.LinkedHashMap<>();
         for (String m : modules) {
             Path mod = root.resolve(m);
             Map<String, TestResults.Outcome> onSolutions = TestResults.read(mod.resolve("target/solutions/surefire-reports"));
             Map<String, TestResults.Outcome> onStarters = TestResults.read(mod.resolve("target/surefire-reports"));
-            List<String> problems = new ArrayList<>();
+            Path starterClasses = mod.resolve("target/classes");
+            Set<String> untracked = Set.of();
 
+            // A learner's clone: their work in the starters must not answer for the course. Test the
+            // starters as the course committed them instead (see Upstream), unless strict.
+            boolean startersProveSomething = !onStarters.isEmpty()
+                    && onStarters.values().stream().allMatch(o -> o.status() == TestResults.Status.FAILED);
+            if (!strict && !startersProveSomething) {
+                // Only the starters whose tests pass (all of them when the module did not compile) are
+                // put back; every other starter is tested as it is.
+                Set<String> passing = new TreeSet<>();
+                onStarters.values().stream().filter(o -> o.status() != TestResults.Status.FAILED).forEach(o -> passing.add(TestResults.exerciseOf(o.testClass())));
+                boolean compiled = !onStarters.isEmpty();
+                Map<String, Upstream.Edited> edited = new java.util.LinkedHashMap<>(upstream.edited(m));
+                edited.values().removeIf(e -> compiled && !passing.contains(e.exercise()));
+                untracked = upstream.untracked(m);
+                if (!edited.isEmpty() || !untracked.isEmpty()) {
+                    Committed committed = committedStarters(setups.get(m), edited, untracked);
+                    if (committed != null) {
+                        onStarters = committed.results();
+                        starterClasses = committed.classes();
+                        List<String> yours = new ArrayList<>(edited.values().stream().map(Upstream.Edited::exercise).toList());
+                        untracked.forEach(u -> yours.add(u.substring(u.lastIndexOf('/') + 1)));
+                        setAside.put(m, yours);
+                    }
+                }
+            }
+            List<String> problems = new ArrayList<>();
             long passOnSolutions = count(onSolutions, TestResults.Status.PASSED);
             long failOnStarters = count(onStarters, TestResults.Status.FAILED);
             if (onSolutions.isEmpty()) {
@@ -84,16 +140,46 @@ final class Check {
                         && onStarter != null && onStarter.status() == TestResults.Status.FAILED;
                 if (good) goodTests++; else badTests++;
             }
-            List<String> treeProblems = new ArrayList<>(sameFiles(m));
-            ApiSignatures.differences(ApiSignatures.of(mod.resolve("target/classes")), "starters",
+            List<String> treeProblems = new ArrayList<>(sameFiles(m, untracked));
+            ApiSignatures.differences(ApiSignatures.of(starterClasses), "starters",
                             ApiSignatures.of(mod.resolve("target/solutions/classes")), "solutions")
                     .stream().limit(SHOWN).forEach(d -> treeProblems.add("API differs: " + d));
             if (onSolutions.isEmpty() || onStarters.isEmpty()) structural++;
             structural += treeProblems.size();
             problems.addAll(treeProblems);
 
-            lines.add("%s: %d tests | %d pass on solutions | %d fail on starters%s".formatted(
-                    m, onSolutions.size(), passOnSolutions, failOnStarters, problems.isEmpty() ? "" : " | NOT SOUND"));
+            // The wrong-answer corpus: every one must fail a test of its exercise with a teaching message.
+            List<WrongAnswers.Verdict> corpusErrors = new ArrayList<>();
+            List<WrongAnswers.Variant> variants = wrong.corpus(m, corpusErrors);
+            long wrongStart = System.nanoTime();
+            List<WrongAnswers.Verdict> verdicts = variants.isEmpty() ? List.of() : wrong.check(setups.get(m), variants, parallel, null);
+            if (!variants.isEmpty()) {
+                System.out.printf("    %s: %d wrong answers tried in %.0f s%n", m, variants.size(), (System.nanoTime() - wrongStart) / 1e9);
+            }
+            long caught = 0, wrongTotal = variants.size() + corpusErrors.size();
+            if (verdicts == null) {
+                problems.add("the wrong answers were not tried: the solutions or the tests do not compile with the fast runner");
+                uncaughtTotal += wrongTotal;
+            } else {
+                List<WrongAnswers.Verdict> tried = new ArrayList<>(corpusErrors);
+                tried.addAll(verdicts);
+                for (WrongAnswers.Verdict v : tried) {
+                    if (v.caught()) {
+                        caught++;
+                        continue;
+                    }
+                    problems.add((v.corpusError() ? "wrong answer cannot be tried: " : "wrong answer not caught: ")
+                            + v.variant().exercise() + "/" + v.variant().slug() + ": " + v.detail());
+                }
+                caughtTotal += caught;
+                uncaughtTotal += wrongTotal - caught;
+            }
+            List<String> thin = wrong.thinExercises(m, variants);
+            if (wrongTotal == 0) notes.add(m + ": no wrong answers yet (" + rel(wrong.folder(m)) + ")");
+            else if (!thin.isEmpty()) notes.add(m + ": fewer than " + WrongAnswers.AT_LEAST + " wrong answers for " + String.join(", ", thin));
+
+            lines.add("%s: %d tests | %d pass on solutions | %d fail on starters | %d/%d wrong answers caught%s".formatted(
+                    m, onSolutions.size(), passOnSolutions, failOnStarters, caught, wrongTotal, problems.isEmpty() ? "" : " | NOT SOUND"));
             if (!problems.isEmpty()) {
                 sound = false;
                 details.add(m + ":");
@@ -118,11 +204,22 @@ final class Check {
             System.out.println();
             details.forEach(System.out::println);
         }
+        if (!notes.isEmpty()) {
+            System.out.println();
+            notes.forEach(n -> System.out.println("note: " + n));
+        }
+        if (!setAside.isEmpty()) {
+            System.out.println();
+            System.out.println("Your own work (" + setAside.entrySet().stream().map(e -> Exercises.shortModule(e.getKey()) + " " + String.join(", ", e.getValue()))
+                    .reduce((a, b) -> a + "; " + b).orElse("") + ") was set aside and the starters were checked as the course committed them:"
+                    + " this command checks the course for its maintainers; to see your progress, run ./mvnw -q -Dcourse=progress");
+        }
         System.out.printf("%nCourse check %s in %d s (logs: %s)%n", sound ? "PASSED" : "FAILED",
                 Duration.ofNanos(System.nanoTime() - start).toSeconds(), rel(logs));
-        // One test passes the check when it is green on solutions/ and red on the starters.
-        // Structural problems (files, API, a build that did not run) count as failures too.
-        System.out.printf("course-check: %d passed, %d failed%n", goodTests, badTests + structural);
+        // One test passes the check when it is green on solutions/ and red on the starters, one
+        // wrong answer when a test catches it. Structural problems (files, API, a build that did
+        // not run) count as failures too.
+        System.out.printf("course-check: %d passed, %d failed%n", goodTests + caughtTotal, badTests + structural + uncaughtTotal);
         return sound ? 0 : 1;
     }
 
@@ -155,9 +252,34 @@ final class Check {
         return "generated tree = this commit + solutions/ (" + files + " reference files in place), so it passes as the solutions did";
     }
 
-    /** Starter and solution trees must hold the same .java files. */
-    private List<String> sameFiles(String module) throws IOException {
+    /** What the course check tests in place of the starters when a learner changed some: the committed ones. */
+    record Committed(Map<String, TestResults.Outcome> results, Path classes) {}
+
+    /**
+     * Compiles the module's starters as committed (Upstream) with the fast engine and runs all its
+     * tests against them: null when they do not compile, which the check then reports as usual.
+     */
+    private Committed committedStarters(ModuleSetup setup, Map<String, Upstream.Edited> edited, Set<String> untracked) throws Exception {
+        Path dir = setup.dir().resolve("target/course/committed-starters");
+        Upstream.committedTree(root, setup.module(), edited, untracked, dir.resolve("src"));
+        Build build = new Build(root, setup);
+        List<Path> roots = new ArrayList<>(List.of(dir.resolve("src")));
+        roots.addAll(setup.extraMainSources());
+        Build.Classes main = build.main("committed-starters", roots);
+        if (!main.ok()) return null;
+        Build.Classes tests = build.tests(main, "committed-starters");
+        if (!tests.ok()) return null;
+        TestJvm.Outcome outcome = TestJvm.start(root, setup, List.of(main.dir()), tests.dir(), dir.resolve("tests.log"))
+                .run(Exercises.of(root, setup.module()).stream().map(Exercises.Exercise::testClass).toList(), null, LearnerTests.LIMIT);
+        Map<String, TestResults.Outcome> results = new TreeMap<>();
+        for (TestJvm.Result r : outcome.results()) results.put(r.testClass() + "#" + r.name(), r.outcome());
+        return new Committed(results, main.dir());
+    }
+
+    /** Starter and solution trees must hold the same .java files (a learner's untracked files aside). */
+    private List<String> sameFiles(String module, Set<String> untracked) throws IOException {
         Set<String> starters = javaFiles(root.resolve(module).resolve("src/main/java"));
+        starters.removeAll(untracked);
         Set<String> solutions = javaFiles(root.resolve("solutions").resolve(module).resolve("src/main/java"));
         List<String> out = new ArrayList<>();
         starters.stream().filter(f -> !solutions.contains(f)).forEach(f -> out.add("no solution for starter file " + f));

@@ -14,7 +14,11 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   check [module ...]            every test passes on solutions/, fails on the starters; same files and API
- *   progress [module ...]         a learner's progress: exercises done, tests passing, the next exercise
+ *   progress [module] [ExNN]      a learner's progress: exercises done, tests passing, the next exercise;
+ *                                 only what changed since the last run is tested again
+ *   watch [module] [ExNN]         run the current exercise's tests on every save of a main source
+ *   wrong-answers [module] [ExNN] [--corpus DIR]   try the wrong-answer corpus (the course check does too)
+ *   engine-check [module ...]     the fast engine's verdicts against the last course check's surefire reports
  *   solution-branch               create or refresh the local 'solution' branch from main + solutions/
  *   grade SUBMISSION... [--batch DIR] [--out DIR] [--modules m1,m2] [--only Ex01,Ex02] [--points FILE]
  *                                 grade learners' main sources with this repository's tests
@@ -33,26 +37,43 @@ public final class Course {
         }
         Path root = findRoot();
         List<String> rest = List.of(args).subList(1, args.length).stream().filter(a -> !a.isBlank()).toList();
-        int status = switch (args[0]) {
-            case "check" -> new Check(root).run(rest);
-            case "progress" -> new Progress(root).run(rest);
-            case "solution-branch" -> new SolutionBranch(root).run(rest);
-            case "grade" -> new Grader(root).run(rest);
-            case "grade-merge" -> new GradeMerge(root).run(rest);
-            case "grader-selftest" -> new GraderSelfTest(root).run(rest);
-            case "hint" -> new Hints(root).run(rest);
-            case "compare" -> new Compare(root).run(rest);
-            default -> {
-                usage();
-                yield 2;
+        int status;
+        try {
+            status = switch (args[0]) {
+                case "check" -> new Check(root).run(rest);
+                case "progress" -> new Progress(root).run(rest);
+                case "watch" -> new Watch(root).run(rest);
+                case "solution-branch" -> new SolutionBranch(root).run(rest);
+                case "grade" -> new Grader(root).run(rest);
+                case "grade-merge" -> new GradeMerge(root).run(rest);
+                case "grader-selftest" -> new GraderSelfTest(root).run(rest);
+                case "hint" -> new Hints(root).run(rest);
+                case "compare" -> new Compare(root).run(rest);
+                case "wrong-answers" -> new WrongAnswers(root).run(rest);
+                case "engine-check" -> new EngineCheck(root).run(rest);
+                default -> {
+                    usage();
+                    yield 2;
+                }
+            };
+        } catch (ToolException e) {
+            System.out.flush();
+            if (List.of("progress", "watch").contains(args[0])) {
+                // A learner's command: the message and what to type instead, and no Maven error after it.
+                System.out.println(args[0] + ": " + e.getMessage() + ".");
+                System.out.println("next: ./mvnw -q -Dcourse=" + args[0] + " (where you are), or name one: -Dcourse=\"" + args[0] + " module-01 Ex03\"");
+                status = 0;
+            } else {
+                System.err.println(args[0] + ": " + e.getMessage());
+                status = 2;
             }
-        };
+        }
         System.out.flush();
         System.exit(status);
     }
 
     private static void usage() {
-        System.err.println("usage: ./mvnw -q -Dcourse=\"COMMAND ARGS\", COMMAND one of progress, hint, compare, check, solution-branch, grade, grade-merge, grader-selftest");
+        System.err.println("usage: ./mvnw -q -Dcourse=\"COMMAND ARGS\", COMMAND one of progress, watch, hint, compare, check, solution-branch, grade, grade-merge, grader-selftest, wrong-answers, engine-check");
     }
 
     /** The repository root: the nearest folder upwards that holds mvnw and solutions/. */

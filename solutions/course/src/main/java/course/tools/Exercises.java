@@ -1,23 +1,30 @@
 package course.tools;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Finds the exercise a learner names on the command line: {@code Ex03}, {@code Ex03_BoundedPool},
- * {@code module-01 Ex03}, {@code module-01-threads/Ex03} or {@code 01/Ex03}. The module may be left
- * out when only one module has that exercise, or when {@code current} (the module the learner is
- * working in, if known) has it.
+ * The course's exercises, and the exercise a learner names on the command line: {@code Ex03},
+ * {@code Ex03_BoundedPool}, {@code module-01 Ex03}, {@code module-01-threads/Ex03} or
+ * {@code 01/Ex03}. The module may be left out when only one module has that exercise, or when
+ * {@code current} (the module the learner is working in, if known) has it. An exercise is a test
+ * class ExNN_NameTest under a module's test sources; its class is ExNN_Name under the main sources.
  */
 final class Exercises {
 
-    /** One exercise: its module folder name and its name (ExNN_Name). */
-    record Exercise(String module, String name) {
+    /** One exercise: its module folder name, its name (ExNN_Name) and its test class's full name. */
+    record Exercise(String module, String name, String testClass) {
         String id() { return name.substring(0, 4); }
         @Override public String toString() { return module + " · " + name; }
     }
+
+    /** What a command line chose: modules, and one exercise or none (then every exercise of the modules). */
+    record Selection(List<String> modules, Exercise exercise) {}
 
     /** Thrown with a message for the learner when the words name no exercise, or several. */
     static final class NotFound extends Exception {
@@ -29,9 +36,24 @@ final class Exercises {
     /** Every exercise of every module, in course order. */
     static List<Exercise> all(Path root) throws IOException {
         List<Exercise> out = new ArrayList<>();
-        for (String m : Course.modules(root, List.of())) {
-            for (String e : Progress.exercises(root.resolve(m))) out.add(new Exercise(m, e));
+        for (String m : Course.modules(root, List.of())) out.addAll(of(root, m));
+        return out;
+    }
+
+    /** The exercises of a module, in order, from its test sources. */
+    static List<Exercise> of(Path root, String module) throws IOException {
+        Path tests = root.resolve(module).resolve("src/test/java");
+        List<Exercise> out = new ArrayList<>();
+        if (!Files.isDirectory(tests)) return out;
+        try (Stream<Path> s = Files.walk(tests)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().matches("Ex\\d\\d_.*Test\\.java")).toList()) {
+                String cls = tests.relativize(p).toString().replace('\\', '/').replace('/', '.');
+                cls = cls.substring(0, cls.length() - ".java".length());
+                String simple = p.getFileName().toString();
+                out.add(new Exercise(module, simple.substring(0, simple.length() - "Test.java".length()), cls));
+            }
         }
+        out.sort((a, b) -> a.name().compareTo(b.name()));
         return out;
     }
 
@@ -72,5 +94,72 @@ final class Exercises {
                     matches.stream().map(Exercise::module).toList()) + "): say which, e.g. " + matches.getFirst().module().substring(0, 9) + " " + id);
         }
         return matches.getFirst();
+    }
+
+    /**
+     * What progress, watch and wrong-answers take: nothing (every module), modules
+     * ({@code module-02}, {@code 02}, or {@code -Dcourse.modules}, given as {@code modulesProperty}),
+     * or one exercise as {@link #resolve} finds it, {@code current} breaking a tie.
+     */
+    static Selection select(Path root, List<String> args, String modulesProperty, String current) throws IOException {
+        List<String> words = new ArrayList<>();
+        boolean anExercise = false;
+        for (String a : args) {
+            for (String p : a.split("[/ ,]")) {
+                if (p.isBlank()) continue;
+                words.add(p);
+                anExercise |= p.matches("(?i)ex\\d\\d.*");
+            }
+        }
+        List<String> property = modulesProperty == null || modulesProperty.isBlank() ? List.of() : List.of(modulesProperty);
+        if (!anExercise) {
+            List<String> named = new ArrayList<>(property);
+            words.forEach(w -> named.add(w.matches("\\d\\d") ? "module-" + w : w));
+            try {
+                return new Selection(Course.modules(root, named), null);
+            } catch (IllegalArgumentException e) {
+                throw new ToolException(e.getMessage());
+            }
+        }
+        if (words.stream().filter(w -> w.matches("(?i)ex\\d\\d.*")).count() > 1) {
+            throw new ToolException("name one exercise at a time (got " + String.join(" ", words) + ")");
+        }
+        if (words.size() == 1 && !property.isEmpty()) {
+            List<String> ms = Course.modules(root, property);
+            if (ms.size() == 1) words.addFirst(ms.getFirst());
+        }
+        try {
+            Exercise e = resolve(root, words, current);
+            return new Selection(List.of(e.module()), e);
+        } catch (NotFound e) {
+            throw new ToolException(e.getMessage());
+        }
+    }
+
+    /** module-02-async -> module-02. */
+    static String shortModule(String module) {
+        return module.matches("module-\\d\\d-.*") ? module.substring(0, "module-02".length()) : module;
+    }
+
+    /** The learner's source file of an exercise, if the module has one. */
+    static Optional<Path> sourceOf(Path mainSources, String exercise) throws IOException {
+        if (!Files.isDirectory(mainSources)) return Optional.empty();
+        try (Stream<Path> s = Files.walk(mainSources)) {
+            return s.filter(p -> p.getFileName().toString().equals(exercise + ".java")).findFirst();
+        }
+    }
+
+    /**
+     * Where the learner is, for Hints.current and a tie between modules: written by progress and
+     * watch to {@code target/course/current} as "module exercise".
+     */
+    static void recordCurrent(Path root, Exercise e) {
+        try {
+            Path f = root.resolve("target/course/current");
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, e.module() + " " + e.name() + "\n");
+        } catch (IOException ignored) {
+            // only a convenience for the next command
+        }
     }
 }

@@ -1,0 +1,88 @@
+package course.tools;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * javac in this JVM (no process to start; warm after the first call, which matters in watch
+ * mode), with the options maven-compiler-plugin passes: {@code -d}, the class path, the
+ * processor path, {@code --release}, {@code -encoding UTF-8}, {@code -g} and the pom's
+ * compilerArgs. Errors come back as file, line and message.
+ */
+final class Javac {
+
+    /** One compiler error: where, and what javac said (its first line). */
+    record Problem(Path file, long line, String message) {
+        /** "module-01-threads/src/main/java/.../Ex04_X.java:23: ';' expected", relative to {@code root}. */
+        String describe(Path root) {
+            String where = file == null ? "" : (file.startsWith(root) ? root.relativize(file) : file) + (line > 0 ? ":" + line : "") + ": ";
+            return where + message;
+        }
+    }
+
+    private static final JavaCompiler COMPILER = ToolProvider.getSystemJavaCompiler();
+
+    private Javac() {}
+
+    /** Compiles {@code sources} into {@code out}; returns the errors (empty when it compiled). */
+    static List<Problem> compile(List<Path> sources, Path out, List<Path> classpath, List<Path> processorPath,
+                                 String release, List<String> compilerArgs) throws IOException {
+        if (COMPILER == null) throw new ToolException("This java has no compiler (javac): the course tools need a JDK 25, not a JRE.");
+        List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-encoding", "UTF-8", "-g",
+                "--release", release, "-Xmaxerrs", "50"));
+        options.add("-classpath");
+        options.add(join(classpath));
+        if (processorPath.isEmpty()) {
+            options.add("-proc:none");
+        } else {
+            options.add("-processorpath");
+            options.add(join(processorPath));
+        }
+        // Lint settings only add warnings, and warnings are not shown here: keep the compile quiet.
+        compilerArgs.stream().filter(a -> !a.startsWith("-Xlint") && !a.equals("-Werror")).forEach(options::add);
+        options.add("-nowarn");
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        StringWriter chatter = new StringWriter();
+        try (StandardJavaFileManager files = COMPILER.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+            var units = files.getJavaFileObjectsFromPaths(sources);
+            boolean ok = COMPILER.getTask(chatter, files, diagnostics, options, null, units).call();
+            List<Problem> problems = new ArrayList<>();
+            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                if (d.getKind() != Diagnostic.Kind.ERROR) continue;
+                Path file = d.getSource() == null ? null : Path.of(d.getSource().toUri());
+                String msg = d.getMessage(Locale.ROOT);
+                problems.add(new Problem(file, d.getLineNumber(), oneLine(msg)));
+            }
+            if (!ok && problems.isEmpty()) {
+                problems.add(new Problem(null, -1, "javac failed: " + chatter.toString().strip()));
+            }
+            return problems;
+        }
+    }
+
+    /** javac's message on one line: its first line, and the symbol it could not find when it says which. */
+    static String oneLine(String message) {
+        if (message == null) return "";
+        List<String> lines = message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty()) return "";
+        String first = lines.getFirst();
+        return lines.stream().skip(1).filter(l -> l.startsWith("symbol:")).findFirst()
+                .map(s -> first + " (" + s.replaceAll("\\s+", " ") + ")").orElse(first);
+    }
+
+    private static String join(List<Path> paths) {
+        return String.join(File.pathSeparator, paths.stream().map(Path::toString).toList());
+    }
+}

@@ -1,0 +1,221 @@
+package course.tools;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The wrong-answer corpus, proven: every {@code solutions/wrong/<module>/<ExNN_Name>/<slug>.java}
+ * (a complete variant of the exercise's class whose first line is {@code // Wrong: <the mistake>})
+ * is compiled in place of the solution's class and that exercise's test class runs against it.
+ * It is caught when a test fails with a message that names the exercise and is not a bare
+ * timeout, NPE or ConditionTimeoutException (Caught); the run stops at that first catch.
+ *
+ * <p>Isolation: each wrong answer runs in a JVM of its own (a wrong answer may leak threads,
+ * spin, hang, or call System.exit, and must not change the next one's verdict), with a time
+ * limit after which the JVM and everything it started is killed. Speed: the solutions' classes
+ * and the test classes are compiled once, the variants by javac in this JVM, and
+ * {@code parallel} JVMs run at a time; a JVM ends at the first catch instead of running the
+ * rest of the class.
+ */
+final class WrongAnswers {
+
+    /** Every exercise should have at least this many wrong answers (issue 10). */
+    static final int AT_LEAST = 3;
+
+    /** The exercises of {@code module} with fewer than AT_LEAST wrong answers, with their count. */
+    List<String> thinExercises(String module, List<Variant> variants) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Exercises.Exercise e : Exercises.of(root, module)) {
+            long n = variants.stream().filter(v -> v.exercise().equals(e.name())).count();
+            if (n < AT_LEAST) out.add(e.id() + " (" + n + ")");
+        }
+        return out;
+    }
+
+    /** A run's time limit: far above any test class's own limits, to end a JVM that ignores them. */
+    static final Duration LIMIT = Duration.ofSeconds(240);
+
+    /** One wrong answer of the corpus. */
+    record Variant(String module, String exercise, Path file, String slug, String mistake) {}
+
+    /** What became of it: caught (by which test, saying what), or why not; a corpus error is a file that cannot be tried. */
+    record Verdict(Variant variant, boolean caught, String detail, boolean corpusError, double seconds) {}
+
+    private final Path root;
+    private Path corpus;
+
+    WrongAnswers(Path root) {
+        this.root = root;
+        this.corpus = root.resolve("solutions/wrong");
+    }
+
+    /** Where the corpus is (solutions/wrong unless told otherwise, e.g. a fixture corpus). */
+    void corpus(Path dir) {
+        this.corpus = dir;
+    }
+
+    /** The corpus folder of a module. */
+    Path folder(String module) {
+        return corpus.resolve(module);
+    }
+
+    /**
+     * The command: {@code wrong-answers [module...] [ExNN] [--corpus DIR] [--parallel N]} tries the
+     * wrong answers (of one exercise, or of the named modules, or all) and prints every verdict:
+     * what a module author runs after writing one. Exits 1 when one is not caught or cannot be tried.
+     */
+    int run(List<String> rawArgs) throws Exception {
+        long start = System.nanoTime();
+        int parallel = 2;
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < rawArgs.size(); i++) {
+            switch (rawArgs.get(i)) {
+                case "--corpus" -> corpus(Path.of(rawArgs.get(++i)).toAbsolutePath());
+                case "--parallel" -> parallel = Integer.parseInt(rawArgs.get(++i));
+                default -> args.add(rawArgs.get(i));
+            }
+        }
+        Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), null);
+        Map<String, ModuleSetup> setups = ModuleSetup.of(root, sel.modules(), System.out);
+        int tried = 0, bad = 0;
+        for (String m : sel.modules()) {
+            List<Verdict> errors = new ArrayList<>();
+            List<Variant> variants = corpus(m, errors).stream()
+                    .filter(v -> sel.exercise() == null || v.exercise().equals(sel.exercise().name())).toList();
+            errors.removeIf(e -> sel.exercise() != null && !e.variant().exercise().equals(sel.exercise().name()));
+            if (variants.isEmpty() && errors.isEmpty()) continue;
+            System.out.println(m + ": trying " + variants.size() + " wrong answers from " + root.relativize(folder(m).toAbsolutePath().normalize()).toString().replace("../", "") + " ...");
+            errors.forEach(WrongAnswers::print);
+            List<Verdict> verdicts = check(setups.get(m), variants, parallel, WrongAnswers::print);
+            if (verdicts == null) {
+                System.out.println("  the solutions or the tests of " + m + " do not compile: run ./mvnw -q -Pcourse-check -Dcourse.modules=" + m);
+                bad++;
+                continue;
+            }
+            List<Verdict> all = new ArrayList<>(errors);
+            all.addAll(verdicts);
+            for (Verdict v : all) {
+                tried++;
+                if (!v.caught()) bad++;
+            }
+        }
+        System.out.printf("%nwrong-answers: %d tried, %d caught, %d not (%.0f s)%n", tried, tried - bad, bad, (System.nanoTime() - start) / 1e9);
+        return bad == 0 ? 0 : 1;
+    }
+
+    /** Every wrong answer of {@code module}, by exercise and slug; problems of form land in {@code errors}. */
+    List<Variant> corpus(String module, List<Verdict> errors) throws IOException {
+        List<Variant> out = new ArrayList<>();
+        Path dir = folder(module);
+        if (!Files.isDirectory(dir)) return out;
+        List<String> exercises = Exercises.of(root, module).stream().map(Exercises.Exercise::name).toList();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+                Path rel = dir.relativize(f);
+                String name = f.getFileName().toString();
+                if (name.equals("README.md") || name.startsWith(".")) continue;
+                String exercise = rel.getNameCount() == 2 ? rel.getName(0).toString() : "";
+                String slug = name.endsWith(".java") ? name.substring(0, name.length() - 5) : name;
+                Variant v = new Variant(module, exercise, f, slug, "");
+                if (rel.getNameCount() != 2 || !name.endsWith(".java")) {
+                    errors.add(new Verdict(v, false, "not where a wrong answer goes: solutions/wrong/" + module + "/<ExNN_Name>/<slug>.java", true, 0));
+                    continue;
+                }
+                if (!exercises.contains(exercise)) {
+                    errors.add(new Verdict(v, false, "no exercise " + exercise + " in " + module, true, 0));
+                    continue;
+                }
+                String first = Files.readAllLines(f, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
+                if (!first.matches("// Wrong: \\S.*")) {
+                    errors.add(new Verdict(v, false, "its first line must say the mistake: // Wrong: <the mistake, in one line>", true, 0));
+                    continue;
+                }
+                out.add(new Variant(module, exercise, f, slug, first.substring("// Wrong: ".length()).strip()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Tries every variant against the solutions' other classes and the module's tests, {@code parallel}
+     * at a time. Returns null when the solutions or the tests do not compile (the check reports that).
+     */
+    List<Verdict> check(ModuleSetup setup, List<Variant> variants, int parallel, Consumer<Verdict> each) throws Exception {
+        Build build = new Build(root, setup);
+        Build.Classes main = build.main(ModuleSetup.Tree.SOLUTIONS);
+        if (!main.ok()) return null;
+        Build.Classes tests = build.tests(main, ModuleSetup.Tree.SOLUTIONS);
+        if (!tests.ok()) return null;
+        Map<String, String> testClasses = new java.util.HashMap<>();
+        for (Exercises.Exercise e : Exercises.of(root, setup.module())) testClasses.put(e.name(), e.testClass());
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel), Thread.ofPlatform().name("wrong-answers-", 1).daemon().factory());
+        try {
+            List<Future<Verdict>> futures = new ArrayList<>();
+            for (Variant v : variants) {
+                futures.add(pool.submit(() -> one(build, main, tests, v, testClasses.get(v.exercise()))));
+            }
+            List<Verdict> out = new ArrayList<>();
+            for (Future<Verdict> f : futures) {
+                Verdict verdict = f.get();
+                out.add(verdict);
+                if (each != null) each.accept(verdict);
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void print(Verdict v) {
+        System.out.printf("  %-12s %s/%s (%.1f s): %s%n", v.caught() ? "caught" : v.corpusError() ? "CORPUS ERROR" : "NOT CAUGHT",
+                v.variant().exercise(), v.variant().slug(), v.seconds(), v.detail());
+    }
+
+    private Verdict one(Build build, Build.Classes main, Build.Classes tests, Variant v, String testClass) throws Exception {
+        long start = System.nanoTime();
+        Path work = build.setup().dir().resolve("target/course/wrong").resolve(v.exercise()).resolve(v.slug());
+        Build.Classes classes = build.variant(main, v.exercise(), v.file(), work);
+        if (!classes.ok()) {
+            return new Verdict(v, false, "does not compile: " + classes.errors().getFirst().describe(root), true, seconds(start));
+        }
+        Path log = work.resolve("test.log");
+        TestJvm.Started jvm = TestJvm.start(root, build.setup(), List.of(classes.dir(), work.getParent().resolve("main-without")), tests.dir(), log);
+        TestJvm.Outcome outcome = jvm.run(List.of(testClass), v.exercise(), LIMIT);
+        return verdict(v, outcome, seconds(start));
+    }
+
+    /** The verdict on one run of a variant's test class. */
+    static Verdict verdict(Variant v, TestJvm.Outcome outcome, double seconds) {
+        Optional<TestJvm.Result> catcher = outcome.results().stream()
+                .filter(r -> r.status() == TestResults.Status.FAILED && Caught.by(v.exercise(), r.type(), r.message()))
+                .findFirst();
+        if (catcher.isPresent()) {
+            return new Verdict(v, true, catcher.get().name() + ": " + Caught.firstLine(catcher.get().message()), false, seconds);
+        }
+        List<TestJvm.Result> failed = outcome.results().stream().filter(r -> r.status() == TestResults.Status.FAILED).toList();
+        if (failed.isEmpty()) {
+            long passed = outcome.results().stream().filter(r -> r.status() == TestResults.Status.PASSED).count();
+            return new Verdict(v, false, "passes every test of " + v.exercise() + " (" + passed + " passed)", false, seconds);
+        }
+        List<String> why = failed.stream().limit(3)
+                .map(r -> r.name().equals("(class)") ? r.message() : r.name() + " failed with " + Caught.whyNot(v.exercise(), r.type(), r.message()))
+                .toList();
+        return new Verdict(v, false, "no test failed with a message that teaches: " + String.join("; ", why), false, seconds);
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}

@@ -1,0 +1,79 @@
+package course.tools;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WrongAnswersTest {
+
+    private static final WrongAnswers.Variant V = new WrongAnswers.Variant("module-01-threads", "Ex03_BoundedPool", Path.of("x.java"), "x", "never closed");
+
+    private static TestJvm.Result result(String name, TestResults.Status status, String type, String message) {
+        return new TestJvm.Result("course.threads.Ex03_BoundedPoolTest", name, status, type, message);
+    }
+
+    @Test
+    void caughtByTheFirstTeachingFailure() {
+        var verdict = WrongAnswers.verdict(V, new TestJvm.Outcome(List.of(
+                result("a", TestResults.Status.PASSED, "", ""),
+                result("b", TestResults.Status.FAILED, "java.util.concurrent.TimeoutException", "b() timed out after 10 seconds"),
+                result("c", TestResults.Status.FAILED, "java.lang.AssertionError", "[Ex03: after runAll returns, no pool thread should be alive]")),
+                false, "", Path.of("log")), 1.0);
+        assertThat(verdict.caught()).isTrue();
+        assertThat(verdict.detail()).startsWith("c: [Ex03: after runAll");
+    }
+
+    @Test
+    void notCaughtWhenEveryTestPassesOrOnlyUnteachingFailuresHappen() {
+        var passes = WrongAnswers.verdict(V, new TestJvm.Outcome(List.of(result("a", TestResults.Status.PASSED, "", "")), false, "", Path.of("log")), 1.0);
+        assertThat(passes.caught()).isFalse();
+        assertThat(passes.detail()).isEqualTo("passes every test of Ex03_BoundedPool (1 passed)");
+
+        var timeouts = WrongAnswers.verdict(V, new TestJvm.Outcome(List.of(
+                result("b", TestResults.Status.FAILED, "java.util.concurrent.TimeoutException", "b() timed out after 10 seconds"),
+                result("c", TestResults.Status.FAILED, "java.lang.NullPointerException", "Ex03 ...")), false, "", Path.of("log")), 1.0);
+        assertThat(timeouts.caught()).isFalse();
+        assertThat(timeouts.detail()).contains("b failed with only a bare TimeoutException", "c failed with only a bare NullPointerException");
+
+        var died = WrongAnswers.verdict(V, TestJvm.parse(List.of("C\tcourse.threads.Ex03_BoundedPoolTest"),
+                List.of("course.threads.Ex03_BoundedPoolTest"), "", "3", Path.of("log")), 1.0);
+        assertThat(died.caught()).isFalse();
+        assertThat(died.detail()).contains("exit status 3");
+    }
+
+    @Test
+    void theCorpusIsReadByExerciseAndItsFormIsChecked(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("module-01-threads/src/test/java/course/threads"));
+        Files.writeString(root.resolve("module-01-threads/pom.xml"), "<project/>");
+        Files.writeString(root.resolve("module-01-threads/src/test/java/course/threads/Ex03_BoundedPoolTest.java"), "");
+        Path corpus = root.resolve("solutions/wrong/module-01-threads");
+        Files.createDirectories(corpus.resolve("Ex03_BoundedPool"));
+        Files.createDirectories(corpus.resolve("Ex99_Nothing"));
+        Files.writeString(corpus.resolve("Ex03_BoundedPool/pool-never-closed.java"), "// Wrong: never closes the pool\npackage course.threads;\n");
+        Files.writeString(corpus.resolve("Ex03_BoundedPool/no-comment.java"), "package course.threads;\n");
+        Files.writeString(corpus.resolve("Ex99_Nothing/x.java"), "// Wrong: x\n");
+        Files.writeString(corpus.resolve("stray.java"), "// Wrong: x\n");
+        Files.writeString(corpus.resolve("README.md"), "about the corpus");
+
+        List<WrongAnswers.Verdict> errors = new ArrayList<>();
+        List<WrongAnswers.Variant> variants = new WrongAnswers(root).corpus("module-01-threads", errors);
+
+        assertThat(variants).singleElement().satisfies(v -> {
+            assertThat(v.exercise()).isEqualTo("Ex03_BoundedPool");
+            assertThat(v.slug()).isEqualTo("pool-never-closed");
+            assertThat(v.mistake()).isEqualTo("never closes the pool");
+        });
+        assertThat(errors).extracting(WrongAnswers.Verdict::detail).containsExactlyInAnyOrder(
+                "its first line must say the mistake: // Wrong: <the mistake, in one line>",
+                "no exercise Ex99_Nothing in module-01-threads",
+                "not where a wrong answer goes: solutions/wrong/module-01-threads/<ExNN_Name>/<slug>.java");
+        assertThat(errors).allMatch(WrongAnswers.Verdict::corpusError);
+        assertThat(new WrongAnswers(root).thinExercises("module-01-threads", variants)).containsExactly("Ex03 (1)");
+    }
+}
