@@ -54,8 +54,8 @@ class Ex01_StartAndJoinTest {
     void nullIsAResultToo() {
         Object[] result = {"not returned"};
 
-        assertTimeoutPreemptively(Duration.ofSeconds(3), () -> result[0] = Ex01_StartAndJoin.computeOnNewThread(() -> null),
-            () -> "Ex01: computeOnNewThread did not return within 3 s for a work that returns null. "
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> result[0] = Ex01_StartAndJoin.computeOnNewThread(() -> null),
+            () -> "Ex01: computeOnNewThread did not return within 5 s for a work that returns null. "
                 + "Hint: wait for the thread to end (join()), not for a result to appear: null is a result too");
         assertThat(result[0])
             .as("Ex01: the work returned null, so should computeOnNewThread")

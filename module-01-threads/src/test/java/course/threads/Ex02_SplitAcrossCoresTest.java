@@ -39,8 +39,8 @@ class Ex02_SplitAcrossCoresTest {
             .as("Ex02: each of the %d parts should run on its own new thread, never on the caller's", parts)
             .hasSize(parts)
             .doesNotContain(Thread.currentThread());
-        assertThat(TrackingThreadFactory.allEndWithin(workers, Duration.ofSeconds(2)))
-            .as("Ex02: the threads that computed the parts are still alive 2 s after computeInParts returned: %s. "
+        assertThat(TrackingThreadFactory.allEndWithin(workers, Duration.ofSeconds(5)))
+            .as("Ex02: the threads that computed the parts are still alive 5 s after computeInParts returned: %s. "
                 + "Hint: join() the threads you started; a pool you never shut down keeps its threads", workers.stream().filter(Thread::isAlive).toList())
             .isTrue();
         assertThat(total)

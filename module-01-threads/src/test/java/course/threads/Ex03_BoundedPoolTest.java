@@ -94,8 +94,8 @@ class Ex03_BoundedPoolTest {
         TrackingThreadFactory factory = new TrackingThreadFactory("ex03-pool");
         Ex03_BoundedPool.runAll(List.<Callable<Integer>>of(() -> 1, () -> 2, () -> 3), 2, factory);
 
-        assertThat(factory.allEndWithin(Duration.ofSeconds(2)))
-            .as("Ex03: 2 s after runAll returned, these pool threads are still alive: %s. A pool's threads live until it is shut down. "
+        assertThat(factory.allEndWithin(Duration.ofSeconds(5)))
+            .as("Ex03: 5 s after runAll returned, these pool threads are still alive: %s. A pool's threads live until it is shut down. "
                 + "Hint: ExecutorService is AutoCloseable", factory.alive())
             .isTrue();
     }
@@ -121,7 +121,7 @@ class Ex03_BoundedPoolTest {
             .as("Ex03: runAll threw while another task of its pool was still running: shutdown() only stops new tasks, it does not wait. "
                 + "Hint: close() shuts the pool down and waits; try-with-resources calls it on every path, the failing one too")
             .isTrue();
-        assertThat(failing.allEndWithin(Duration.ofSeconds(2)))
+        assertThat(failing.allEndWithin(Duration.ofSeconds(5)))
             .as("Ex03: a failing task must not leave pool threads behind either: %s. Hint: close the pool on every path", failing.alive())
             .isTrue();
     }

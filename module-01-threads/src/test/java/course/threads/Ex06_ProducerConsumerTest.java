@@ -5,6 +5,7 @@ import course.threads.support.TrackingThreadFactory;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,15 +36,16 @@ class Ex06_ProducerConsumerTest {
         "Hint: a consumer stops only when it takes an end marker, and each marker is taken by one consumer: how many does the producer put?";
 
     /**
-     * Calls pipe(), but gives up after 3 s: consumers that never see their end marker wait
-     * forever. {@code ifStuck} is the hint for the mistake this test is about.
+     * Calls pipe(), but gives up after 8 s (a right answer needs well under one): consumers that
+     * never see their end marker wait forever. {@code ifStuck} is the hint for the mistake this
+     * test is about.
      */
     private static void pipe(List<Integer> items, int consumers, TrackingThreadFactory factory, Consumer<Integer> handler, String ifStuck) {
-        assertTimeoutPreemptively(Duration.ofSeconds(3), () -> Ex06_ProducerConsumer.pipe(items, consumers, factory, handler),
+        assertTimeoutPreemptively(Duration.ofSeconds(8), () -> Ex06_ProducerConsumer.pipe(items, consumers, factory, handler),
             () -> factory.ranOnAnotherThread() > 0
-                ? "Ex06: pipe() did not return within 3 s, and a thread's task ran on the caller's own thread: run() is a plain method call "
+                ? "Ex06: pipe() did not return within 8 s, and a thread's task ran on the caller's own thread: run() is a plain method call "
                     + "(the caller then takes from the queue itself, before the producer ever starts); start() gives the task its thread"
-                : "Ex06: pipe() should return once the stream has ended, but after 3 s these threads still run: " + factory.alive() + ". " + ifStuck);
+                : "Ex06: pipe() should return once the stream has ended, but after 8 s these threads still run: " + factory.alive() + ". " + ifStuck);
     }
 
     @Test
@@ -84,6 +86,7 @@ class Ex06_ProducerConsumerTest {
     }
 
     @Test
+    @Timeout(20)
     @DisplayName("the queue is bounded: while consumers are stuck, the producer stops after filling it")
     void producerWaitsForSlowConsumers() throws Exception {
         TrackingThreadFactory factory = new TrackingThreadFactory("ex06");
@@ -113,23 +116,27 @@ class Ex06_ProducerConsumerTest {
         int fetchedWhileStuck;
         try {
             try {
-                await().atMost(Duration.ofSeconds(2)).until(() -> fetched.get() >= mostInFlight - 1 || piping.isDone());
+                await().atMost(Duration.ofSeconds(5)).until(() -> fetched.get() >= mostInFlight - 1 || piping.isDone());
             } catch (ConditionTimeoutException e) {
-                fail("Ex06: the producer took only %d items in 2 s while the consumers were busy; it should fill the queue. "
+                fail("Ex06: the producer took only %d items in 5 s while the consumers were busy; it should fill the queue. "
                     + "Hint: is the producer thread started?", fetched.get());
             }
             if (piping.isDone()) {
                 piping.get();                                     // rethrows what pipe() threw
             }
-            Thread.sleep(200);                                    // an unbounded queue would take all 1,000 by now
+            // A bounded queue stops the producer here for good; give an unbounded one 1 s to show it goes on.
+            long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            while (fetched.get() <= mostInFlight && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             fetchedWhileStuck = fetched.get();
         } finally {
             consumersStuck.countDown();
         }
         try {
-            piping.get(3, TimeUnit.SECONDS);
+            piping.get(5, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            fail("Ex06: pipe() did not return within 3 s of the consumers being released; these threads still run: "
+            fail("Ex06: pipe() did not return within 5 s of the consumers being released; these threads still run: "
                 + factory.alive() + ". " + ONE_MARKER_PER_CONSUMER);
         }
 
@@ -205,7 +212,7 @@ class Ex06_ProducerConsumerTest {
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(3, TimeUnit.SECONDS);
+            latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -67,9 +67,9 @@ class Ex07_NamedThreadsAndFailuresTest {
 
         Thread thread = resizers.newThread(() -> { throw new IllegalStateException("image too large"); });
         thread.start();
-        thread.join(2_000);
+        thread.join(5_000);
 
-        CompletableFuture.anyOf(reportedToResizer, reportedToUploader).completeOnTimeout(null, 1, TimeUnit.SECONDS).get();
+        CompletableFuture.anyOf(reportedToResizer, reportedToUploader).completeOnTimeout(null, 5, TimeUnit.SECONDS).get();
 
         assertThat(reportedToUploader.getNow("nothing reported"))
             .as("Ex07: a resizer thread's failure reached the uploader factory's handler: the handler was set for the whole JVM "
@@ -100,14 +100,14 @@ class Ex07_NamedThreadsAndFailuresTest {
     }
 
     /**
-     * "ended", "waiting for the next task" or "still alive after 2 s". An executor that was
+     * "ended", "waiting for the next task" or "still alive after 5 s". An executor that was
      * closed has no task queue to go back to, so its worker is never seen there again. (Checking
      * for that, rather than only waiting for the thread to end, also catches an executor left
      * open whose thread a garbage collection would end later: since JDK 21 an unreachable
      * single-thread executor is shut down by a Cleaner.)
      */
     private static String whatTheWorkerDoesAfterwards(Thread worker) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (worker.isAlive()) {
             for (StackTraceElement frame : worker.getStackTrace()) {
                 if (frame.getClassName().equals("java.util.concurrent.ThreadPoolExecutor") && frame.getMethodName().equals("getTask")) {
@@ -115,7 +115,7 @@ class Ex07_NamedThreadsAndFailuresTest {
                 }
             }
             if (System.nanoTime() > deadline) {
-                return "still alive after 2 s";
+                return "still alive after 5 s";
             }
             Thread.sleep(2);
         }

@@ -104,8 +104,8 @@ class Ex10_ParallelStreamsTest {
             .isNotEmpty()
             .allMatch(thread -> thread instanceof ForkJoinWorkerThread worker && worker.getPool() != ForkJoinPool.commonPool());
         // Idle fork/join workers of a pool that is never shut down linger for 60 s; a closed pool's end at once.
-        assertThat(TrackingThreadFactory.allEndWithin(workers, Duration.ofSeconds(2)))
-            .as("Ex10: the workers of your pool are still alive 2 s after the call (idle fork/join workers of an open pool linger for a minute). "
+        assertThat(TrackingThreadFactory.allEndWithin(workers, Duration.ofSeconds(5)))
+            .as("Ex10: the workers of your pool are still alive 5 s after the call (idle fork/join workers of an open pool linger for a minute). "
                 + "Hint: close the pool before returning; ForkJoinPool is AutoCloseable")
             .isTrue();
     }

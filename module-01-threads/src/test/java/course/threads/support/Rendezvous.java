@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * at the same moment, or none gets through.
  *
  * <p>Each party calls {@link #arrive()} and waits (bounded) for the others. Run the parties one
- * after another and the first one waits alone until its patience runs out; the rendezvous then
+ * after another and the first one waits alone until its patience runs out (5 s unless the test
+ * says otherwise); the rendezvous then
  * breaks, every later arrival returns at once, and {@link #allMet()} is false. No clock reading
  * decides anything: only whether the parties were alive together.
  *
@@ -27,8 +28,9 @@ public final class Rendezvous {
     private final AtomicInteger missed = new AtomicInteger();
     private volatile boolean broken;
 
+    /** A rendezvous with 5 s of patience: enough for a busy 2-core machine to start a few dozen threads. */
     public Rendezvous(int parties) {
-        this(parties, Duration.ofSeconds(2));
+        this(parties, Duration.ofSeconds(5));
     }
 
     public Rendezvous(int parties, Duration patience) {
