@@ -21,10 +21,10 @@ public final class Ex01_StartAndJoin {
 
     /** Runs {@code work} on a new platform thread and returns what it produced. */
     public static <T> T computeOnNewThread(Supplier<T> work) throws InterruptedException {
-        // TODO: start a platform thread (Thread.ofPlatform().start(...)) that stores work.get()
-        //  in a holder (e.g. a one-element array or an AtomicReference), join() it, and return
-        //  the stored value.
-        throw new UnsupportedOperationException("Ex01 not implemented yet: run work on a new thread, join it, return its result");
+        // TODO: run work on a new platform thread and return what it produced. A thread has no
+        //  return value, so the result must travel back to the caller, who may read it only once
+        //  that thread has ended (null is a possible result).
+        throw new UnsupportedOperationException("Ex01 not implemented yet: run work on a new platform thread and return its result");
     }
 
     /**
@@ -32,9 +32,8 @@ public final class Ex01_StartAndJoin {
      * results in the order of {@code works}.
      */
     public static <T> List<T> computeOnNewThreads(List<Supplier<T>> works) throws InterruptedException {
-        // TODO: first loop: start one thread per work, each storing its result in its own slot
-        //  (an array indexed like works). Second loop: join every thread. Then return the slots
-        //  as a list (List.of does not accept nulls; Arrays.asList does).
-        throw new UnsupportedOperationException("Ex01 not implemented yet: start every thread first, then join them all");
+        // TODO: run every work on its own platform thread, all of them at the same time, however
+        //  many there are, and return the results in the order of works, whichever finishes first.
+        throw new UnsupportedOperationException("Ex01 not implemented yet: run every work on its own thread, all at the same time");
     }
 }

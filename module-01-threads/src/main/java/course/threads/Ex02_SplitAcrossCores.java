@@ -10,8 +10,10 @@ import java.util.function.LongBinaryOperator;
  * Each part writes only its own slot, so the threads share nothing while they compute: no lock,
  * no contention, and the combination happens after join() has made every slot visible.
  *
- * <p>The work here is the mixing loop of the published "CPU-bound" benchmark (see the README):
- * it never waits, so more threads than cores would only take turns.
+ * <p>The work here is the mixing loop ({@code cpu_burn}) of the CPU-bound scenario in the public
+ * benchmark crate {@code tokio-vs-thread-spawning} (repository RatulDawar/rust-experiments, the blog
+ * post "Async Runtimes vs Threads in Rust: Which Is Better, and When?"), which module 05 measures
+ * on your machine: it never waits, so more threads than cores would only take turns.
  */
 public final class Ex02_SplitAcrossCores {
 
@@ -50,10 +52,9 @@ public final class Ex02_SplitAcrossCores {
      * same time, and returns the sum of the partial results.
      */
     public static long computeInParts(long n, int parts, LongBinaryOperator partSum) throws InterruptedException {
-        // TODO: 1. Cut [0, n) into `parts` ranges: part i is [i * n / parts, (i + 1) * n / parts)
-        //          (this spreads the remainder and covers every id exactly once).
-        //       2. Start one platform thread per range, storing its partSum in partials[i].
-        //       3. Only after starting them all, join them all, then add up the partials.
-        throw new UnsupportedOperationException("Ex02 not implemented yet: one thread per range, join all, add the parts");
+        // TODO: cut [0, n) into `parts` contiguous ranges that cover every id exactly once (n need
+        //  not divide evenly), compute each range on its own platform thread, all at the same time,
+        //  and return the sum of the parts. The threads must not share anything while they compute.
+        throw new UnsupportedOperationException("Ex02 not implemented yet: compute the parts on threads of their own, at the same time, and add them up");
     }
 }

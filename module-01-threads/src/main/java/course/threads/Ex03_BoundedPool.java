@@ -29,10 +29,9 @@ public final class Ex03_BoundedPool {
      */
     public static <T> List<T> runAll(List<? extends Callable<T>> tasks, int maxThreads, ThreadFactory threadFactory)
             throws InterruptedException, ExecutionException {
-        // TODO: open the pool in a try-with-resources block:
-        //         try (ExecutorService pool = Executors.newFixedThreadPool(maxThreads, threadFactory)) { ... }
-        //       inside it, submit every task (or pool.invokeAll(tasks)) and collect each
-        //       Future.get() in order. Leaving the block shuts the pool down and waits for it.
-        throw new UnsupportedOperationException("Ex03 not implemented yet: run the tasks on a fixed pool of maxThreads, then close it");
+        // TODO: run any number of tasks on at most maxThreads threads (and really that many at
+        //  once), all made by threadFactory; return the results in task order, and leave no pool
+        //  thread behind, on the success path and the failure path alike.
+        throw new UnsupportedOperationException("Ex03 not implemented yet: run the tasks on at most maxThreads threads and leave none behind");
     }
 }

@@ -10,7 +10,7 @@ import java.util.function.Function;
  * CPU while it waits. Ten such calls in a row take ten waits; on ten threads they take one wait,
  * even on a single core, because waiting threads do not compete for the CPU. Here the number of
  * threads is set by the number of waits in flight, not by the number of cores: a pool sized to
- * the cores (2 here) would let only two downloads wait at a time.
+ * the cores would let only that many downloads wait at a time.
  *
  * <p>That is also the limit of this approach: a thousand waits want a thousand threads. Ex09
  * (virtual threads) and module 02 (async) answer that.
@@ -36,10 +36,9 @@ public final class Ex04_BlockingDownloads {
      * returns the bodies in the order of {@code urls}.
      */
     public static List<String> downloadAll(List<String> urls, Function<String, String> download) throws Exception {
-        // TODO: open an ExecutorService with one thread per url
-        //       (try (var pool = Executors.newFixedThreadPool(urls.size())) { ... }),
-        //       submit every download before calling get() on any Future, then collect the
-        //       bodies in url order.
-        throw new UnsupportedOperationException("Ex04 not implemented yet: submit every download, then collect the bodies in order");
+        // TODO: download every url so that all the downloads wait at the same time, however many
+        //  urls there are and however few cores the machine has; return the bodies in url order
+        //  and leave no thread behind.
+        throw new UnsupportedOperationException("Ex04 not implemented yet: let every download wait at the same time, bodies in url order");
     }
 }

@@ -8,25 +8,26 @@ package course.threads;
  * total is just wrong, a little, sometimes. {@code volatile} does not help (it makes the read
  * and the write visible, not the three steps indivisible).
  *
- * <p>The java.util.concurrent.atomic classes make the read-modify-write one indivisible step.
- * {@code LongAdder} is built for this exact job: under contention each thread adds to its own
- * cell and {@code sum()} adds the cells up, so threads do not fight over one memory location.
- * ({@code AtomicLong} is also correct; it just retries more when many threads hammer it.)
+ * <p>The java.util.concurrent.atomic classes make a read-modify-write one indivisible step, and
+ * a lock makes any block of code one; they differ in what they cost when many threads hammer the
+ * same value at once. Choose for a counter that is written very often and read rarely.
+ *
+ * <p>This exercise's test hammers your counter in a second JVM that it starts itself, with your
+ * class kept out of the JIT compiler, so a race shows up in every run (see the module README).
  */
 public final class Ex05_SharedCounter {
 
-    // TODO: add a field that counts safely under contention, e.g.
-    //       private final LongAdder count = new LongAdder();
+    // TODO: keep a count that many threads can add to at the same moment without losing a
+    //  single increment (a count of its own per thread does not help: sum() must see them all).
+    //  increment() is called very often, sum() rarely.
 
     /** Adds one. Safe to call from any number of threads at once. */
     public void increment() {
-        // TODO: count one, atomically (LongAdder.increment()). Not a plain long and count++.
-        throw new UnsupportedOperationException("Ex05 not implemented yet: increment atomically");
+        throw new UnsupportedOperationException("Ex05 not implemented yet: count one, without losing it to a race");
     }
 
     /** The number of increments so far (exact once the incrementing threads have been joined). */
     public long sum() {
-        // TODO: return the total (LongAdder.sum()).
         throw new UnsupportedOperationException("Ex05 not implemented yet: return the total");
     }
 }

@@ -41,14 +41,10 @@ public final class Ex06_ProducerConsumer {
      */
     public static <T> void pipe(List<T> items, int consumers, ThreadFactory threadFactory, Consumer<? super T> handler)
             throws InterruptedException {
-        // TODO: 1. BlockingQueue<Message<T>> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-        //       2. the producer (threadFactory.newThread(...), then start()): put(new Item<>(x)) for
-        //          every item, then put(new EndOfStream<>()) once PER CONSUMER;
-        //       3. each consumer: loop on take(); an Item goes to handler.accept(value), an
-        //          EndOfStream ends the loop (a switch with record patterns reads well here);
-        //       4. start them all, then join() them all.
-        //       take() and put() throw InterruptedException: inside a Runnable, catch it and
-        //       restore the flag with Thread.currentThread().interrupt().
-        throw new UnsupportedOperationException("Ex06 not implemented yet: producer -> bounded queue -> consumers, one end marker per consumer");
+        // TODO: one producer thread sends every item through a queue of at most QUEUE_CAPACITY
+        //  messages to `consumers` consumer threads, which hand each item to handler exactly once.
+        //  A queue has no "closed" state: every consumer must learn that the stream has ended
+        //  (a pause is not an end), and pipe() returns only when every thread has ended.
+        throw new UnsupportedOperationException("Ex06 not implemented yet: one producer, a bounded queue, several consumers, and a clean end of stream");
     }
 }

@@ -26,13 +26,10 @@ public final class Ex07_NamedThreadsAndFailures {
      * uncaught exception to {@code onUncaught}.
      */
     public static ThreadFactory namedDaemonThreads(String prefix, Thread.UncaughtExceptionHandler onUncaught) {
-        // TODO: return BasicThreadFactory.builder()
-        //           .namingPattern(prefix + "-%d")   // %d counts from 1
-        //           .daemon(true)
-        //           .uncaughtExceptionHandler(onUncaught)
-        //           .build();
-        //       (org.apache.commons.lang3.concurrent.BasicThreadFactory)
-        throw new UnsupportedOperationException("Ex07 not implemented yet: build a BasicThreadFactory with a naming pattern, daemon flag and handler");
+        // TODO: make a factory whose threads say whose they are in a thread dump (prefix-1,
+        //  prefix-2, ...), never keep the JVM alive, and report a failure nobody caught to
+        //  onUncaught, not to a handler shared by the whole JVM. Commons Lang is on the class path.
+        throw new UnsupportedOperationException("Ex07 not implemented yet: a factory of named daemon threads that report uncaught failures");
     }
 
     /**
@@ -41,11 +38,9 @@ public final class Ex07_NamedThreadsAndFailures {
      * the task's own exception, not a wrapper and not nothing.
      */
     public static <T> T callOnWorker(Callable<T> task) throws Exception {
-        // TODO: in try (ExecutorService worker = Executors.newSingleThreadExecutor(
-        //                   namedDaemonThreads("worker", (thread, error) -> { }))) { ... }
-        //       submit the task and return future.get(). get() wraps the task's failure in an
-        //       ExecutionException: catch it and throw e.getCause() instead (it is an Exception
-        //       or an Error; a switch with type patterns rethrows either).
-        throw new UnsupportedOperationException("Ex07 not implemented yet: submit to a named worker, get(), unwrap the ExecutionException");
+        // TODO: run the task on a worker thread of your factory and return its result. If the
+        //  task fails, the caller gets the task's own exception or error, exactly as thrown; and
+        //  no worker thread outlives the call.
+        throw new UnsupportedOperationException("Ex07 not implemented yet: run the task on a named worker and give the caller its result or its own failure");
     }
 }

@@ -34,10 +34,10 @@ public final class Ex08_ThreadCost {
      * joins each before starting the next, and returns the total time taken.
      */
     public static StartCost measureStartAndJoin(int n, ThreadFactory factory) throws InterruptedException {
-        // TODO: StopWatch watch = StopWatch.createStarted();   (org.apache.commons.lang3.time)
-        //       n times: Thread t = factory.newThread(() -> { }); t.start(); t.join();
-        //       watch.stop(); return new StartCost(n, watch.getDuration());
-        throw new UnsupportedOperationException("Ex08 not implemented yet: time n start+join round trips with a StopWatch");
+        // TODO: time n round trips of "make a thread with factory, start it, wait for it to end",
+        //  one after another (never two threads alive at once), from before the first to after the
+        //  last. Commons Lang (on the class path) has a stopwatch.
+        throw new UnsupportedOperationException("Ex08 not implemented yet: time n thread round trips, one after another");
     }
 
     /**
@@ -45,10 +45,8 @@ public final class Ex08_ThreadCost {
      * of -Xss, or the platform default).
      */
     public static long defaultStackSizeBytes() {
-        // TODO: read the HotSpot flag ThreadStackSize, which is in KiB:
-        //         ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-        //             .getVMOption("ThreadStackSize").getValue()
-        //       (com.sun.management.HotSpotDiagnosticMXBean), parse it, multiply by 1024.
-        throw new UnsupportedOperationException("Ex08 not implemented yet: read ThreadStackSize (KiB) and convert to bytes");
+        // TODO: ask the running JVM (not the documentation) how much stack it reserves for a new
+        //  thread; -Xss sets it at start-up, so the answer differs between JVMs. Return bytes.
+        throw new UnsupportedOperationException("Ex08 not implemented yet: ask this JVM how much stack a new thread gets");
     }
 }

@@ -8,16 +8,20 @@ import java.util.concurrent.ExecutionException;
 /**
  * Ex09 · Virtual threads: the same blocking code, ten thousand at a time.
  *
- * <p>A virtual thread is a thread the JVM schedules, not the kernel. When it blocks (sleep, a
- * socket read, a lock), the JVM copies its few stack frames to the heap (hundreds of bytes to a
- * few KiB) and its carrier (a platform thread, one per core) picks up another. So 10,000 blocked virtual
- * threads cost 10,000 small heap objects instead of 10,000 kernel threads, and you keep writing
- * plain blocking code: no callbacks, no futures to compose.
+ * <p>A virtual thread is a thread the JVM schedules onto a few platform "carrier" threads (as many
+ * as the cores by default). When it blocks (sleep, a socket read, a lock, a queue, and since JDK 24
+ * also inside {@code synchronized}, JEP 491), the JVM unmounts it: its stack frames move to the heap
+ * and the carrier runs another virtual thread. Measured on JDK 25: about 2 KB of live heap for a
+ * virtual thread parked in {@code CountDownLatch.await} 8-10 frames deep (more with deeper stacks:
+ * 3.6-9.5 KB at about 110 frames), against about 45 KiB of resident memory plus a 16 KiB kernel
+ * stack for a parked platform thread (see the module README). So 10,000 blocked virtual threads cost about 20 MB of heap, and you keep
+ * writing plain blocking code: no callbacks, no futures to compose.
  *
  * <p>The arithmetic of the alternative: 10,000 waits of 100 ms on a pool of 2 platform threads
  * run 2 at a time, 5,000 rounds of 100 ms = 500 s. On virtual threads they all wait together:
  * about 100 ms. (Virtual threads do not make computing faster: CPU work still has only the
- * cores, and a virtual thread that never blocks holds its carrier.)
+ * cores, and the JDK's scheduler does not time-slice virtual threads, so one that computes without
+ * blocking keeps its carrier until it blocks or ends; the kernel still preempts the carrier.)
  */
 public final class Ex09_VirtualThreads {
 
@@ -27,11 +31,10 @@ public final class Ex09_VirtualThreads {
     /** Runs every task on its own virtual thread, all at once, and returns the results in task order. */
     public static <T> List<T> runAllOnVirtualThreads(List<? extends Callable<T>> tasks)
             throws InterruptedException, ExecutionException {
-        // TODO: try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) { ... }
-        //       invokeAll(tasks), then collect each Future.get() in order. Exactly Ex03's code with
-        //       a different executor: no pool size to choose, because a virtual thread is cheap
-        //       enough to make one per task.
-        throw new UnsupportedOperationException("Ex09 not implemented yet: one virtual thread per task, results in order");
+        // TODO: run every task on a thread of its own, all of them waiting at the same time (the
+        //  test sends 10,000), and return the results in task order. Ex03 made you choose a pool
+        //  size: what is the right size here?
+        throw new UnsupportedOperationException("Ex09 not implemented yet: run every task on a thread of its own, all waiting at once");
     }
 
     /**
@@ -39,8 +42,8 @@ public final class Ex09_VirtualThreads {
      * {@code poolThreads} platform threads: they run in rounds of {@code poolThreads}.
      */
     public static Duration timeOnPlatformPool(int tasks, Duration eachWait, int poolThreads) {
-        // TODO: the number of rounds is tasks / poolThreads rounded UP (a last, partial round still
-        //       takes a full wait): (tasks + poolThreads - 1) / poolThreads. Return eachWait x rounds.
-        throw new UnsupportedOperationException("Ex09 not implemented yet: rounds (rounded up) x eachWait");
+        // TODO: the time these waits take in rounds of poolThreads at a time. Mind the last round,
+        //  which may be only partly full.
+        throw new UnsupportedOperationException("Ex09 not implemented yet: how long the waits take in rounds of poolThreads");
     }
 }

@@ -27,12 +27,10 @@ public final class Ex10_ParallelStreams {
      * new ForkJoinPool of the given parallelism, which is closed before returning.
      */
     public static long sumInOwnPool(long n, int parallelism, LongUnaryOperator f) throws Exception {
-        // TODO: try (ForkJoinPool pool = new ForkJoinPool(parallelism)) {
-        //           return pool.submit(() -> LongStream.range(0, n).parallel().map(f).sum()).get();
-        //       }
-        //       The stream starts on a worker of `pool`, so its tasks fork into `pool`, not the
-        //       common pool. close() shuts the pool down and waits for it.
-        throw new UnsupportedOperationException("Ex10 not implemented yet: run a parallel stream inside your own ForkJoinPool");
+        // TODO: compute the sum with a parallel stream whose work runs on exactly `parallelism`
+        //  workers of a fork/join pool of your own (never on the caller or the common pool), so
+        //  that uneven work still balances; nothing of the pool may outlive the call.
+        throw new UnsupportedOperationException("Ex10 not implemented yet: a parallel stream on a fork/join pool of your own");
     }
 
     /**
@@ -40,8 +38,8 @@ public final class Ex10_ParallelStreams {
      * no system property overrides it).
      */
     public static int commonPoolParallelism(int cores) {
-        // TODO: cores - 1 (the caller of a parallel stream is the missing worker), but never less
-        //       than 1. Compare with ForkJoinPool.commonPool().getParallelism() on your machine.
-        throw new UnsupportedOperationException("Ex10 not implemented yet: cores - 1, at least 1");
+        // TODO: compute it from `cores` (the lesson above says why it is not simply `cores`); then
+        //  compare with ForkJoinPool.commonPool().getParallelism() on your machine.
+        throw new UnsupportedOperationException("Ex10 not implemented yet: the common pool's parallelism for a given core count");
     }
 }

@@ -3,12 +3,19 @@ package course.threads;
 import course.threads.support.Rendezvous;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 @DisplayName("Ex01 · Start a thread, join it, get its result back")
 class Ex01_StartAndJoinTest {
@@ -19,42 +26,81 @@ class Ex01_StartAndJoinTest {
         String result = Ex01_StartAndJoin.computeOnNewThread(() -> "forty-" + (40 + 2));
 
         assertThat(result)
-            .as("Ex01: return what work.get() produced on the other thread. Hint: store it in a holder, join(), then read the holder")
+            .as("Ex01: return what work.get() produced on the other thread. Hint: the thread stores it somewhere the caller can read after join()")
             .isEqualTo("forty-42");
     }
 
     @Test
-    @DisplayName("the work runs on a new platform thread, which has ended when the call returns")
+    @DisplayName("the work runs on a new platform thread of its own, which has ended when the call returns")
     void runsOnAnotherThread() throws Exception {
         Thread worker = Ex01_StartAndJoin.computeOnNewThread(Thread::currentThread);
 
         assertThat(worker)
-            .as("Ex01: work.get() should run on the thread you started. Hint: Thread.ofPlatform().start(() -> ...)")
+            .as("Ex01: work.get() ran on the caller's own thread. Hint: run() is a plain method call; start() is what gives the work a thread of its own")
             .isNotSameAs(Thread.currentThread());
+        assertThat(worker)
+            .as("Ex01: work.get() ran on a pool's worker (%s), which lives on after the call. This exercise starts a thread of its own. Hint: Thread.ofPlatform()", worker)
+            .isNotInstanceOf(ForkJoinWorkerThread.class);
         assertThat(worker.isVirtual())
             .as("Ex01: this exercise is about platform (OS) threads; virtual threads come in Ex09. Hint: Thread.ofPlatform()")
             .isFalse();
         assertThat(worker.isAlive())
-            .as("Ex01: return only after the thread has finished. Hint: call join() before reading the result")
+            .as("Ex01: the thread that ran the work (%s) was still alive when the call returned. Hint: wait for the thread itself to end, with join()", worker)
             .isFalse();
     }
 
     @Test
-    @DisplayName("several threads all run at the same time and their results come back in order")
-    void startsAllBeforeJoiningAny() throws Exception {
-        int count = 4;
+    @DisplayName("a work whose result is null: the call still returns, with null")
+    void nullIsAResultToo() {
+        Object[] result = {"not returned"};
+
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> result[0] = Ex01_StartAndJoin.computeOnNewThread(() -> null),
+            () -> "Ex01: computeOnNewThread did not return within 5 s for a work that returns null. "
+                + "Hint: wait for the thread to end (join()), not for a result to appear: null is a result too");
+        assertThat(result[0])
+            .as("Ex01: the work returned null, so should computeOnNewThread")
+            .isNull();
+    }
+
+    @ParameterizedTest(name = "{0} threads")
+    @ValueSource(ints = {4, 7})
+    @DisplayName("several threads all run at the same time, have ended when the call returns, and their results come back in input order")
+    void startsAllBeforeJoiningAny(int count) throws Exception {
         Rendezvous allRunning = new Rendezvous(count);
-        List<Supplier<String>> works = IntStream.range(0, count)
-            .<Supplier<String>>mapToObj(i -> () -> allRunning.arrive() ? "result " + i : "ran alone " + i)
-            .toList();
+        Set<Thread> workers = ConcurrentHashMap.newKeySet();
+        List<Supplier<String>> works = IntStream.range(0, count).<Supplier<String>>mapToObj(i -> () -> {
+            workers.add(Thread.currentThread());
+            if (!allRunning.arrive()) {
+                return "ran alone " + i;
+            }
+            sleep(Duration.ofMillis((count - i) * 15L));          // the first work finishes last
+            return "result " + i;
+        }).toList();
 
         List<String> results = Ex01_StartAndJoin.computeOnNewThreads(works);
 
         assertThat(allRunning.allMet())
-            .as("Ex01: the %d threads should all be running at once (%s). Hint: start every thread in one loop, join them in a second loop", count, allRunning)
+            .as("Ex01: the %d works should all be running at the same moment (%s). Hint: start every thread before you wait for any, "
+                + "and give every work a thread of its own, however many there are", count, allRunning)
             .isTrue();
+        assertThat(workers)
+            .as("Ex01: each work should run on its own new thread, never on the caller's")
+            .hasSize(count)
+            .doesNotContain(Thread.currentThread());
+        assertThat(workers.stream().filter(Thread::isAlive).toList())
+            .as("Ex01: these threads were still alive when computeOnNewThreads returned. Hint: join() every thread before returning")
+            .isEmpty();
         assertThat(results)
-            .as("Ex01: one result per work, in the order of the input list. Hint: give each thread its own slot, indexed like the input")
-            .containsExactly("result 0", "result 1", "result 2", "result 3");
+            .as("Ex01: one result per work, in the order of the input list (here the first work finishes last). "
+                + "Hint: give each thread its own slot, indexed like the input, instead of adding to a shared list as they finish")
+            .containsExactlyElementsOf(IntStream.range(0, count).mapToObj(i -> "result " + i).toList());
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,9 +1,13 @@
 package course.threads;
 
 import course.threads.support.Rendezvous;
+import course.threads.support.TrackingThreadFactory;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Ex02 · Split a CPU-heavy computation across cores and combine the parts")
 class Ex02_SplitAcrossCoresTest {
 
-    @Test
-    @DisplayName("the parts run at the same time, each on its own thread")
-    void partsRunAtTheSameTime() throws Exception {
-        int parts = 4;
+    @ParameterizedTest(name = "{0} parts")
+    @ValueSource(ints = {4, 6})
+    @DisplayName("the parts run at the same time, each on its own thread, and every thread has ended afterwards")
+    void partsRunAtTheSameTime(int parts) throws Exception {
         Rendezvous allComputing = new Rendezvous(parts);
         Set<Thread> workers = ConcurrentHashMap.newKeySet();
 
@@ -28,22 +32,29 @@ class Ex02_SplitAcrossCoresTest {
         });
 
         assertThat(allComputing.allMet())
-            .as("Ex02: the %d parts should compute at the same time (%s). Hint: start a thread per part in one loop, join them in another", parts, allComputing)
+            .as("Ex02: the %d parts should compute at the same time (%s). Hint: start every part's thread before you wait for any, one thread per part, "
+                + "as many as the caller asks for", parts, allComputing)
             .isTrue();
         assertThat(workers)
-            .as("Ex02: each part should run on its own new thread, never on the caller's. Hint: Thread.ofPlatform().start(...) per part")
+            .as("Ex02: each of the %d parts should run on its own new thread, never on the caller's", parts)
             .hasSize(parts)
             .doesNotContain(Thread.currentThread());
+        assertThat(TrackingThreadFactory.allEndWithin(workers, Duration.ofSeconds(5)))
+            .as("Ex02: the threads that computed the parts are still alive 5 s after computeInParts returned: %s. "
+                + "Hint: join() the threads you started; a pool you never shut down keeps its threads", workers.stream().filter(Thread::isAlive).toList())
+            .isTrue();
         assertThat(total)
-            .as("Ex02: the combined result should equal the one-thread answer. Hint: add up every part's result after joining")
+            .as("Ex02: the combined result of %d parts differs from the one-thread answer: some ids were computed twice or not at all, "
+                + "or a part's result was lost. Hint: the ranges must cover [0, n) exactly once, also when n / parts leaves a remainder, "
+                + "and every part's result is added after its thread is joined", parts)
             .isEqualTo(Ex02_SplitAcrossCores.mixSum(0, 4_000));
     }
 
-    @Test
+    @ParameterizedTest(name = "n = 1,003 in {0} parts")
+    @ValueSource(ints = {4, 6})
     @DisplayName("the ranges cover [0, n) exactly once, also when n does not divide evenly")
-    void rangesCoverEveryIdOnce() throws Exception {
+    void rangesCoverEveryIdOnce(int parts) throws Exception {
         long n = 1_003;
-        int parts = 4;
         List<long[]> ranges = new CopyOnWriteArrayList<>();
 
         Ex02_SplitAcrossCores.computeInParts(n, parts, (from, to) -> {
@@ -53,17 +64,17 @@ class Ex02_SplitAcrossCoresTest {
 
         List<long[]> sorted = ranges.stream().sorted((a, b) -> Long.compare(a[0], b[0])).toList();
         assertThat(sorted)
-            .as("Ex02: call partSum exactly once per part. Hint: one thread per part, each with its own [from, to)")
+            .as("Ex02: call partSum exactly once per part (%d parts asked for). Hint: one thread per part, each with its own [from, to)", parts)
             .hasSize(parts);
         long expectedFrom = 0;
         for (long[] range : sorted) {
             assertThat(range[0])
-                .as("Ex02: the ranges should touch without gaps or overlaps; expected one to start at %d. Hint: part i is [i * n / parts, (i + 1) * n / parts)", expectedFrom)
+                .as("Ex02: the ranges should touch without gaps or overlaps; expected one to start at %d. Hint: compute each boundary from n, the part's index and the number of parts, so that they meet", expectedFrom)
                 .isEqualTo(expectedFrom);
             expectedFrom = range[1];
         }
         assertThat(expectedFrom)
-            .as("Ex02: the last range should end at n = %d, so the remainder is not lost. Hint: (i + 1) * n / parts for the last part is n", n)
+            .as("Ex02: the last range should end at n = %d, so the remainder of an uneven split is not lost. Hint: with boundaries i * n / parts the last one is exactly n", n)
             .isEqualTo(n);
     }
 

@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class Ex09_VirtualThreadsTest {
 
     @Test
-    @Timeout(30)
+    @Timeout(60)
     @DisplayName("10,000 blocking waits are all in progress at once, each on its own virtual thread")
     void tenThousandWaitsAtOnce() throws Exception {
         int count = 10_000;
-        Rendezvous allWaiting = new Rendezvous(count, Duration.ofSeconds(8));
+        Rendezvous allWaiting = new Rendezvous(count, Duration.ofSeconds(15));   // a busy machine starts 10,000 slowly
         List<Callable<Thread>> tasks = IntStream.range(0, count).<Callable<Thread>>mapToObj(i -> () -> {
             if (allWaiting.arrive()) {                           // all 10,000 must be here together...
                 Thread.sleep(100);                                // ...then the same blocking wait for each
@@ -46,7 +46,7 @@ class Ex09_VirtualThreadsTest {
         // A pool of 2 platform threads would need 500 s; the bound leaves a wide margin for a loaded machine.
         assertThat(took)
             .as("Ex09: 10,000 overlapping 100 ms waits should take about 100 ms plus start-up, not minutes (took %d ms)", took.toMillis())
-            .isLessThan(Duration.ofSeconds(8));
+            .isLessThan(Duration.ofSeconds(30));
     }
 
     @Test

@@ -1,8 +1,11 @@
 package course.threads;
 
 import course.threads.support.Rendezvous;
+import course.threads.support.TrackingThreadFactory;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.Map;
@@ -14,7 +17,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongUnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 @DisplayName("Ex10 · Parallel streams and fork/join")
 class Ex10_ParallelStreamsTest {
@@ -25,37 +27,66 @@ class Ex10_ParallelStreamsTest {
         long n = 1_000_000;
 
         assertThat(Ex10_ParallelStreams.sumInOwnPool(n, 2, i -> i))
-            .as("Ex10: 0 + 1 + ... + (n - 1) = n(n - 1)/2. Hint: LongStream.range(0, n).parallel().map(f).sum()")
+            .as("Ex10: 0 + 1 + ... + (n - 1) = n(n - 1)/2. Hint: a LongStream over [0, n), mapped with f, summed")
             .isEqualTo(n * (n - 1) / 2);
         assertThat(Ex10_ParallelStreams.sumInOwnPool(n, 3, i -> i % 7))
             .as("Ex10: every i in [0, n) should go through f exactly once")
             .isEqualTo(java.util.stream.LongStream.range(0, n).map(i -> i % 7).sum());
     }
 
-    @Test
-    @DisplayName("two workers of its own pool (not the common pool) compute at the same time")
-    void usesTwoWorkersOfItsOwnPool() throws Exception {
-        Rendezvous twoWorkers = new Rendezvous(2);
+    @ParameterizedTest(name = "parallelism {0}")
+    @ValueSource(ints = {2, 3})
+    @DisplayName("as many workers as the parallelism asked for, of its own pool (not the common pool), compute at the same time")
+    void usesTheWorkersOfItsOwnPool(int parallelism) throws Exception {
+        Rendezvous allWorkers = new Rendezvous(parallelism);
         Map<Thread, Boolean> computedOn = new ConcurrentHashMap<>();
         AtomicInteger newThreads = new AtomicInteger();
         LongUnaryOperator f = i -> {
-            if (computedOn.putIfAbsent(Thread.currentThread(), true) == null && newThreads.incrementAndGet() <= 2) {
-                twoWorkers.arrive();                              // the first two threads must overlap
+            if (computedOn.putIfAbsent(Thread.currentThread(), true) == null && newThreads.incrementAndGet() <= parallelism) {
+                allWorkers.arrive();                              // the first `parallelism` threads must overlap
             }
             return i;
         };
 
-        Ex10_ParallelStreams.sumInOwnPool(10_000, 2, f);
+        Ex10_ParallelStreams.sumInOwnPool(10_000, parallelism, f);
 
-        assertThat(twoWorkers.allMet())
-            .as("Ex10: two threads should compute parts of the stream at the same time (%s). Hint: .parallel() on the stream, inside a ForkJoinPool of parallelism 2", twoWorkers)
-            .isTrue();
         assertThat(computedOn.keySet())
-            .as("Ex10: all the work should run on workers of the pool you created (parallelism 2), not on the caller or the common pool. "
-                + "Hint: start the stream inside pool.submit(() -> ...)")
+            .as("Ex10: all the work should run on workers of a pool you created with parallelism %d, not on the caller, the common pool "
+                + "or a pool of another size. Hint: a parallel stream forks into the pool of the task that starts it, so start it from a task "
+                + "submitted to your pool", parallelism)
             .allMatch(thread -> thread instanceof ForkJoinWorkerThread worker
                 && worker.getPool() != ForkJoinPool.commonPool()
-                && worker.getPool().getParallelism() == 2);
+                && worker.getPool().getParallelism() == parallelism);
+        assertThat(allWorkers.allMet())
+            .as("Ex10: %d threads should compute parts of the stream at the same time (%s). Hint: a stream is sequential unless you ask for parallel",
+                parallelism, allWorkers)
+            .isTrue();
+    }
+
+    @Test
+    @DisplayName("uneven work is shared: the slow half of the range is worked on by two workers at once (work stealing, not fixed stripes)")
+    void slowHalfIsShared() throws Exception {
+        long n = 10_000;
+        Rendezvous twoInTheSlowHalf = new Rendezvous(2);
+        Set<Thread> seenInSlowHalf = ConcurrentHashMap.newKeySet();
+        Set<Thread> seenAnywhere = ConcurrentHashMap.newKeySet();
+        LongUnaryOperator f = i -> {
+            seenAnywhere.add(Thread.currentThread());
+            if (i < n / 2 && seenInSlowHalf.add(Thread.currentThread()) && seenInSlowHalf.size() <= 2) {
+                twoInTheSlowHalf.arrive();                        // a second worker must come and help with this half
+            }
+            return i;
+        };
+
+        Ex10_ParallelStreams.sumInOwnPool(n, 2, f);
+
+        assertThat(twoInTheSlowHalf.allMet())
+            .as(seenAnywhere.size() <= 1
+                ? "Ex10: one thread computed the whole range (%s). Hint: a stream is sequential unless you ask for parallel"
+                : "Ex10: while one worker was held up in the first half of the range, no other worker came to help with it (%s): each worker "
+                    + "had a fixed stripe, so uneven work cannot balance. Hint: let the fork/join pool split the range into many small tasks that "
+                    + "idle workers steal (a parallel stream does this), rather than cutting it into one stripe per worker", twoInTheSlowHalf)
+            .isTrue();
     }
 
     @Test
@@ -69,13 +100,14 @@ class Ex10_ParallelStreamsTest {
         });
 
         assertThat(workers)
-            .as("Ex10: the work should run on workers of your own pool. Hint: pool.submit(() -> stream...).get()")
+            .as("Ex10: the work should run on workers of your own pool. Hint: start the stream from a task submitted to that pool")
             .isNotEmpty()
             .allMatch(thread -> thread instanceof ForkJoinWorkerThread worker && worker.getPool() != ForkJoinPool.commonPool());
         // Idle fork/join workers of a pool that is never shut down linger for 60 s; a closed pool's end at once.
-        await("Ex10: the workers of your pool should end once it is closed. Hint: try (ForkJoinPool pool = new ForkJoinPool(parallelism)) { ... }")
-            .atMost(Duration.ofSeconds(2))
-            .until(() -> workers.stream().noneMatch(Thread::isAlive));
+        assertThat(TrackingThreadFactory.allEndWithin(workers, Duration.ofSeconds(5)))
+            .as("Ex10: the workers of your pool are still alive 5 s after the call (idle fork/join workers of an open pool linger for a minute). "
+                + "Hint: close the pool before returning; ForkJoinPool is AutoCloseable")
+            .isTrue();
     }
 
     @Test
@@ -84,13 +116,13 @@ class Ex10_ParallelStreamsTest {
         int cores = Runtime.getRuntime().availableProcessors();
 
         assertThat(Ex10_ParallelStreams.commonPoolParallelism(2))
-            .as("Ex10: on 2 cores the common pool has 1 worker; the caller of a parallel stream is the second. Hint: cores - 1")
+            .as("Ex10: on 2 cores the common pool has 1 worker; the caller of a parallel stream is the second. Hint: the caller counts as one worker")
             .isEqualTo(1);
         assertThat(Ex10_ParallelStreams.commonPoolParallelism(1))
-            .as("Ex10: on 1 core the common pool still has 1 worker. Hint: Math.max(1, cores - 1)")
+            .as("Ex10: on 1 core the common pool still has 1 worker, never 0. Hint: a lower bound")
             .isEqualTo(1);
         assertThat(Ex10_ParallelStreams.commonPoolParallelism(8))
-            .as("Ex10: on 8 cores, 7 workers plus the caller")
+            .as("Ex10: on 8 cores, 7 workers plus the caller. Hint: compute it from the cores argument; do not read this machine's common pool")
             .isEqualTo(7);
         assertThat(Ex10_ParallelStreams.commonPoolParallelism(cores))
             .as("Ex10: your formula should match ForkJoinPool.commonPool().getParallelism() on this %d-core machine", cores)

@@ -12,8 +12,10 @@ import java.util.function.LongBinaryOperator;
  * Each part writes only its own slot, so the threads share nothing while they compute: no lock,
  * no contention, and the combination happens after join() has made every slot visible.
  *
- * <p>The work here is the mixing loop of the published "CPU-bound" benchmark (see the README):
- * it never waits, so more threads than cores would only take turns.
+ * <p>The work here is the mixing loop ({@code cpu_burn}) of the CPU-bound scenario in the public
+ * benchmark crate {@code tokio-vs-thread-spawning} (repository RatulDawar/rust-experiments, the blog
+ * post "Async Runtimes vs Threads in Rust: Which Is Better, and When?"), which module 05 measures
+ * on your machine: it never waits, so more threads than cores would only take turns.
  *
  * <p>Solution note: i * n / parts computes the boundaries without a special case for the last
  * part; for huge n use Math.multiplyHigh or a long division first to avoid overflow.

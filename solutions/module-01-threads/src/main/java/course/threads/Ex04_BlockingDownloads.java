@@ -14,7 +14,7 @@ import java.util.function.Function;
  * CPU while it waits. Ten such calls in a row take ten waits; on ten threads they take one wait,
  * even on a single core, because waiting threads do not compete for the CPU. Here the number of
  * threads is set by the number of waits in flight, not by the number of cores: a pool sized to
- * the cores (2 here) would let only two downloads wait at a time.
+ * the cores would let only that many downloads wait at a time.
  *
  * <p>That is also the limit of this approach: a thousand waits want a thousand threads. Ex09
  * (virtual threads) and module 02 (async) answer that.

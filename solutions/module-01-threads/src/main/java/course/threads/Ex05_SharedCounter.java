@@ -10,13 +10,17 @@ import java.util.concurrent.atomic.LongAdder;
  * total is just wrong, a little, sometimes. {@code volatile} does not help (it makes the read
  * and the write visible, not the three steps indivisible).
  *
- * <p>The java.util.concurrent.atomic classes make the read-modify-write one indivisible step.
- * {@code LongAdder} is built for this exact job: under contention each thread adds to its own
- * cell and {@code sum()} adds the cells up, so threads do not fight over one memory location.
- * ({@code AtomicLong} is also correct; it just retries more when many threads hammer it.)
+ * <p>The java.util.concurrent.atomic classes make a read-modify-write one indivisible step, and
+ * a lock makes any block of code one; they differ in what they cost when many threads hammer the
+ * same value at once. Choose for a counter that is written very often and read rarely.
  *
- * <p>Solution note: LongAdder is the right tool for a counter that is written often and read
- * rarely; when you need the value of each increment (an id generator), use AtomicLong.
+ * <p>This exercise's test hammers your counter in a second JVM that it starts itself, with your
+ * class kept out of the JIT compiler, so a race shows up in every run (see the module README).
+ *
+ * <p>Solution note: {@code LongAdder} is built for this exact job: under contention each thread
+ * adds to its own cell and {@code sum()} adds the cells up, so threads do not fight over one memory
+ * location. {@code AtomicLong} is also correct (it retries more when many threads hammer it) and is
+ * the tool when you need the value of each increment (an id generator).
  */
 public final class Ex05_SharedCounter {
 

@@ -12,16 +12,20 @@ import java.util.concurrent.Future;
 /**
  * Ex09 · Virtual threads: the same blocking code, ten thousand at a time.
  *
- * <p>A virtual thread is a thread the JVM schedules, not the kernel. When it blocks (sleep, a
- * socket read, a lock), the JVM copies its few stack frames to the heap (hundreds of bytes to a
- * few KiB) and its carrier (a platform thread, one per core) picks up another. So 10,000 blocked virtual
- * threads cost 10,000 small heap objects instead of 10,000 kernel threads, and you keep writing
- * plain blocking code: no callbacks, no futures to compose.
+ * <p>A virtual thread is a thread the JVM schedules onto a few platform "carrier" threads (as many
+ * as the cores by default). When it blocks (sleep, a socket read, a lock, a queue, and since JDK 24
+ * also inside {@code synchronized}, JEP 491), the JVM unmounts it: its stack frames move to the heap
+ * and the carrier runs another virtual thread. Measured on JDK 25: about 2 KB of live heap for a
+ * virtual thread parked in {@code CountDownLatch.await} 8-10 frames deep (more with deeper stacks:
+ * 3.6-9.5 KB at about 110 frames), against about 45 KiB of resident memory plus a 16 KiB kernel
+ * stack for a parked platform thread (see the module README). So 10,000 blocked virtual threads cost about 20 MB of heap, and you keep
+ * writing plain blocking code: no callbacks, no futures to compose.
  *
  * <p>The arithmetic of the alternative: 10,000 waits of 100 ms on a pool of 2 platform threads
  * run 2 at a time, 5,000 rounds of 100 ms = 500 s. On virtual threads they all wait together:
  * about 100 ms. (Virtual threads do not make computing faster: CPU work still has only the
- * cores, and a virtual thread that never blocks holds its carrier.)
+ * cores, and the JDK's scheduler does not time-slice virtual threads, so one that computes without
+ * blocking keeps its carrier until it blocks or ends; the kernel still preempts the carrier.)
  *
  * <p>Solution note: never pool virtual threads; the "pool" is the carrier pool the JVM already
  * has. To limit how many run at once (a database allows 20 connections), use a Semaphore.

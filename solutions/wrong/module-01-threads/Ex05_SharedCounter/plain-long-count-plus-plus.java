@@ -1,0 +1,15 @@
+// Wrong: a plain long and count++: read, add, write, so two threads can both write the same value + 1
+package course.threads;
+
+public final class Ex05_SharedCounter {
+
+    private long count;
+
+    public void increment() {
+        count++;
+    }
+
+    public long sum() {
+        return count;
+    }
+}

@@ -1,0 +1,59 @@
+// Wrong: consumers stop when the queue stays empty for 100 ms (poll with a timeout) instead of on an end marker
+package course.threads;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+public final class Ex06_ProducerConsumer {
+
+    static final int QUEUE_CAPACITY = 16;
+
+    private sealed interface Message<T> permits Item, EndOfStream {
+    }
+
+    private record Item<T>(T value) implements Message<T> {
+    }
+
+    private record EndOfStream<T>() implements Message<T> {
+    }
+
+    private Ex06_ProducerConsumer() {
+    }
+
+    public static <T> void pipe(List<T> items, int consumers, ThreadFactory threadFactory, Consumer<? super T> handler)
+            throws InterruptedException {
+        BlockingQueue<T> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+        List<Thread> threads = new ArrayList<>();
+        threads.add(threadFactory.newThread(() -> {
+            try {
+                for (T item : items) {
+                    queue.put(item);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        for (int c = 0; c < consumers; c++) {
+            threads.add(threadFactory.newThread(() -> {
+                try {
+                    T item;
+                    while ((item = queue.poll(100, TimeUnit.MILLISECONDS)) != null) {   // empty for a while = the end
+                        handler.accept(item);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+}

@@ -1,0 +1,32 @@
+// Wrong: the total wait shared out evenly (tasks x wait / threads), as if a partial round cost a partial wait
+package course.threads;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+public final class Ex09_VirtualThreads {
+
+    private Ex09_VirtualThreads() {
+    }
+
+    public static <T> List<T> runAllOnVirtualThreads(List<? extends Callable<T>> tasks)
+            throws InterruptedException, ExecutionException {
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : executor.invokeAll(tasks)) {
+                results.add(future.get());
+            }
+            return results;
+        }
+    }
+
+    public static Duration timeOnPlatformPool(int tasks, Duration eachWait, int poolThreads) {
+        return eachWait.multipliedBy(tasks).dividedBy(poolThreads);
+    }
+}
