@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import course.async.Ex01_FuturesAndPromises.CallbackDirectory;
 import course.async.support.Await;
+import course.async.support.LoopCall;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -30,15 +36,66 @@ class Ex01_FuturesAndPromisesTest {
     void directoryOnTheEventLoop(Vertx vertx) {
         directory = (key, callback) -> {
             lookups.incrementAndGet();
-            vertx.setTimer(10, id -> {
-                String value = ENTRIES.get(key);
-                if (value == null) {
-                    callback.accept(null, new NoSuchElementException("no entry for " + key));
-                } else {
-                    callback.accept(value, null);
-                }
-            });
+            vertx.setTimer(10, id -> answer(key, callback));
         };
+    }
+
+    private static void answer(String key, BiConsumer<String, Throwable> callback) {
+        String value = ENTRIES.get(key);
+        if (value == null) {
+            callback.accept(null, new NoSuchElementException("no entry for " + key));
+        } else {
+            callback.accept(value, null);
+        }
+    }
+
+    /**
+     * A directory that answers from its own threads, like a legacy client library, and only once the
+     * test releases it (or 1 s after the question at the latest, so that an answer that waits for it
+     * cannot deadlock the loop). Until then every lookup is pending.
+     */
+    private static CallbackDirectory heldDirectory(CompletableFuture<Void> released) {
+        return (key, callback) -> released.thenRunAsync(() -> answer(key, callback));
+    }
+
+    private static CompletableFuture<Void> releasedWithinOneSecond() {
+        return new CompletableFuture<Void>().completeOnTimeout(null, 1, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @DisplayName("called on an event loop, every method returns a pending future at once: nothing waits for the directory")
+    void nothingWaitsOnTheEventLoop(Vertx vertx) {
+        Context eventLoop = vertx.getOrCreateContext();
+        List<CompletableFuture<Void>> gates = List.of(releasedWithinOneSecond(), releasedWithinOneSecond(),
+            releasedWithinOneSecond(), releasedWithinOneSecond());
+
+        LoopCall<String> lookup = LoopCall.on(eventLoop, () -> Ex01_FuturesAndPromises.lookup(heldDirectory(gates.get(0)), "a"));
+        LoopCall<Integer> length = LoopCall.on(eventLoop,
+            () -> Ex01_FuturesAndPromises.valueLength(Ex01_FuturesAndPromises.lookup(heldDirectory(gates.get(1)), "b")));
+        LoopCall<String> twice = LoopCall.on(eventLoop, () -> Ex01_FuturesAndPromises.lookupTwice(heldDirectory(gates.get(2)), "a"));
+        LoopCall<String> orDefault = LoopCall.on(eventLoop,
+            () -> Ex01_FuturesAndPromises.lookupOrDefault(heldDirectory(gates.get(3)), "missing", "none"));
+        gates.forEach(gate -> gate.complete(null));
+
+        assertThat(lookup.returnedPending())
+            .as("Ex01: on an event loop, lookup must hand out its future before the answer exists, but %s. "
+                + "Hint: return the promise's future at once; the callback completes it later", lookup.mistake())
+            .isTrue();
+        assertThat(length.returnedPending())
+            .as("Ex01: on an event loop, valueLength must return at once, but %s. "
+                + "Hint: attach the step that runs when the value arrives (map); join/get/await wait for it and stop the loop", length.mistake())
+            .isTrue();
+        assertThat(twice.returnedPending())
+            .as("Ex01: on an event loop, lookupTwice must return at once, but %s. "
+                + "Hint: chain the second lookup onto the first (compose) instead of waiting for the first", twice.mistake())
+            .isTrue();
+        assertThat(orDefault.returnedPending())
+            .as("Ex01: on an event loop, lookupOrDefault must return at once, but %s. Hint: attach the fallback for later (recover)", orDefault.mistake())
+            .isTrue();
+        assertThat(Await.result(lookup.future(), "Ex01: lookup(\"a\") should succeed once the directory answers")).isEqualTo("b");
+        assertThat(Await.result(length.future(), "Ex01: valueLength should succeed once the directory answers")).isEqualTo(6);
+        assertThat(Await.result(twice.future(), "Ex01: lookupTwice(\"a\") should succeed once the directory answers")).isEqualTo("carrot");
+        assertThat(Await.result(orDefault.future(), "Ex01: lookupOrDefault should fall back once the directory fails")).isEqualTo("none");
     }
 
     @Test
