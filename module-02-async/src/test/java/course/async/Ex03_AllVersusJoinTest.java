@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import course.async.Ex03_AllVersusJoin.Settled;
 import course.async.support.Await;
+import course.async.support.LoopCall;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -42,13 +48,16 @@ class Ex03_AllVersusJoinTest {
         Future<Integer> slow = price(vertx, 40, 1_000);
         AtomicBoolean slowWasDoneAtFailure = new AtomicBoolean();
 
-        Future<Integer> total = Ex03_AllVersusJoin.totalPrice(List.of(price(vertx, 10, 5), failedPrice(vertx, 10), slow))
+        // The slow price comes first in the list: a total that looks at the prices in turn reaches the failure only after it.
+        Future<Integer> total = Ex03_AllVersusJoin.totalPrice(List.of(slow, price(vertx, 10, 5), failedPrice(vertx, 10)))
             .onFailure(error -> slowWasDoneAtFailure.set(slow.isComplete()));
 
         assertThat(Await.failure(total, "Ex03: totalPrice must fail when a price fails"))
             .as("Ex03: the failure should be the failed price's own error").hasMessage("price service down");
         assertThat(slowWasDoneAtFailure)
-            .as("Ex03: totalPrice waited for the 1 s price before failing; a lost total should be reported at once. Hint: Future.all fails fast, Future.join does not")
+            .as("Ex03: totalPrice waited for the 1 s price before reporting the failure; a lost total should be reported at once. "
+                + "Hint: combine the prices with the operator that fails as soon as ANY input fails (Future.all); "
+                + "Future.join, or adding the prices one after another, waits for the slow one first")
             .isFalse();
     }
 
@@ -71,14 +80,64 @@ class Ex03_AllVersusJoinTest {
     }
 
     @Test
-    @DisplayName("settleAll with no failure lists every value in input order")
-    void settleAllWithoutFailures(Vertx vertx) {
-        Settled report = Await.result(
-            Ex03_AllVersusJoin.settleAll(List.of(price(vertx, 1, 30), price(vertx, 2, 5), price(vertx, 3, 15))),
-            "Ex03: settleAll should succeed");
+    @DisplayName("called on an event loop, both return a pending future at once while the prices are pending")
+    void nothingWaitsOnTheEventLoop(Vertx vertx) {
+        Context eventLoop = vertx.getOrCreateContext();
+        List<Promise<Integer>> forTotal = pricesHeldForOneSecond(3, 1, 2);
+        List<Promise<Integer>> forReport = pricesHeldForOneSecond(3, 1, 2);
+
+        LoopCall<Integer> total = LoopCall.on(eventLoop, () -> Ex03_AllVersusJoin.totalPrice(futures(forTotal)));
+        LoopCall<Settled> report = LoopCall.on(eventLoop, () -> Ex03_AllVersusJoin.settleAll(futures(forReport)));
+        List.of(forTotal, forReport).forEach(prices -> {
+            prices.get(0).tryComplete(3);
+            prices.get(1).tryComplete(1);
+            prices.get(2).tryFail("price service down");
+        });
+
+        assertThat(total.returnedPending())
+            .as("Ex03: on an event loop, totalPrice must return at once while the prices are pending, but %s. "
+                + "Hint: combine the futures into one and map it; never wait (await/join) for a price", total.mistake())
+            .isTrue();
+        assertThat(report.returnedPending())
+            .as("Ex03: on an event loop, settleAll must return at once while the prices are pending, but %s. "
+                + "Hint: combine the futures into one that completes when the last one settles, then build the report from it", report.mistake())
+            .isTrue();
+        assertThat(Await.failure(total.future(), "Ex03: totalPrice must fail when a price fails")).hasMessage("price service down");
+        assertThat(Await.result(report.future(), "Ex03: settleAll must succeed even when a price fails"))
+            .as("Ex03: two prices succeeded (3, then 1) and one failed")
+            .isEqualTo(new Settled(List.of(3, 1), 1));
+    }
+
+    /** Prices the test completes itself; if it cannot (a wrong answer holds the loop), they arrive 1 s later from another thread. */
+    private static List<Promise<Integer>> pricesHeldForOneSecond(int... values) {
+        List<Promise<Integer>> prices = IntStream.of(values).mapToObj(v -> Promise.<Integer>promise()).toList();
+        CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> {
+            for (int i = 0; i < values.length; i++) {
+                prices.get(i).tryComplete(values[i]);
+            }
+        });
+        return prices;
+    }
+
+    private static List<Future<Integer>> futures(List<Promise<Integer>> promises) {
+        return promises.stream().map(Promise::future).toList();
+    }
+
+    @Test
+    @DisplayName("settleAll with no failure lists every value in input order, whatever order they arrive in")
+    void settleAllWithoutFailures() {
+        List<Promise<Integer>> prices = List.of(Promise.promise(), Promise.promise(), Promise.promise());
+        Future<Settled> settled = Ex03_AllVersusJoin.settleAll(futures(prices));
+
+        // Input order 30, 10, 20; they arrive as 10, 30, 20; sorted they would be 10, 20, 30.
+        prices.get(1).complete(10);
+        prices.get(0).complete(30);
+        prices.get(2).complete(20);
+        Settled report = Await.result(settled, "Ex03: settleAll should succeed");
 
         assertThat(report)
-            .as("Ex03: values in INPUT order (not arrival order), no failures")
-            .isEqualTo(new Settled(List.of(1, 2, 3), 0));
+            .as("Ex03: values in INPUT order (30, 10, 20), not in arrival order (10, 30, 20) nor sorted, and no failures. "
+                + "Hint: once every price has settled, read each input future in list order")
+            .isEqualTo(new Settled(List.of(30, 10, 20), 0));
     }
 }
