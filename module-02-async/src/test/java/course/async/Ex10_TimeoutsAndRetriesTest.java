@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @DisplayName("Ex10 · Timeouts and retries for a flaky endpoint")
@@ -35,6 +36,7 @@ class Ex10_TimeoutsAndRetriesTest {
         private Context eventLoop;
 
         @BeforeEach
+        @Timeout(30)   // the server's start-up, bounded by SlowHttpServer itself
         void startServer(Vertx vertx) {
             server = SlowHttpServer.start(vertx, 10);
             client = WebClient.create(vertx);

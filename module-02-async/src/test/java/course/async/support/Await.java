@@ -34,10 +34,15 @@ public final class Await {
      * can say what the code under test did meanwhile.
      */
     public static <T> T result(Future<T> future, Supplier<String> hint) {
+        return result(future, SECONDS, hint);
+    }
+
+    /** Like {@link #result(Future, String)} with a bound of its own, for the tests' own set-up on a loaded machine. */
+    public static <T> T result(Future<T> future, long seconds, Supplier<String> hint) {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(SECONDS, TimeUnit.SECONDS);
+            return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            return fail(hint.get() + " (the future did not complete within " + SECONDS + " s)");
+            return fail(hint.get() + " (the future did not complete within " + seconds + " s)");
         } catch (ExecutionException e) {
             return fail(hint.get() + " (the future failed: " + e.getCause() + ")" + awaitNote(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
