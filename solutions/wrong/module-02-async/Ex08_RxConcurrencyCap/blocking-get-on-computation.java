@@ -22,8 +22,10 @@ public final class Ex08_RxConcurrencyCap {
 
     /** Runs {@code call} for every item, at most {@code maxConcurrency} at once; results as they finish. */
     public static <T, R> Observable<R> processAll(Observable<T> items, Function<T, Single<R>> call, int maxConcurrency) {
-        return items.flatMap(item -> Observable.fromCallable(() -> call.apply(item).blockingGet())
-            .subscribeOn(Schedulers.computation()), maxConcurrency);
+        return items.flatMap(item -> {
+            Single<R> single = call.apply(item);
+            return Observable.fromCallable(single::blockingGet).subscribeOn(Schedulers.computation());
+        }, maxConcurrency);
     }
 
     /** Same cap, but the results come out in the order of the items. */
