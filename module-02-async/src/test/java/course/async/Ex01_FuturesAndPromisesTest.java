@@ -104,10 +104,10 @@ class Ex01_FuturesAndPromisesTest {
         Future<String> value = Ex01_FuturesAndPromises.lookup(directory, "a");
 
         assertThat(value.isComplete())
-            .as("Ex01: lookup must return before the answer exists (the callback fires 10 ms later). Hint: return promise.future() without waiting")
+            .as("Ex01: lookup must return before the answer exists (the callback fires 10 ms later). Hint: hand out the future at once; the callback completes it later")
             .isFalse();
         value.onComplete(testContext.succeeding(v -> testContext.verify(() -> {
-            assertThat(v).as("Ex01: the future should carry the callback's value. Hint: promise.complete(value)").isEqualTo("b");
+            assertThat(v).as("Ex01: the future should carry the callback's value. Hint: complete the promise with the value the callback received").isEqualTo("b");
             testContext.completeNow();
         })));
         Await.completion(testContext, "Ex01: the future never completed. Hint: complete the promise inside the callback");
@@ -117,10 +117,10 @@ class Ex01_FuturesAndPromisesTest {
     @DisplayName("a callback error fails the future with the same exception")
     void lookupFailsWithTheCallbacksError() {
         Throwable error = Await.failure(Ex01_FuturesAndPromises.lookup(directory, "missing"),
-            "Ex01: a callback error must fail the future, not complete it (with null) or leave it pending. Hint: if (error != null) promise.fail(error)");
+            "Ex01: a callback error must fail the future, not complete it (with null) or leave it pending. Hint: when the callback reports an error, fail the promise with it");
 
         assertThat(error)
-            .as("Ex01: the future should fail with the callback's own exception. Hint: promise.fail(error)")
+            .as("Ex01: the future should fail with the callback's own exception. Hint: fail the promise with the error the callback received, unchanged")
             .isInstanceOf(NoSuchElementException.class);
     }
 
@@ -129,8 +129,8 @@ class Ex01_FuturesAndPromisesTest {
     void mapTransformsTheValue() {
         Future<Integer> length = Ex01_FuturesAndPromises.valueLength(Ex01_FuturesAndPromises.lookup(directory, "b"));
 
-        assertThat(Await.result(length, "Ex01: valueLength should succeed. Hint: value.map(String::length)"))
-            .as("Ex01: \"carrot\" has 6 letters. Hint: value.map(String::length)")
+        assertThat(Await.result(length, "Ex01: valueLength should succeed once the value arrives. Hint: a plain function of the value is a map step"))
+            .as("Ex01: \"carrot\" has 6 letters")
             .isEqualTo(6);
     }
 
@@ -138,7 +138,7 @@ class Ex01_FuturesAndPromisesTest {
     @DisplayName("compose chains a second async lookup on the first one's result")
     void composeChainsTwoLookups() {
         String result = Await.result(Ex01_FuturesAndPromises.lookupTwice(directory, "a"),
-            "Ex01: lookupTwice(\"a\") should succeed. Hint: lookup(directory, key).compose(first -> lookup(directory, first))");
+            "Ex01: lookupTwice(\"a\") should succeed. Hint: an async step that needs the previous value is a compose step");
 
         assertThat(result).as("Ex01: a -> b -> carrot. Hint: the second lookup uses the first one's value").isEqualTo("carrot");
         assertThat(lookups).as("Ex01: exactly two lookups should happen").hasValue(2);
@@ -158,7 +158,7 @@ class Ex01_FuturesAndPromisesTest {
     @DisplayName("recover turns a failure into the fallback and leaves a success alone")
     void recoverUsesTheFallback() {
         assertThat(Await.result(Ex01_FuturesAndPromises.lookupOrDefault(directory, "missing", "none"),
-                "Ex01: lookupOrDefault must succeed even when the lookup fails. Hint: .recover(error -> Future.succeededFuture(fallback))"))
+                "Ex01: lookupOrDefault must succeed even when the lookup fails. Hint: replace a failure with a succeeded future of the fallback (recover)"))
             .as("Ex01: a failed lookup should give the fallback").isEqualTo("none");
         assertThat(Await.result(Ex01_FuturesAndPromises.lookupOrDefault(directory, "a", "none"), "Ex01: lookupOrDefault(\"a\") should succeed"))
             .as("Ex01: a successful lookup keeps its own value; recover only acts on failure").isEqualTo("b");

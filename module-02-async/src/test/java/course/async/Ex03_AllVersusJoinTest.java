@@ -38,7 +38,7 @@ class Ex03_AllVersusJoinTest {
     void totalPriceSums(Vertx vertx) {
         Future<Integer> total = Ex03_AllVersusJoin.totalPrice(List.of(price(vertx, 10, 30), price(vertx, 20, 10), price(vertx, 30, 20)));
 
-        assertThat(Await.result(total, "Ex03: totalPrice should succeed when every price does. Hint: Future.all(prices).map(...)"))
+        assertThat(Await.result(total, "Ex03: totalPrice should succeed when every price does. Hint: combine the prices into one future, then add up its values"))
             .as("Ex03: 10 + 20 + 30").isEqualTo(60);
     }
 
@@ -69,7 +69,7 @@ class Ex03_AllVersusJoinTest {
 
         Settled report = Await.result(
             Ex03_AllVersusJoin.settleAll(prices).onSuccess(r -> allDoneAtReport.set(prices.stream().allMatch(Future::isComplete))),
-            "Ex03: settleAll must succeed even when a price fails. Hint: Future.join(prices).transform(ar -> Future.succeededFuture(...))");
+            "Ex03: settleAll must succeed even when a price fails. Hint: turn the combined outcome, success or failure, into a succeeded report (transform)");
 
         assertThat(allDoneAtReport)
             .as("Ex03: settleAll reported before every price had settled. Hint: Future.join waits for all of them; Future.all does not")

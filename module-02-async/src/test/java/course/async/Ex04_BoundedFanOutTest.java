@@ -79,7 +79,7 @@ class Ex04_BoundedFanOutTest {
                 receivedBeforeSlowAnswer)
             .isGreaterThan(4);
         assertThat(bodies)
-            .as("Ex04: bodies in URL order, not in the order the answers arrived. Hint: results[index] = body")
+            .as("Ex04: bodies in URL order, not in the order the answers arrived. Hint: store each body at its URL's index, not where the next free slot is")
             .containsExactlyElementsOf(IntStream.range(0, 8).mapToObj(i -> "/item/" + i).toList());
     }
 

@@ -33,7 +33,7 @@ class Ex05_EventBusChannelTest {
             "Ex05: UpperCaseService should deploy. Hint: start() returns the consumer's completion()");
 
         assertThat(Await.result(Ex05_EventBusChannel.askUpperCase(vertx, "hello"),
-                "Ex05: the request should get a reply. Hint: eventBus().request(UPPER_CASE, text).map(Message::body) and message.reply(...) in the consumer"))
+                "Ex05: the request should get a reply. Hint: the consumer answers the message it received (reply); the caller maps the reply to its body"))
             .as("Ex05: the service replies with the upper-cased text").isEqualTo("HELLO");
 
         Await.result(vertx.undeploy(deploymentId), "undeploy failed");

@@ -73,7 +73,7 @@ class Ex12_VirtualThreadFanOutTest {
         int peak = server.peakInFlight();
         assertThat(peak)
             .as("Ex12: the server saw at most %d requests at once; with a limit of 3 it should see exactly 3 "
-                + "(1 = awaiting each request before starting the next, 5 or 10 = no limit). Hint: before starting request i, await request i - 3", peak)
+                + "(1 = awaiting each request before starting the next, 5 or 10 = no limit). Hint: before starting a request, wait for the one started 3 places earlier", peak)
             .isEqualTo(3);
         assertThat(server.requestsReceived()).as("Ex12: each URL fetched exactly once").isEqualTo(10);
         assertThat(bodies)
@@ -100,8 +100,8 @@ class Ex12_VirtualThreadFanOutTest {
         int receivedBeforeSlowAnswer = server.requestsReceivedWhenAnswering("/item/1");
         assertThat(receivedBeforeSlowAnswer)
             .as("Ex12: when the slow /item/1 answered (after 800 ms), the server had received only %d requests: /item/3 waited "
-                + "for the whole group although /item/0 had answered long before. Hint: before starting request i, wait for "
-                + "request i - K only, not for a whole batch", receivedBeforeSlowAnswer)
+                + "for the whole group although /item/0 had answered long before. Hint: before starting a request, wait for "
+                + "the one started K places earlier only, not for a whole batch", receivedBeforeSlowAnswer)
             .isGreaterThan(3);
         assertThat(server.peakInFlight()).as("Ex12: never more than 3 in flight").isLessThanOrEqualTo(3);
         assertThat(bodies).as("Ex12: bodies in URL order").containsExactlyElementsOf(IntStream.range(0, 6).mapToObj(i -> "/item/" + i).toList());
