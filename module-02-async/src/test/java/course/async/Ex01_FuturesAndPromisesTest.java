@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @DisplayName("Ex01 · Futures and promises: map, compose, recover")
@@ -51,30 +53,29 @@ class Ex01_FuturesAndPromisesTest {
 
     /**
      * A directory that answers from its own threads, like a legacy client library, and only once the
-     * test releases it (or 1 s after the question at the latest, so that an answer that waits for it
-     * cannot deadlock the loop). Until then every lookup is pending.
+     * test releases it (or 2 s after it was made at the latest, so that an answer that waits for it
+     * cannot deadlock the loop). Until then every lookup is pending. The gate is added to gates.
      */
-    private static CallbackDirectory heldDirectory(CompletableFuture<Void> released) {
+    private static CallbackDirectory heldDirectory(List<CompletableFuture<Void>> gates) {
+        CompletableFuture<Void> released = new CompletableFuture<Void>().completeOnTimeout(null, 2, TimeUnit.SECONDS);
+        gates.add(released);
         return (key, callback) -> released.thenRunAsync(() -> answer(key, callback));
-    }
-
-    private static CompletableFuture<Void> releasedWithinOneSecond() {
-        return new CompletableFuture<Void>().completeOnTimeout(null, 1, TimeUnit.SECONDS);
     }
 
     @Test
     @DisplayName("called on an event loop, every method returns a pending future at once: nothing waits for the directory")
+    @Timeout(30)   // a wrong answer may hold the loop up to 2 s per call before the directory answers anyway
     void nothingWaitsOnTheEventLoop(Vertx vertx) {
         Context eventLoop = vertx.getOrCreateContext();
-        List<CompletableFuture<Void>> gates = List.of(releasedWithinOneSecond(), releasedWithinOneSecond(),
-            releasedWithinOneSecond(), releasedWithinOneSecond());
+        List<CompletableFuture<Void>> gates = new CopyOnWriteArrayList<>();
 
-        LoopCall<String> lookup = LoopCall.on(eventLoop, () -> Ex01_FuturesAndPromises.lookup(heldDirectory(gates.get(0)), "a"));
+        // Each directory is made inside the call, so its 2 s fallback cannot run out before the call has even started.
+        LoopCall<String> lookup = LoopCall.on(eventLoop, () -> Ex01_FuturesAndPromises.lookup(heldDirectory(gates), "a"));
         LoopCall<Integer> length = LoopCall.on(eventLoop,
-            () -> Ex01_FuturesAndPromises.valueLength(Ex01_FuturesAndPromises.lookup(heldDirectory(gates.get(1)), "b")));
-        LoopCall<String> twice = LoopCall.on(eventLoop, () -> Ex01_FuturesAndPromises.lookupTwice(heldDirectory(gates.get(2)), "a"));
+            () -> Ex01_FuturesAndPromises.valueLength(Ex01_FuturesAndPromises.lookup(heldDirectory(gates), "b")));
+        LoopCall<String> twice = LoopCall.on(eventLoop, () -> Ex01_FuturesAndPromises.lookupTwice(heldDirectory(gates), "a"));
         LoopCall<String> orDefault = LoopCall.on(eventLoop,
-            () -> Ex01_FuturesAndPromises.lookupOrDefault(heldDirectory(gates.get(3)), "missing", "none"));
+            () -> Ex01_FuturesAndPromises.lookupOrDefault(heldDirectory(gates), "missing", "none"));
         gates.forEach(gate -> gate.complete(null));
 
         assertThat(lookup.returnedPending())

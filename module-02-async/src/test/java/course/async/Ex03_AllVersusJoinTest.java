@@ -12,11 +12,13 @@ import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @DisplayName("Ex03 · Waiting for a fixed set: Future.all versus Future.join")
@@ -81,13 +83,15 @@ class Ex03_AllVersusJoinTest {
 
     @Test
     @DisplayName("called on an event loop, both return a pending future at once while the prices are pending")
+    @Timeout(30)   // a wrong answer may hold the loop up to 2 s per call before the prices arrive anyway
     void nothingWaitsOnTheEventLoop(Vertx vertx) {
         Context eventLoop = vertx.getOrCreateContext();
-        List<Promise<Integer>> forTotal = pricesHeldForOneSecond(3, 1, 2);
-        List<Promise<Integer>> forReport = pricesHeldForOneSecond(3, 1, 2);
+        List<Promise<Integer>> forTotal = new CopyOnWriteArrayList<>();
+        List<Promise<Integer>> forReport = new CopyOnWriteArrayList<>();
 
-        LoopCall<Integer> total = LoopCall.on(eventLoop, () -> Ex03_AllVersusJoin.totalPrice(futures(forTotal)));
-        LoopCall<Settled> report = LoopCall.on(eventLoop, () -> Ex03_AllVersusJoin.settleAll(futures(forReport)));
+        // The prices are made inside the call, so their 2 s fallback cannot run out before the call has even started.
+        LoopCall<Integer> total = LoopCall.on(eventLoop, () -> Ex03_AllVersusJoin.totalPrice(heldPrices(forTotal, 3, 1, 2)));
+        LoopCall<Settled> report = LoopCall.on(eventLoop, () -> Ex03_AllVersusJoin.settleAll(heldPrices(forReport, 3, 1, 2)));
         List.of(forTotal, forReport).forEach(prices -> {
             prices.get(0).tryComplete(3);
             prices.get(1).tryComplete(1);
@@ -108,15 +112,19 @@ class Ex03_AllVersusJoinTest {
             .isEqualTo(new Settled(List.of(3, 1), 1));
     }
 
-    /** Prices the test completes itself; if it cannot (a wrong answer holds the loop), they arrive 1 s later from another thread. */
-    private static List<Promise<Integer>> pricesHeldForOneSecond(int... values) {
+    /**
+     * Prices the test completes itself (they are added to promises); if it cannot, because a wrong answer holds
+     * the loop, they arrive 2 s later from another thread.
+     */
+    private static List<Future<Integer>> heldPrices(List<Promise<Integer>> promises, int... values) {
         List<Promise<Integer>> prices = IntStream.of(values).mapToObj(v -> Promise.<Integer>promise()).toList();
-        CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> {
+        promises.addAll(prices);
+        CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS).execute(() -> {
             for (int i = 0; i < values.length; i++) {
                 prices.get(i).tryComplete(values[i]);
             }
         });
-        return prices;
+        return futures(prices);
     }
 
     private static List<Future<Integer>> futures(List<Promise<Integer>> promises) {

@@ -87,10 +87,10 @@ class Ex12_VirtualThreadFanOutTest {
     void theWindowSlides(Vertx vertx) {
         SlowHttpServer server = SlowHttpServer.start(vertx, 20);
         WebClient client = WebClient.create(vertx);
-        // /item/0 answers after 20 ms, /item/1 and /item/2 after 800 ms, the rest after 20 ms. A sliding window of 3
-        // starts /item/3 as soon as /item/0 answered; batches of 3 start it only after /item/1 and /item/2 (800 ms).
+        // /item/0 answers after 20 ms, /item/1 and /item/2 after 1.2 s, the rest after 20 ms. A sliding window of 3
+        // starts /item/3 as soon as /item/0 answered; batches of 3 start it only after /item/1 and /item/2 (1.2 s).
         List<String> urls = IntStream.range(0, 6)
-            .mapToObj(i -> server.url("/item/" + i + (i == 1 || i == 2 ? "?delay=800" : "")))
+            .mapToObj(i -> server.url("/item/" + i + (i == 1 || i == 2 ? "?delay=1200" : "")))
             .toList();
 
         List<String> bodies = Await.result(
@@ -99,7 +99,7 @@ class Ex12_VirtualThreadFanOutTest {
 
         int receivedBeforeSlowAnswer = server.requestsReceivedWhenAnswering("/item/1");
         assertThat(receivedBeforeSlowAnswer)
-            .as("Ex12: when the slow /item/1 answered (after 800 ms), the server had received only %d requests: /item/3 waited "
+            .as("Ex12: when the slow /item/1 answered (after 1.2 s), the server had received only %d requests: /item/3 waited "
                 + "for the whole group although /item/0 had answered long before. Hint: before starting a request, wait for "
                 + "the one started K places earlier only, not for a whole batch", receivedBeforeSlowAnswer)
             .isGreaterThan(3);
