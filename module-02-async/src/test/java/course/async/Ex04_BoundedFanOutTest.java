@@ -58,7 +58,7 @@ class Ex04_BoundedFanOutTest {
     void keepsInputOrder() {
         // Even items answer slowly, odd items fast: arrival order differs from input order.
         List<String> urls = IntStream.range(0, 8)
-            .mapToObj(i -> server.url("/item/" + i + "?delay=" + (i % 2 == 0 ? 300 : 20)))
+            .mapToObj(i -> server.url("/item/" + i + "?delay=" + (i % 2 == 0 ? 600 : 20)))
             .toList();
 
         List<String> bodies = Await.result(
@@ -73,7 +73,7 @@ class Ex04_BoundedFanOutTest {
         // /item/0 still takes 300 ms. Batches of 4 (Future.all on each group) start nothing before all 4 answered.
         int receivedBeforeSlowAnswer = server.requestsReceivedWhenAnswering("/item/0");
         assertThat(receivedBeforeSlowAnswer)
-            .as("Ex04: when the slow /item/0 answered (after 300 ms), the server had received only %d requests: the fast "
+            .as("Ex04: when the slow /item/0 answered (after 600 ms), the server had received only %d requests: the fast "
                 + "lanes waited for the slow one, so fewer than 4 were in flight most of the time. Hint: lanes, not batches: "
                 + "each lane starts its next URL as soon as ITS request answers (compose), not after Future.all of a group",
                 receivedBeforeSlowAnswer)
