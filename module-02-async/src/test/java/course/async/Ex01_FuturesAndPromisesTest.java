@@ -70,11 +70,11 @@ class Ex01_FuturesAndPromisesTest {
         List<CompletableFuture<Void>> gates = new CopyOnWriteArrayList<>();
 
         // Each directory is made inside the call, so its 2 s fallback cannot run out before the call has even started.
-        LoopCall<String> lookup = LoopCall.on(eventLoop, () -> Ex01_FuturesAndPromises.lookup(heldDirectory(gates), "a"));
-        LoopCall<Integer> length = LoopCall.on(eventLoop,
+        LoopCall<String> lookup = LoopCall.on("Ex01: lookup", eventLoop, () -> Ex01_FuturesAndPromises.lookup(heldDirectory(gates), "a"));
+        LoopCall<Integer> length = LoopCall.on("Ex01: valueLength", eventLoop,
             () -> Ex01_FuturesAndPromises.valueLength(Ex01_FuturesAndPromises.lookup(heldDirectory(gates), "b")));
-        LoopCall<String> twice = LoopCall.on(eventLoop, () -> Ex01_FuturesAndPromises.lookupTwice(heldDirectory(gates), "a"));
-        LoopCall<String> orDefault = LoopCall.on(eventLoop,
+        LoopCall<String> twice = LoopCall.on("Ex01: lookupTwice", eventLoop, () -> Ex01_FuturesAndPromises.lookupTwice(heldDirectory(gates), "a"));
+        LoopCall<String> orDefault = LoopCall.on("Ex01: lookupOrDefault", eventLoop,
             () -> Ex01_FuturesAndPromises.lookupOrDefault(heldDirectory(gates), "missing", "none"));
         gates.forEach(gate -> gate.complete(null));
 
@@ -93,10 +93,15 @@ class Ex01_FuturesAndPromisesTest {
         assertThat(orDefault.returnedPending())
             .as("Ex01: on an event loop, lookupOrDefault must return at once, but %s. Hint: attach the fallback for later (recover)", orDefault.mistake())
             .isTrue();
-        assertThat(Await.result(lookup.future(), "Ex01: lookup(\"a\") should succeed once the directory answers")).isEqualTo("b");
-        assertThat(Await.result(length.future(), "Ex01: valueLength should succeed once the directory answers")).isEqualTo(6);
-        assertThat(Await.result(twice.future(), "Ex01: lookupTwice(\"a\") should succeed once the directory answers")).isEqualTo("carrot");
-        assertThat(Await.result(orDefault.future(), "Ex01: lookupOrDefault should fall back once the directory fails")).isEqualTo("none");
+        assertThat(Await.result(lookup.future(), "Ex01: lookup(\"a\") should succeed once the directory answers"))
+            .as("Ex01: lookup(\"a\") gives the directory's value").isEqualTo("b");
+        assertThat(Await.result(length.future(), "Ex01: valueLength should succeed once the directory answers"))
+            .as("Ex01: \"carrot\" has 6 letters").isEqualTo(6);
+        assertThat(Await.result(twice.future(), "Ex01: lookupTwice(\"a\") should succeed once the directory answers"))
+            .as("Ex01: a -> b -> carrot").isEqualTo("carrot");
+        assertThat(Await.result(orDefault.future(), "Ex01: lookupOrDefault should fall back once the directory fails"))
+            .as("Ex01: a failed lookup gives the fallback; the callback's error must fail the lookup, not complete it with null")
+            .isEqualTo("none");
     }
 
     @Test
@@ -104,7 +109,7 @@ class Ex01_FuturesAndPromisesTest {
     void lookupCompletesLater(Vertx vertx, VertxTestContext testContext) throws Exception {
         // Called on an event loop, the directory's 10 ms timer fires on that same loop: it cannot have fired before
         // lookup returns, however slow the machine is.
-        LoopCall<String> call = LoopCall.on(vertx.getOrCreateContext(), () -> Ex01_FuturesAndPromises.lookup(directory, "a"));
+        LoopCall<String> call = LoopCall.on("Ex01: lookup", vertx.getOrCreateContext(), () -> Ex01_FuturesAndPromises.lookup(directory, "a"));
 
         assertThat(call.returnedPending())
             .as("Ex01: lookup must return before the answer exists (the callback fires 10 ms later, on this loop), but %s. "
@@ -151,8 +156,9 @@ class Ex01_FuturesAndPromisesTest {
 
     @Test
     @DisplayName("compose skips the second step when the first one fails")
-    void composeStopsAtTheFirstFailure() {
-        Throwable error = Await.failure(Ex01_FuturesAndPromises.lookupTwice(directory, "missing"),
+    void composeStopsAtTheFirstFailure(Vertx vertx) {
+        Throwable error = Await.failure(
+            Await.onEventLoop(vertx.getOrCreateContext(), () -> Ex01_FuturesAndPromises.lookupTwice(directory, "missing")),
             "Ex01: lookupTwice must fail when the first lookup fails. Hint: compose passes a failure straight through");
 
         assertThat(error).as("Ex01: the first lookup's error should come out unchanged").isInstanceOf(NoSuchElementException.class);

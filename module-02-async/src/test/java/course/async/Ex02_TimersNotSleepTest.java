@@ -27,7 +27,7 @@ class Ex02_TimersNotSleepTest {
     @DisplayName("the call returns at once: waiting is scheduled, not done")
     void returnsBeforeTheWaitsEnd(Vertx vertx) {
         // Called on an event loop, timers set there fire on that loop: none can have fired before the call returns.
-        LoopCall<List<String>> call = LoopCall.on(vertx.getOrCreateContext(), () -> Ex02_TimersNotSleep.waitConcurrently(vertx, 3, 200));
+        LoopCall<List<String>> call = LoopCall.on("Ex02: waitConcurrently", vertx.getOrCreateContext(), () -> Ex02_TimersNotSleep.waitConcurrently(vertx, 3, 200));
 
         assertThat(call.returnedPending())
             .as("Ex02: waitConcurrently must return a pending future, not wait itself, but %s. Hint: vertx.timer(...) "

@@ -90,8 +90,8 @@ class Ex03_AllVersusJoinTest {
         List<Promise<Integer>> forReport = new CopyOnWriteArrayList<>();
 
         // The prices are made inside the call, so their 2 s fallback cannot run out before the call has even started.
-        LoopCall<Integer> total = LoopCall.on(eventLoop, () -> Ex03_AllVersusJoin.totalPrice(heldPrices(forTotal, 3, 1, 2)));
-        LoopCall<Settled> report = LoopCall.on(eventLoop, () -> Ex03_AllVersusJoin.settleAll(heldPrices(forReport, 3, 1, 2)));
+        LoopCall<Integer> total = LoopCall.on("Ex03: totalPrice", eventLoop, () -> Ex03_AllVersusJoin.totalPrice(heldPrices(forTotal, 3, 1, 2)));
+        LoopCall<Settled> report = LoopCall.on("Ex03: settleAll", eventLoop, () -> Ex03_AllVersusJoin.settleAll(heldPrices(forReport, 3, 1, 2)));
         List.of(forTotal, forReport).forEach(prices -> {
             prices.get(0).tryComplete(3);
             prices.get(1).tryComplete(1);
@@ -133,9 +133,10 @@ class Ex03_AllVersusJoinTest {
 
     @Test
     @DisplayName("settleAll with no failure lists every value in input order, whatever order they arrive in")
-    void settleAllWithoutFailures() {
+    void settleAllWithoutFailures(Vertx vertx) {
         List<Promise<Integer>> prices = List.of(Promise.promise(), Promise.promise(), Promise.promise());
-        Future<Settled> settled = Ex03_AllVersusJoin.settleAll(futures(prices));
+        Future<Settled> settled = LoopCall.on("Ex03: settleAll", vertx.getOrCreateContext(),
+            () -> Ex03_AllVersusJoin.settleAll(futures(prices))).future();
 
         // Input order 30, 10, 20; they arrive as 10, 30, 20; sorted they would be 10, 20, 30.
         prices.get(1).complete(10);

@@ -32,12 +32,13 @@ class Ex05_EventBusChannelTest {
         String deploymentId = Await.result(vertx.deployVerticle(new UpperCaseService()),
             "Ex05: UpperCaseService should deploy. Hint: start() returns the consumer's completion()");
 
-        assertThat(Await.result(Ex05_EventBusChannel.askUpperCase(vertx, "hello"),
+        Context caller = vertx.getOrCreateContext();
+        assertThat(Await.result(Await.onEventLoop(caller, () -> Ex05_EventBusChannel.askUpperCase(vertx, "hello")),
                 "Ex05: the request should get a reply. Hint: the consumer answers the message it received (reply); the caller maps the reply to its body"))
             .as("Ex05: the service replies with the upper-cased text").isEqualTo("HELLO");
 
         Await.result(vertx.undeploy(deploymentId), "undeploy failed");
-        Throwable afterShutdown = Await.failure(Ex05_EventBusChannel.askUpperCase(vertx, "anyone?"),
+        Throwable afterShutdown = Await.failure(Await.onEventLoop(caller, () -> Ex05_EventBusChannel.askUpperCase(vertx, "anyone?")),
             "Ex05: after undeploy nobody listens on " + Ex05_EventBusChannel.UPPER_CASE + ", so askUpperCase must fail. If it "
                 + "succeeded, either the consumer outlived its verticle (register it in start(), on the verticle's own vertx) "
                 + "or askUpperCase hides the failure from its caller (a fallback value): the caller must see it");
@@ -53,7 +54,7 @@ class Ex05_EventBusChannelTest {
         Context caller = vertx.getOrCreateContext();
 
         try (EventLoopWatch watch = EventLoopWatch.start(Ex05_EventBusChannel.class)) {
-            LoopCall<String> asked = LoopCall.on(caller, () -> Ex05_EventBusChannel.askUpperCase(vertx, "from a verticle"));
+            LoopCall<String> asked = LoopCall.on("Ex05: askUpperCase", caller, () -> Ex05_EventBusChannel.askUpperCase(vertx, "from a verticle"));
             assertThat(asked.returnedPending())
                 .as("Ex05: askUpperCase, called from a verticle's event loop, must return at once with a pending future, but %s. "
                     + "Hint: the reply arrives later on this same loop; map the reply future instead of waiting for it", asked.mistake())

@@ -137,7 +137,7 @@ class Ex11_FunctionColourTest {
         Context eventLoop = vertx.getOrCreateContext();
         EventLoopLagProbe probe = Await.result(EventLoopLagProbe.start(eventLoop), "lag probe did not start");
 
-        LoopCall<String> call = LoopCall.on(eventLoop, () -> Ex11_FunctionColour.callBlocking(vertx, () -> {
+        LoopCall<String> call = LoopCall.on("Ex11: callBlocking", eventLoop, () -> Ex11_FunctionColour.callBlocking(vertx, () -> {
             Thread.sleep(1_000);                          // a legacy blocking call (JDBC, file, SDK)
             return Thread.currentThread().getName();
         }));

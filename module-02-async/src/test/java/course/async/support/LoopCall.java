@@ -24,8 +24,11 @@ import java.util.function.Supplier;
  */
 public record LoopCall<T>(Future<T> future, boolean completeOnReturn, long heldLoopMillis, Throwable thrown) {
 
-    /** Runs {@code code} in a handler on {@code context}'s event loop and reports what its caller saw. */
-    public static <T> LoopCall<T> on(Context context, Supplier<Future<T>> code) {
+    /**
+     * Runs {@code code} in a handler on {@code context}'s event loop and reports what its caller saw;
+     * {@code what} names the call in a failure, e.g. "Ex01: lookup".
+     */
+    public static <T> LoopCall<T> on(String what, Context context, Supplier<Future<T>> code) {
         CompletableFuture<LoopCall<T>> seen = new CompletableFuture<>();
         context.runOnContext(ignored -> {
             long start = System.nanoTime();
@@ -40,10 +43,11 @@ public record LoopCall<T>(Future<T> future, boolean completeOnReturn, long heldL
         try {
             return seen.get(Await.SECONDS, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            return fail("the call did not return to its event loop within " + Await.SECONDS
-                + " s: it blocked the loop (waiting for a value only that loop can deliver?)");
+            return fail(what + " did not return to its event loop within " + Await.SECONDS
+                + " s: it blocked the loop, waiting for something only that loop can deliver (join, get, a latch). "
+                + "Attach the next step to the future instead of waiting for it");
         } catch (ExecutionException e) {
-            return fail("the call could not run on the event loop", e.getCause());
+            return fail(what + " could not run on the event loop", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail("interrupted");
