@@ -25,28 +25,29 @@ public final class Ex01_FuturesAndPromises {
 
     /** Turns one callback lookup into a future that succeeds or fails as the callback says. */
     public static Future<String> lookup(CallbackDirectory directory, String key) {
-        // TODO: create a Promise<String> (Promise.promise()), call directory.lookup(key, callback)
-        //  with a callback that fails the promise when error != null and completes it with the
-        //  value otherwise; return promise.future() right away (do not wait for the callback).
-        throw new UnsupportedOperationException("Ex01 not implemented yet: turn the callback lookup into a Future with a Promise");
+        // TODO: return a future right away that later succeeds with the value or fails with the error,
+        //  as the directory's callback reports. The callback fires later, on this same event loop:
+        //  waiting for it here would stop the loop that has to run it.
+        throw new UnsupportedOperationException("Ex01 not implemented yet: turn the callback lookup into a Future");
     }
 
     /** The length of the value, once it arrives: a plain function, so map. */
     public static Future<Integer> valueLength(Future<String> value) {
-        // TODO: return value.map(...) that turns the string into its length.
-        throw new UnsupportedOperationException("Ex01 not implemented yet: map the value to its length");
+        // TODO: the length of the value once it arrives. A plain function of the value: no new async
+        //  step, and no waiting for the value.
+        throw new UnsupportedOperationException("Ex01 not implemented yet: the length of the value, once it arrives");
     }
 
     /** Looks up key, then looks up the value it found: the second step is async, so compose. */
     public static Future<String> lookupTwice(CallbackDirectory directory, String key) {
-        // TODO: lookup(directory, key), then compose(...) a second lookup of the value it found.
-        //  A failure in the first lookup must skip the second one (compose does that for you).
-        throw new UnsupportedOperationException("Ex01 not implemented yet: chain two lookups with compose");
+        // TODO: look key up, then look up the value it found. The second step is itself async, it
+        //  needs the first one's value, and it must not run at all when the first lookup failed.
+        throw new UnsupportedOperationException("Ex01 not implemented yet: a second lookup of the value the first one found");
     }
 
     /** Looks up key; if that fails for any reason, succeeds with fallback instead. */
     public static Future<String> lookupOrDefault(CallbackDirectory directory, String key, String fallback) {
-        // TODO: lookup(directory, key).recover(...) returning Future.succeededFuture(fallback).
-        throw new UnsupportedOperationException("Ex01 not implemented yet: recover from a failed lookup with the fallback");
+        // TODO: the looked-up value, or fallback when the lookup fails; a successful lookup keeps its own value.
+        throw new UnsupportedOperationException("Ex01 not implemented yet: fall back when the lookup fails");
     }
 }

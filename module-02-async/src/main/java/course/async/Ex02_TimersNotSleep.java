@@ -23,11 +23,10 @@ public final class Ex02_TimersNotSleep {
      * continuation (in start order).
      */
     public static Future<List<String>> waitConcurrently(Vertx vertx, int count, long delayMs) {
-        // TODO: for each of the count waits, start a timer with vertx.timer(delayMs, TimeUnit.MILLISECONDS)
-        //  and map it to Thread.currentThread().getName() (the thread that ran the continuation).
-        //  Collect the futures in a list and return allOf(list). No Thread.sleep, no executeBlocking:
-        //  the point is that no thread waits at all.
-        throw new UnsupportedOperationException("Ex02 not implemented yet: start count timers at once and collect their thread names");
+        // TODO: start count independent waits of delayMs, all at once, from the event loop that calls you;
+        //  each ends with the name of the thread that ran its continuation. The test gives Vert.x a
+        //  single worker thread: 1,000 waits must end in about delayMs while no thread waits at all.
+        throw new UnsupportedOperationException("Ex02 not implemented yet: start count waits at once, without blocking any thread");
     }
 
     /** One future for a list of futures (Ex03 looks at this closely). */

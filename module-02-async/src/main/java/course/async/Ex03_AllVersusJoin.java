@@ -23,16 +23,16 @@ public final class Ex03_AllVersusJoin {
 
     /** The sum of all prices; fails as soon as one price fails, without waiting for the others. */
     public static Future<Integer> totalPrice(List<Future<Integer>> prices) {
-        // TODO: Future.all(prices), then map the CompositeFuture to the sum of all.<Integer>list().
-        throw new UnsupportedOperationException("Ex03 not implemented yet: sum the prices with Future.all (fail fast)");
+        // TODO: the sum of the prices, as a future. If any price fails, report that failure as soon as it
+        //  happens, without waiting for slower prices (wherever they are in the list).
+        throw new UnsupportedOperationException("Ex03 not implemented yet: sum the prices, failing as soon as one fails");
     }
 
     /** Waits until every price has succeeded or failed, then reports both kinds; never fails. */
     public static Future<Settled> settleAll(List<Future<Integer>> prices) {
-        // TODO: Future.join(prices) waits for every input to settle. Then, whatever its outcome,
-        //  transform(...) it into a succeeded future of new Settled(values of the prices that
-        //  succeeded, in input order; number of prices that failed). (Not eventually(...): it keeps
-        //  join's failure.)
-        throw new UnsupportedOperationException("Ex03 not implemented yet: wait for every price with Future.join and report");
+        // TODO: once EVERY price has settled (succeeded or failed), a succeeded future of the report: the
+        //  successful values in input order (not arrival order) and the number of failures. Never
+        //  fails, and never waits for a price itself.
+        throw new UnsupportedOperationException("Ex03 not implemented yet: report once every price has settled");
     }
 }

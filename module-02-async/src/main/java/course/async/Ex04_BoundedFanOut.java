@@ -24,11 +24,9 @@ public final class Ex04_BoundedFanOut {
      * completes with the bodies in the order of {@code urls} (not the order they answered in).
      */
     public static Future<List<String>> fetchAll(WebClient client, List<String> urls, int maxInFlight) {
-        // TODO: keep a String[] for the bodies (slot i for urls.get(i)) and a shared AtomicInteger
-        //  "next index". Start min(maxInFlight, urls.size()) lanes. A lane claims the next index,
-        //  fetchOne(...) it, stores the body in its slot, then compose(...)s itself again; it
-        //  completes when no index is left. Return Future.all(lanes) mapped to the bodies as a List.
-        //  Not one request after another (1 in flight), not all at once (N in flight): exactly K.
+        // TODO: fetch every URL (fetchOne) with exactly maxInFlight requests in flight while URLs remain:
+        //  not 1, not all N, and a request that answers makes room for the next URL at once (no
+        //  batches). Bodies in URL order; a failed request fails the result. No thread may wait.
         throw new UnsupportedOperationException("Ex04 not implemented yet: fetch every URL with at most maxInFlight requests at a time");
     }
 

@@ -26,10 +26,10 @@ public final class Ex05_EventBusChannel {
     public static final class UpperCaseService extends VerticleBase {
         @Override
         public Future<?> start() {
-            // TODO: register vertx.eventBus().<String>consumer(UPPER_CASE, message -> ...) that
-            //  replies with message.body().toUpperCase() (message.reply(...)), and return the
-            //  consumer's completion() so the deployment ends once the consumer is registered.
-            throw new UnsupportedOperationException("Ex05 not implemented yet: register the upper-case consumer");
+            // TODO: answer every request sent to UPPER_CASE with its body in upper case. The consumer must
+            //  belong to this verticle (undeploying it leaves nobody listening), the deployment ends once
+            //  it is registered, and it runs on this verticle's event loop: it never waits.
+            throw new UnsupportedOperationException("Ex05 not implemented yet: answer upper-case requests");
         }
     }
 
@@ -43,21 +43,21 @@ public final class Ex05_EventBusChannel {
 
         @Override
         public Future<?> start() {
-            // TODO: register a <String> consumer on NEWS that passes message.body() to sink;
-            //  return its completion().
-            throw new UnsupportedOperationException("Ex05 not implemented yet: register the news consumer");
+            // TODO: hand every message published on NEWS to sink, on this verticle's event loop.
+            throw new UnsupportedOperationException("Ex05 not implemented yet: pass the news to the sink");
         }
     }
 
     /** Asks the UpperCaseService to convert {@code text}; completes with its reply. */
     public static Future<String> askUpperCase(Vertx vertx, String text) {
-        // TODO: vertx.eventBus().<String>request(UPPER_CASE, text), mapped to the reply's body().
-        throw new UnsupportedOperationException("Ex05 not implemented yet: request an upper-case conversion and return the reply body");
+        // TODO: ask the service and complete with its reply. The caller may be on an event loop: do not
+        //  wait for the reply, and let a failure (no service listening) reach the caller.
+        throw new UnsupportedOperationException("Ex05 not implemented yet: ask the service and return its reply");
     }
 
     /** Delivers {@code news} to every NewsReader. */
     public static void announce(Vertx vertx, String news) {
-        // TODO: every reader must get a copy: publish, not send (send picks ONE consumer).
-        throw new UnsupportedOperationException("Ex05 not implemented yet: publish the news to every reader");
+        // TODO: every NewsReader gets its own copy; nobody replies.
+        throw new UnsupportedOperationException("Ex05 not implemented yet: deliver the news to every reader");
     }
 }

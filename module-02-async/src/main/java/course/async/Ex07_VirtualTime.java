@@ -22,9 +22,9 @@ public final class Ex07_VirtualTime {
      * down to "1", then "liftoff", then completes. All timing on {@code scheduler}.
      */
     public static Observable<String> countdown(int from, Scheduler scheduler) {
-        // TODO: Observable.interval(1, TimeUnit.SECONDS, scheduler) gives ticks 0, 1, 2, ... one per
-        //  second; take(from + 1) of them and map tick t to String.valueOf(from - t), the last one
-        //  to "liftoff". Pass the scheduler: without it the test's virtual clock cannot drive you.
+        // TODO: from, from - 1, ..., 1, then "liftoff", one value per second, the first one second after
+        //  subscribing, for any from. Every timer on the given scheduler: the test's virtual clock drives
+        //  only that one.
         throw new UnsupportedOperationException("Ex07 not implemented yet: a countdown timed on the given scheduler");
     }
 
@@ -33,7 +33,8 @@ public final class Ex07_VirtualTime {
      * the same query twice in a row. All timing on {@code scheduler}.
      */
     public static Observable<String> searchQueries(Observable<String> keystrokes, Scheduler scheduler) {
-        // TODO: keystrokes.debounce(300, TimeUnit.MILLISECONDS, scheduler).distinctUntilChanged().
-        throw new UnsupportedOperationException("Ex07 not implemented yet: debounce the keystrokes on the given scheduler");
+        // TODO: emit the text once no key came for 300 ms (timed on the given scheduler), and skip a query
+        //  equal to the one searched just before it (a query searched earlier may come again later).
+        throw new UnsupportedOperationException("Ex07 not implemented yet: search once the user pauses typing");
     }
 }

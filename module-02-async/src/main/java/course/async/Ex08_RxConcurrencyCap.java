@@ -7,8 +7,9 @@ import io.reactivex.rxjava3.functions.Function;
 /**
  * Ex08 · flatMap with a concurrency cap, and concatMapEager when order matters.
  *
- * <p>{@code flatMap} subscribes to the inner call of EVERY item as soon as the item arrives:
- * a thousand items, a thousand calls in flight. Its {@code maxConcurrency} argument is the Rx
+ * <p>{@code Observable.flatMap} subscribes to the inner call of every item as soon as the item
+ * arrives: a thousand items, a thousand calls in flight ({@code Flowable.flatMap} stops at 128 by
+ * default, {@code Flowable.bufferSize()}). Its {@code maxConcurrency} argument is the Rx
  * version of Ex04's lanes: at most K inner calls subscribed at once, the next one starts when
  * one finishes. Results come out in completion order; {@code concatMapEager} with the same cap
  * runs the calls just as concurrently but hands the results out in input order.
@@ -20,15 +21,16 @@ public final class Ex08_RxConcurrencyCap {
 
     /** Runs {@code call} for every item, at most {@code maxConcurrency} at once; results as they finish. */
     public static <T, R> Observable<R> processAll(Observable<T> items, Function<T, Single<R>> call, int maxConcurrency) {
-        // TODO: items.flatMap(item -> call.apply(item).toObservable(), maxConcurrency).
-        //  Without maxConcurrency every call starts at once; concatMap would run one at a time.
-        throw new UnsupportedOperationException("Ex08 not implemented yet: flatMap with a concurrency cap");
+        // TODO: run call for every item, with exactly maxConcurrency calls in flight while items remain;
+        //  a call that finishes lets the next item in at once. Results as they finish. No thread of your
+        //  own and no waiting for a result: the cap is a count of subscriptions.
+        throw new UnsupportedOperationException("Ex08 not implemented yet: run every call with at most maxConcurrency at once");
     }
 
     /** Same cap, but the results come out in the order of the items. */
     public static <T, R> Observable<R> processAllInOrder(Observable<T> items, Function<T, Single<R>> call, int maxConcurrency) {
-        // TODO: items.concatMapEager(item -> call.apply(item).toObservable(), maxConcurrency, 1):
-        //  as concurrent as flatMap with the cap, but results in input order.
-        throw new UnsupportedOperationException("Ex08 not implemented yet: concatMapEager with a concurrency cap");
+        // TODO: the same cap, just as concurrent, but the results come out in the order of the items
+        //  (not the order the calls finished in, and not sorted).
+        throw new UnsupportedOperationException("Ex08 not implemented yet: the same cap, results in input order");
     }
 }

@@ -19,14 +19,15 @@ public final class Ex09_Backpressure {
 
     /** Every item reaches the consumer, in order, however far behind it falls. */
     public static Flowable<Integer> keepEverything(Flowable<Integer> fastProducer) {
-        // TODO: return fastProducer with an unbounded buffer for the items not yet requested
-        //  (onBackpressureBuffer()). Dropping or a small bounded buffer would lose items.
-        throw new UnsupportedOperationException("Ex09 not implemented yet: buffer what the slow consumer has not requested yet");
+        // TODO: every item reaches the consumer, in order, however many it has not requested yet (the
+        //  test emits 100,000 before the first request). Declare what happens to the surplus.
+        throw new UnsupportedOperationException("Ex09 not implemented yet: deliver every item, however far behind the consumer falls");
     }
 
     /** When the consumer falls behind it gets only the newest item; older ones are dropped. */
     public static Flowable<Integer> keepLatest(Flowable<Integer> fastProducer) {
-        // TODO: return fastProducer keeping only the most recent unrequested item (onBackpressureLatest()).
-        throw new UnsupportedOperationException("Ex09 not implemented yet: keep only the latest item for the slow consumer");
+        // TODO: each time the consumer asks, it gets the newest item emitted so far; older unrequested
+        //  items are dropped on purpose.
+        throw new UnsupportedOperationException("Ex09 not implemented yet: give the slow consumer the newest item");
     }
 }

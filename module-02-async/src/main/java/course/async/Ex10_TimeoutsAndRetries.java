@@ -27,9 +27,9 @@ public final class Ex10_TimeoutsAndRetries {
      * answer; makes at most {@code maxAttempts} attempts, then fails with the last attempt's error.
      */
     public static Future<String> fetchWithRetry(WebClient client, String url, long timeoutMs, int maxAttempts) {
-        // TODO: fetchOne(client, url).timeout(timeoutMs, TimeUnit.MILLISECONDS), then recover(...):
-        //  if attempts remain (maxAttempts > 1) call fetchWithRetry again with maxAttempts - 1,
-        //  otherwise return Future.failedFuture(error). Exactly maxAttempts requests, no more.
+        // TODO: GET url (fetchOne); an attempt fails after timeoutMs without an answer or on an error
+        //  answer, and is then tried again: exactly maxAttempts requests at most, the last error reaching
+        //  the caller. You run on the event loop: nothing may sleep.
         throw new UnsupportedOperationException("Ex10 not implemented yet: fetch with a per-attempt timeout and a capped retry");
     }
 
@@ -46,9 +46,8 @@ public final class Ex10_TimeoutsAndRetries {
      * {@code timeout} (timed on {@code scheduler}); at most {@code maxAttempts} attempts in all.
      */
     public static <T> Single<T> withTimeoutAndRetry(Single<T> call, long timeout, TimeUnit unit, int maxAttempts, Scheduler scheduler) {
-        // TODO: call.timeout(timeout, unit, scheduler), then retry(...). Mind the count: retry(n)
-        //  resubscribes n more times, so maxAttempts attempts in all is retry(maxAttempts - 1).
-        //  timeout must come before retry, so each attempt gets its own clock.
+        // TODO: the same policy: each attempt gets its own timeout, timed on scheduler; at most
+        //  maxAttempts attempts in all, for every subscription to the Single you return.
         throw new UnsupportedOperationException("Ex10 not implemented yet: Rx timeout and capped retry on the given scheduler");
     }
 }

@@ -24,7 +24,7 @@ public final class Ex11_FunctionColour {
 
     /** Vert.x to RxJava, async to async: the same future's outcome as a Single. */
     public static <T> Single<T> toSingle(Future<T> future) {
-        // TODO: Single.fromCompletionStage(future.toCompletionStage()). Nobody blocks.
+        // TODO: the future's value or failure, delivered exactly once, as a Single; nobody waits.
         throw new UnsupportedOperationException("Ex11 not implemented yet: bridge a Vert.x Future to a Single");
     }
 
@@ -33,8 +33,8 @@ public final class Ex11_FunctionColour {
      * run on {@code context}'s event loop, whichever thread completed the stage.
      */
     public static <T> Future<T> toVertxFuture(CompletionStage<T> stage, Context context) {
-        // TODO: Future.fromCompletionStage(stage, context). The context argument matters: without
-        //  it, callbacks run on whatever JDK thread completed the stage.
+        // TODO: the stage's value or failure as a Vert.x future whose callbacks run on context's event
+        //  loop, although a JDK thread completes the stage.
         throw new UnsupportedOperationException("Ex11 not implemented yet: bridge a CompletionStage to a Vert.x Future on the context");
     }
 
@@ -43,16 +43,15 @@ public final class Ex11_FunctionColour {
      * On an event loop it refuses at once with an IllegalStateException instead of blocking it.
      */
     public static <T> T awaitResult(Single<T> single) {
-        // TODO: if Context.isOnEventLoopThread(), throw new IllegalStateException(...) right away;
-        //  otherwise return single.blockingGet(). Blocking the loop here would deadlock it when the
-        //  value must be delivered by that same loop.
-        throw new UnsupportedOperationException("Ex11 not implemented yet: blockingGet, but never on an event loop");
+        // TODO: wait for the value and return it, on a plain thread or a worker. On an event-loop thread,
+        //  throw IllegalStateException at once instead: the value may need that very loop.
+        throw new UnsupportedOperationException("Ex11 not implemented yet: wait for the value, but never on an event loop");
     }
 
     /** Sync to async: a blocking legacy call made from async code runs on a worker thread. */
     public static <T> Future<T> callBlocking(Vertx vertx, Callable<T> legacyCall) {
-        // TODO: vertx.executeBlocking(legacyCall): the call runs on a worker thread, the future
-        //  completes back on the caller's context. Calling legacyCall.call() here would block the loop.
-        throw new UnsupportedOperationException("Ex11 not implemented yet: run the blocking call with executeBlocking");
+        // TODO: the legacy call's result as a future. You are called on an event loop and the call blocks:
+        //  it must run on a Vert.x worker thread, its result coming back to the caller's context.
+        throw new UnsupportedOperationException("Ex11 not implemented yet: run the blocking call off the event loop");
     }
 }

@@ -26,10 +26,8 @@ public final class Ex12_VirtualThreadFanOut {
      * completes with its result (or its failure); the verticle is undeployed afterwards.
      */
     public static <T> Future<T> onVirtualThread(Vertx vertx, Callable<T> work) {
-        // TODO: make a Promise<T> result and a VerticleBase whose start() completes result with
-        //  work.call() (or fails it with the exception) and returns Future.succeededFuture().
-        //  Deploy it with new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD),
-        //  then compose(vertx::undeploy), then compose to result.future().
+        // TODO: run work where await() may park: on a virtual thread that belongs to a Vert.x context.
+        //  Complete with its result, or fail with its exception; nothing stays deployed afterwards.
         throw new UnsupportedOperationException("Ex12 not implemented yet: run work in a virtual-thread verticle");
     }
 
@@ -40,10 +38,9 @@ public final class Ex12_VirtualThreadFanOut {
      * and never more than K in flight.)
      */
     public static List<String> fetchAll(WebClient client, List<String> urls, int maxInFlight) {
-        // TODO: a sliding window, written like blocking code. Keep a list of started futures;
-        //  before starting request i (fetchOne), if i >= maxInFlight, await() request i - maxInFlight.
-        //  At the end, await() each future in order and return the bodies.
-        //  Not Future.all(everything).await(): that starts all N at once.
+        // TODO: Ex04 as straight-line code: await() is allowed here. Never more than maxInFlight requests
+        //  in flight; when the oldest one answers the next starts, even if the others are slow (no
+        //  batches). Bodies in URL order.
         throw new UnsupportedOperationException("Ex12 not implemented yet: straight-line fan-out with await and at most maxInFlight requests");
     }
 

@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @DisplayName("Ex04 · Fan-out over HTTP with at most K requests in flight")
@@ -25,6 +26,7 @@ class Ex04_BoundedFanOutTest {
 
     /** A local server whose answers take 250 ms (long enough for K requests to overlap on a loaded machine); it closes with the Vertx instance after each test. */
     @BeforeEach
+    @Timeout(30)   // the server's start-up, bounded by SlowHttpServer itself
     void startServer(Vertx vertx) {
         server = SlowHttpServer.start(vertx, 250);
         client = WebClient.create(vertx);
@@ -56,7 +58,7 @@ class Ex04_BoundedFanOutTest {
     void keepsInputOrder() {
         // Even items answer slowly, odd items fast: arrival order differs from input order.
         List<String> urls = IntStream.range(0, 8)
-            .mapToObj(i -> server.url("/item/" + i + "?delay=" + (i % 2 == 0 ? 300 : 20)))
+            .mapToObj(i -> server.url("/item/" + i + "?delay=" + (i % 2 == 0 ? 600 : 20)))
             .toList();
 
         List<String> bodies = Await.result(
@@ -71,13 +73,40 @@ class Ex04_BoundedFanOutTest {
         // /item/0 still takes 300 ms. Batches of 4 (Future.all on each group) start nothing before all 4 answered.
         int receivedBeforeSlowAnswer = server.requestsReceivedWhenAnswering("/item/0");
         assertThat(receivedBeforeSlowAnswer)
-            .as("Ex04: when the slow /item/0 answered (after 300 ms), the server had received only %d requests: the fast "
+            .as("Ex04: when the slow /item/0 answered (after 600 ms), the server had received only %d requests: the fast "
                 + "lanes waited for the slow one, so fewer than 4 were in flight most of the time. Hint: lanes, not batches: "
                 + "each lane starts its next URL as soon as ITS request answers (compose), not after Future.all of a group",
                 receivedBeforeSlowAnswer)
             .isGreaterThan(4);
         assertThat(bodies)
-            .as("Ex04: bodies in URL order, not in the order the answers arrived. Hint: results[index] = body")
+            .as("Ex04: bodies in URL order, not in the order the answers arrived. Hint: store each body at its URL's index, not where the next free slot is")
+            .containsExactlyElementsOf(IntStream.range(0, 8).mapToObj(i -> "/item/" + i).toList());
+    }
+
+    @Test
+    @DisplayName("the URLs are shared work: while one lane waits for a slow answer, the other lane fetches all the rest")
+    void aFreeLaneTakesTheNextUrl() {
+        // /item/0 takes 1.5 s, the seven others 10 ms each. Two lanes that take the next unclaimed URL: one waits for
+        // /item/0, the other fetches /item/1 to /item/7 meanwhile. Lanes with fixed shares (lane j gets j, j+K, ...)
+        // leave /item/2, /item/4 and /item/6 waiting behind /item/0; batches leave everything waiting.
+        List<String> urls = IntStream.range(0, 8)
+            .mapToObj(i -> server.url("/item/" + i + "?delay=" + (i == 0 ? 1_500 : 10)))
+            .toList();
+
+        List<String> bodies = Await.result(
+            Await.onEventLoop(eventLoop, () -> Ex04_BoundedFanOut.fetchAll(client, urls, 2)),
+            "Ex04: fetchAll should complete with every body");
+
+        int peak = server.peakInFlight();
+        assertThat(peak).as("Ex04: with a limit of 2 the server should see exactly 2 requests at once, but saw %d", peak).isEqualTo(2);
+        int receivedBeforeSlowAnswer = server.requestsReceivedWhenAnswering("/item/0");
+        assertThat(receivedBeforeSlowAnswer)
+            .as("Ex04: when the slow /item/0 answered (after 1.5 s), the server had received only %d of the 8 requests: the free lane "
+                + "did not take the remaining URLs. Hint: the URLs are one shared queue; whichever lane is free claims the next "
+                + "unclaimed index (not a fixed share per lane, not batches)", receivedBeforeSlowAnswer)
+            .isGreaterThan(5);
+        assertThat(bodies)
+            .as("Ex04: bodies in URL order. Hint: store each body at its URL's index")
             .containsExactlyElementsOf(IntStream.range(0, 8).mapToObj(i -> "/item/" + i).toList());
     }
 

@@ -47,25 +47,48 @@ class Ex09_BackpressureTest {
     }
 
     @Test
-    @DisplayName("keepEverything: 1,000 items emitted before any request all arrive, in order, as requested")
+    @DisplayName("keepEverything: 100,000 items emitted before any request all arrive, in order, as requested")
     void bufferLosesNothing() {
         consumer = Ex09_Backpressure.keepEverything(producer).doOnError(errors::add).test(0);   // a consumer that requested nothing yet
 
-        range(1, 1_000).forEach(producer::onNext);
+        // Far more than any "safe" bound (128, 1,024, 10,000): keepEverything promises that nothing is lost, however far behind.
+        range(1, 100_000).forEach(producer::onNext);
         assertThat(errors)
-            .as("Ex09: the consumer was flooded (MissingBackpressureException): there is no strategy for unrequested items. Hint: onBackpressureBuffer()")
+            .as("Ex09: the stream failed with %s while 100,000 items waited for a request. Hint: %s",
+                errors.isEmpty() ? "" : errors.get(0), errors.isEmpty() ? "" : floodHint(errors.get(0)))
             .isEmpty();
         assertThat(consumer.values()).as("Ex09: nothing may be pushed before it is requested").isEmpty();
 
         consumer.request(10);
-        assertThat(consumer.values()).as("Ex09: request(10) should give the first 10 items, emitted before any request. Hint: onBackpressureBuffer() keeps them; onBackpressureDrop() threw them away").isEqualTo(range(1, 10));
+        assertThat(consumer.values())
+            .as("Ex09: request(10) should give the first 10 items, emitted before any request, but gave %s. Hint: %s", consumer.values(),
+                consumer.values().isEmpty()
+                    ? "the unrequested items were dropped; keep every one of them until it is requested"
+                    : "the oldest items are gone: a bounded buffer that drops the oldest (or newest) loses items; keep them all")
+            .isEqualTo(range(1, 10));
 
         consumer.request(Long.MAX_VALUE);
         producer.onComplete();
         assertThat(consumer.values())
-            .as("Ex09: every one of the 1,000 items should arrive, in order. Hint: onBackpressureBuffer() keeps them all; drop/latest lose some")
-            .isEqualTo(range(1, 1_000));
+            .as("Ex09: every one of the 100,000 items should arrive, in order. Hint: keep them all until requested; drop, latest or a bounded buffer lose some")
+            .isEqualTo(range(1, 100_000));
         consumer.assertComplete();
+    }
+
+    private static String latestHint(List<Integer> got) {
+        if (got.isEmpty() || got.get(0) == 1_001) {
+            return "the newest reading emitted before the request was dropped; keep the newest one until it is requested";
+        }
+        if (got.get(0) == 1) {
+            return "a buffer hands out the OLDEST items first; keep only the newest one";
+        }
+        return "keep exactly one unrequested item, the newest";
+    }
+
+    private static String floodHint(Throwable error) {
+        return String.valueOf(error.getMessage()).contains("Buffer is full")
+            ? "a bounded buffer overflowed; keepEverything needs a buffer without a bound (memory grows with the gap: that is its price)"
+            : "nothing says what to do with items the consumer has not requested (MissingBackpressureException): choose a strategy that keeps them";
     }
 
     @Test
@@ -79,10 +102,11 @@ class Ex09_BackpressureTest {
         consumer.request(1);
 
         assertThat(errors)
-            .as("Ex09: the consumer was flooded (MissingBackpressureException). Hint: onBackpressureLatest()")
+            .as("Ex09: the stream failed with %s. Hint: keep only the newest unrequested item", errors.isEmpty() ? "" : errors.get(0))
             .isEmpty();
         assertThat(consumer.values())
-            .as("Ex09: after each request the consumer should get the NEWEST reading (1000, then 1005). Hint: onBackpressureLatest(); buffer gives the oldest, drop gives nothing")
+            .as("Ex09: after each request the consumer should get the NEWEST reading (1000, then 1005), but got %s. Hint: %s", consumer.values(),
+                latestHint(consumer.values()))
             .containsExactly(1_000, 1_005);
     }
 
@@ -93,10 +117,10 @@ class Ex09_BackpressureTest {
 
         consumer.awaitDone(5, TimeUnit.SECONDS);
         assertThat(errors)
-            .as("Ex09: the slow consumer was flooded. Hint: onBackpressureBuffer() between the producer and the consumer")
+            .as("Ex09: the stream failed with %s. Hint: keep every unrequested item until the consumer asks", errors.isEmpty() ? "" : errors.get(0))
             .isEmpty();
         assertThat(consumer.values())
-            .as("Ex09: all 500 readings, in order; none may be dropped. Hint: onBackpressureBuffer()")
+            .as("Ex09: all 500 readings, in order; none may be dropped")
             .isEqualTo(IntStream.range(0, 500).boxed().toList());
     }
 
@@ -106,9 +130,10 @@ class Ex09_BackpressureTest {
         consumer = slowConsumer(Ex09_Backpressure.keepLatest(fastIntervalProducer(500)));
 
         List<Integer> seen = consumer.awaitDone(5, TimeUnit.SECONDS).values();
-        assertThat(errors).as("Ex09: no error expected. Hint: onBackpressureLatest()").isEmpty();
+        assertThat(errors).as("Ex09: the stream failed with %s. Hint: keep only the newest unrequested item", errors.isEmpty() ? "" : errors.get(0)).isEmpty();
         assertThat(seen)
-            .as("Ex09: the consumer cannot keep up, so some readings are dropped, the rest stay in order, and the last one (499) is kept")
+            .as("Ex09: the consumer cannot keep up, so some readings are dropped, the rest stay in order, and the last one (499) is kept. "
+                + "Hint: keepLatest skips to the newest reading; keeping every one (a buffer) makes the consumer fall further behind")
             .hasSizeLessThan(500)
             .isSorted()
             .endsWith(499);

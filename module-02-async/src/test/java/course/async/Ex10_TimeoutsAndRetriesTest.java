@@ -3,6 +3,7 @@ package course.async;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import course.async.support.Await;
+import course.async.support.EventLoopWatch;
 import course.async.support.SlowHttpServer;
 import io.reactivex.rxjava3.core.Single;
 import io.reactivex.rxjava3.observers.TestObserver;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @DisplayName("Ex10 · Timeouts and retries for a flaky endpoint")
@@ -35,6 +37,7 @@ class Ex10_TimeoutsAndRetriesTest {
         private Context eventLoop;
 
         @BeforeEach
+        @Timeout(30)   // the server's start-up, bounded by SlowHttpServer itself
         void startServer(Vertx vertx) {
             server = SlowHttpServer.start(vertx, 10);
             client = WebClient.create(vertx);
@@ -44,12 +47,20 @@ class Ex10_TimeoutsAndRetriesTest {
         @Test
         @DisplayName("an endpoint that fails twice succeeds on the third of three attempts")
         void retriesUntilSuccess() {
-            String body = Await.result(
-                Await.onEventLoop(eventLoop, () -> Ex10_TimeoutsAndRetries.fetchWithRetry(client, server.url("/flaky?failures=2"), 3_000, 3)),
-                "Ex10: two 500 answers then a 200: with 3 attempts the fetch should succeed. Hint: recover(error -> fetchWithRetry(..., maxAttempts - 1))");
+            try (EventLoopWatch watch = EventLoopWatch.start(Ex10_TimeoutsAndRetries.class)) {
+                String body = Await.result(
+                    Await.onEventLoop(eventLoop, () -> Ex10_TimeoutsAndRetries.fetchWithRetry(client, server.url("/flaky?failures=2"), 3_000, 3)),
+                    "Ex10: two 500 answers then a 200: with 3 attempts the fetch should succeed. Hint: on a failed attempt, "
+                        + "make the next one with one attempt fewer left");
+                String waited = watch.stop();
 
-            assertThat(body).as("Ex10: the body of the successful attempt").isEqualTo("/flaky");
-            assertThat(server.requestsTo("/flaky")).as("Ex10: it took exactly 3 requests").isEqualTo(3);
+                assertThat(body).as("Ex10: the body of the successful attempt").isEqualTo("/flaky");
+                assertThat(server.requestsTo("/flaky")).as("Ex10: it took exactly 3 requests").isEqualTo(3);
+                assertThat(waited)
+                    .as("Ex10: the event loop was caught waiting inside fetchWithRetry: %s. Every other handler of that loop "
+                        + "waited too. Hint: a pause between attempts, if you want one, is a timer, never a sleep", waited)
+                    .isNull();
+            }
         }
 
         @Test
@@ -57,10 +68,12 @@ class Ex10_TimeoutsAndRetriesTest {
         void capsTheAttempts() {
             Throwable error = Await.failure(
                 Await.onEventLoop(eventLoop, () -> Ex10_TimeoutsAndRetries.fetchWithRetry(client, server.url("/down?failures=1000"), 3_000, 3)),
-                "Ex10: an endpoint that always answers 500 must fail the fetch in the end");
+                "Ex10: an endpoint that always answers 500 must fail the fetch in the end: the caller must see the last "
+                    + "attempt's error, not a made-up value");
 
             assertThat(server.requestsTo("/down"))
-                .as("Ex10: maxAttempts = 3 means 3 requests in all, not %d. Hint: retry while maxAttempts > 1, counting down", server.requestsTo("/down"))
+                .as("Ex10: maxAttempts = 3 means 3 requests in all, not %d. Hint: count the first attempt too: after a "
+                    + "failure, try again only while more than one attempt was left", server.requestsTo("/down"))
                 .isEqualTo(3);
             assertThat(error).as("Ex10: the last attempt's error (a 500) is reported").hasMessageContaining("500");
         }
@@ -70,7 +83,8 @@ class Ex10_TimeoutsAndRetriesTest {
         void timesOutSlowAnswers() {
             Throwable error = Await.failure(
                 Await.onEventLoop(eventLoop, () -> Ex10_TimeoutsAndRetries.fetchWithRetry(client, server.url("/slow?delay=2000"), 100, 2)),
-                "Ex10: answers that take 2 s must fail after 2 attempts of 100 ms. Hint: fetchOne(...).timeout(timeoutMs, MILLISECONDS) on every attempt");
+                "Ex10: answers that take 2 s must fail after 2 attempts of 100 ms. Hint: each attempt gets its own timeout; "
+                    + "one clock around all the attempts gives up after the first");
 
             assertThat(error)
                 .as("Ex10: a missing answer should fail with a TimeoutException. Hint: Future.timeout(...)")
@@ -109,6 +123,24 @@ class Ex10_TimeoutsAndRetriesTest {
                 .as("Ex10: at 2 s the first two attempts have timed out and the third answered. Hint: timeout on the given scheduler, then retry(maxAttempts - 1)")
                 .containsExactly("ok");
             assertThat(attempts).as("Ex10: three subscriptions, one per attempt").hasValue(3);
+        }
+
+        @Test
+        @DisplayName("the Single is a policy, not a run: each subscription gets its own maxAttempts")
+        void eachSubscriptionGetsItsOwnAttempts() {
+            Single<String> policy = Ex10_TimeoutsAndRetries.withTimeoutAndRetry(flakyCall(Integer.MAX_VALUE), 1, TimeUnit.SECONDS, 3, time);
+            List<Throwable> errors = new CopyOnWriteArrayList<>();
+            policy.doOnError(errors::add).test();
+            policy.doOnError(errors::add).test();
+
+            time.advanceTimeBy(10, TimeUnit.SECONDS);
+
+            assertThat(attempts)
+                .as("Ex10: two subscriptions to the same Single, 3 attempts each, should make 6 attempts, but made %d. "
+                    + "Hint: a count kept outside the subscription (built once, with the Single) is shared by every "
+                    + "subscription; let the retry operator count per subscription", attempts.get())
+                .hasValue(6);
+            assertThat(errors).as("Ex10: both subscriptions end with a TimeoutException").hasSize(2).allMatch(e -> e instanceof TimeoutException);
         }
 
         @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @DisplayName("Ex12 · Virtual-thread verticles: fan-out as straight-line code")
@@ -30,15 +31,18 @@ class Ex12_VirtualThreadFanOutTest {
                 Thread.currentThread().isVirtual(),
                 Vertx.currentContext() == null ? null : Vertx.currentContext().threadingModel(),
                 vertx.timer(20).map(fired -> "parked, not blocked").await())),
-            "Ex12: onVirtualThread should complete with the work's result. Hint: deploy a verticle with ThreadingModel.VIRTUAL_THREAD and call work in start()");
+            "Ex12: onVirtualThread should complete with the work's result. Hint: run the work inside a verticle deployed "
+                + "with the virtual-thread threading model");
 
         assertThat(where.model())
-            .as("Ex12: the work should run in a Vert.x context with the VIRTUAL_THREAD threading model. Hint: new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD)")
+            .as("Ex12: the work should run in a Vert.x context with the VIRTUAL_THREAD threading model (a plain virtual thread "
+                + "has no Vert.x context; a standard verticle runs on an event loop). Hint: the threading model is a deployment option")
             .isEqualTo(ThreadingModel.VIRTUAL_THREAD);
         assertThat(where.virtual()).as("Ex12: Thread.currentThread().isVirtual() inside the work").isTrue();
         assertThat(where.awaited()).isEqualTo("parked, not blocked");
         assertThat(vertx.deploymentIDs())
-            .as("Ex12: the helper verticle should be undeployed once the work is done. Hint: compose(vertx::undeploy)")
+            .as("Ex12: the helper verticle should be undeployed once the work is done, before the result is handed out. "
+                + "Hint: chain the undeploy after the deployment, then the result")
             .isEmpty();
     }
 
@@ -49,13 +53,15 @@ class Ex12_VirtualThreadFanOutTest {
             Ex12_VirtualThreadFanOut.onVirtualThread(vertx, () -> {
                 throw new IllegalArgumentException("bad input");
             }),
-            "Ex12: work that throws must fail the returned future. Hint: catch the exception and fail the promise");
+            "Ex12: work that throws must fail the returned future; it stayed pending, so the failure never reached the caller. "
+                + "Hint: the work's exception must end up in the future you return");
 
         assertThat(error).as("Ex12: the work's own exception should come out").isInstanceOf(IllegalArgumentException.class).hasMessage("bad input");
     }
 
     @Test
     @DisplayName("straight-line fetchAll: 10 URLs with a limit of 3 keep exactly 3 in flight, bodies in input order")
+    @Timeout(30)   // includes the test server's start-up, bounded by SlowHttpServer itself
     void straightLineFanOut(Vertx vertx) {
         SlowHttpServer server = SlowHttpServer.start(vertx, 250);
         WebClient client = WebClient.create(vertx);
@@ -67,11 +73,37 @@ class Ex12_VirtualThreadFanOutTest {
         int peak = server.peakInFlight();
         assertThat(peak)
             .as("Ex12: the server saw at most %d requests at once; with a limit of 3 it should see exactly 3 "
-                + "(1 = awaiting each request before starting the next, 5 or 10 = no limit). Hint: before starting request i, await request i - 3", peak)
+                + "(1 = awaiting each request before starting the next, 5 or 10 = no limit). Hint: before starting a request, wait for the one started 3 places earlier", peak)
             .isEqualTo(3);
         assertThat(server.requestsReceived()).as("Ex12: each URL fetched exactly once").isEqualTo(10);
         assertThat(bodies)
             .as("Ex12: bodies in URL order")
             .containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> "/item/" + i).toList());
+    }
+
+    @Test
+    @DisplayName("the window slides: when the oldest request answers, the next one starts, even while the others are still slow")
+    @Timeout(30)   // includes the test server's start-up, bounded by SlowHttpServer itself
+    void theWindowSlides(Vertx vertx) {
+        SlowHttpServer server = SlowHttpServer.start(vertx, 20);
+        WebClient client = WebClient.create(vertx);
+        // /item/0 answers after 20 ms, /item/1 and /item/2 after 1.2 s, the rest after 20 ms. A sliding window of 3
+        // starts /item/3 as soon as /item/0 answered; batches of 3 start it only after /item/1 and /item/2 (1.2 s).
+        List<String> urls = IntStream.range(0, 6)
+            .mapToObj(i -> server.url("/item/" + i + (i == 1 || i == 2 ? "?delay=1200" : "")))
+            .toList();
+
+        List<String> bodies = Await.result(
+            Ex12_VirtualThreadFanOut.onVirtualThread(vertx, () -> Ex12_VirtualThreadFanOut.fetchAll(client, urls, 3)),
+            "Ex12: fetchAll on a virtual thread should return every body");
+
+        int receivedBeforeSlowAnswer = server.requestsReceivedWhenAnswering("/item/1");
+        assertThat(receivedBeforeSlowAnswer)
+            .as("Ex12: when the slow /item/1 answered (after 1.2 s), the server had received only %d requests: /item/3 waited "
+                + "for the whole group although /item/0 had answered long before. Hint: before starting a request, wait for "
+                + "the one started K places earlier only, not for a whole batch", receivedBeforeSlowAnswer)
+            .isGreaterThan(3);
+        assertThat(server.peakInFlight()).as("Ex12: never more than 3 in flight").isLessThanOrEqualTo(3);
+        assertThat(bodies).as("Ex12: bodies in URL order").containsExactlyElementsOf(IntStream.range(0, 6).mapToObj(i -> "/item/" + i).toList());
     }
 }

@@ -26,12 +26,25 @@ public final class Await {
 
     /** Blocks the test thread until {@code future} succeeds; fails the test with {@code hint} otherwise. */
     public static <T> T result(Future<T> future, String hint) {
+        return result(future, () -> hint);
+    }
+
+    /**
+     * Like {@link #result(Future, String)}, with a hint worked out when the wait has failed, so that it
+     * can say what the code under test did meanwhile.
+     */
+    public static <T> T result(Future<T> future, Supplier<String> hint) {
+        return result(future, SECONDS, hint);
+    }
+
+    /** Like {@link #result(Future, String)} with a bound of its own, for the tests' own set-up on a loaded machine. */
+    public static <T> T result(Future<T> future, long seconds, Supplier<String> hint) {
         try {
-            return future.toCompletionStage().toCompletableFuture().get(SECONDS, TimeUnit.SECONDS);
+            return future.toCompletionStage().toCompletableFuture().get(seconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
-            return fail(hint + " (the future did not complete within " + SECONDS + " s)");
+            return fail(hint.get() + " (the future did not complete within " + seconds + " s)");
         } catch (ExecutionException e) {
-            return fail(hint + " (the future failed: " + e.getCause() + ")", e.getCause());
+            return fail(hint.get() + " (the future failed: " + e.getCause() + ")" + awaitNote(e.getCause()), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail("interrupted");
@@ -51,6 +64,18 @@ public final class Await {
             Thread.currentThread().interrupt();
             return fail("interrupted");
         }
+    }
+
+    /** True if {@code error} is what {@code Future.await()} throws on an event-loop or worker thread. */
+    public static boolean isAwaitOnEventLoop(Throwable error) {
+        return error instanceof IllegalStateException
+            && String.valueOf(error.getMessage()).startsWith("Cannot be called on a Vert.x");
+    }
+
+    private static String awaitNote(Throwable error) {
+        return isAwaitOnEventLoop(error)
+            ? ". Future.await() refuses to park an event loop (it would stop every handler on it): attach the next step with map/compose instead of waiting"
+            : "";
     }
 
     /**

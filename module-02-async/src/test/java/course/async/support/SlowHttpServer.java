@@ -23,6 +23,9 @@ import java.util.stream.IntStream;
  */
 public final class SlowHttpServer {
 
+    /** The server's own start-up may take this long on a heavily loaded machine; it is not what a test checks. */
+    public static final long SETUP_SECONDS = 20;
+
     private final Vertx vertx;
     private final long defaultDelayMs;
     private volatile InFlightCounter inFlight = new InFlightCounter();
@@ -42,12 +45,12 @@ public final class SlowHttpServer {
         Future<HttpServer> listening = vertx.createHttpServer()
             .requestHandler(slow::handle)
             .listen(0, "127.0.0.1");
-        slow.server = Await.result(listening, "test server could not start");
+        slow.server = Await.result(listening, SETUP_SECONDS, () -> "test server could not start");
         // One request before the test starts, so the first HTTP test of the run does not pay for
         // loading the HTTP stack while it is being timed; then the counters start from zero.
         WebClient warmUp = WebClient.create(vertx);
-        Await.result(warmUp.getAbs(slow.url("/warm-up?delay=1")).send(), "test server did not answer its warm-up request");
-        Await.result(warmUp.getAbs(slow.url("/warm-up?delay=1")).send(), "test server did not answer its warm-up request");
+        Await.result(warmUp.getAbs(slow.url("/warm-up?delay=1")).send(), SETUP_SECONDS, () -> "test server did not answer its warm-up request");
+        Await.result(warmUp.getAbs(slow.url("/warm-up?delay=1")).send(), SETUP_SECONDS, () -> "test server did not answer its warm-up request");
         warmUp.close();
         slow.inFlight = new InFlightCounter();
         slow.answered.set(0);

@@ -13,8 +13,10 @@ import java.util.Map;
  * <p>RxJava names how many values an async operation may give: {@code Single} exactly one,
  * {@code Maybe} zero or one, {@code Completable} none (only done or failed), {@code Observable}
  * any number. Unlike a Vert.x Future, which is already running, an Rx type is a RECIPE: nothing
- * happens until someone subscribes, and each subscription runs it again. {@code zip} subscribes
- * to all its sources at once and combines their values: the Rx form of Future.all.
+ * happens until someone subscribes, and each subscription runs it again. {@code zip} combines
+ * one value from each source: the Rx form of Future.all. It subscribes to its sources in turn,
+ * without waiting for a value in between, so asynchronous sources (timers, network calls) run side
+ * by side; a synchronous source has already finished when zip subscribes to the next one.
  */
 public final class Ex06_RxShapesAndZip {
 
@@ -44,7 +46,8 @@ public final class Ex06_RxShapesAndZip {
 
     /** "name (age)", from two independent async lookups that must run at the same time. */
     public static Single<String> profile(Single<String> name, Single<Integer> age) {
-        // zip subscribes to both at once; flatMap would wait for name before even asking for age.
+        // zip subscribes to both without waiting for either value; flatMap would ask for the age
+        // only after the name arrived.
         return Single.zip(name, age, (n, a) -> n + " (" + a + ")");
     }
 }

@@ -7,8 +7,9 @@ import io.reactivex.rxjava3.functions.Function;
 /**
  * Ex08 · flatMap with a concurrency cap, and concatMapEager when order matters.
  *
- * <p>{@code flatMap} subscribes to the inner call of EVERY item as soon as the item arrives:
- * a thousand items, a thousand calls in flight. Its {@code maxConcurrency} argument is the Rx
+ * <p>{@code Observable.flatMap} subscribes to the inner call of every item as soon as the item
+ * arrives: a thousand items, a thousand calls in flight ({@code Flowable.flatMap} stops at 128 by
+ * default, {@code Flowable.bufferSize()}). Its {@code maxConcurrency} argument is the Rx
  * version of Ex04's lanes: at most K inner calls subscribed at once, the next one starts when
  * one finishes. Results come out in completion order; {@code concatMapEager} with the same cap
  * runs the calls just as concurrently but hands the results out in input order.

@@ -1,0 +1,60 @@
+// Wrong: K lanes, but each body is appended when it arrives: results in answer order, not URL order
+package course.async;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpResponseExpectation;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Ex04 · Fan-out over HTTP with at most K requests in flight.
+ *
+ * <p>One event loop can wait on thousands of sockets, so "fetch these N URLs" costs no threads.
+ * It still costs the other side: firing all N at once can flood a server or a connection pool.
+ * The async answer to a thread pool's size is a concurrency limit: K "lanes", each of which starts
+ * the next request only when its previous one has answered. No thread waits; the limit is a count.
+ */
+public final class Ex04_BoundedFanOut {
+
+    private Ex04_BoundedFanOut() {
+    }
+
+    /**
+     * GETs every URL with the web client, never more than {@code maxInFlight} at a time, and
+     * completes with the bodies in the order of {@code urls} (not the order they answered in).
+     */
+    public static Future<List<String>> fetchAll(WebClient client, List<String> urls, int maxInFlight) {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        AtomicInteger nextIndex = new AtomicInteger();
+        List<Future<Void>> lanes = new ArrayList<>();
+        // K lanes run side by side; each one fetches URLs one after another until none are left.
+        for (int lane = 0; lane < Math.min(maxInFlight, urls.size()); lane++) {
+            lanes.add(runLane(client, urls, bodies, nextIndex));
+        }
+        return Future.all(lanes).map(done -> bodies);
+    }
+
+    /** Takes the next unclaimed URL, fetches it, stores the body at its index, then goes again. */
+    private static Future<Void> runLane(WebClient client, List<String> urls, List<String> bodies, AtomicInteger nextIndex) {
+        int index = nextIndex.getAndIncrement();
+        if (index >= urls.size()) {
+            return Future.succeededFuture();
+        }
+        return fetchOne(client, urls.get(index)).compose(body -> {
+            bodies.add(body);
+            return runLane(client, urls, bodies, nextIndex);
+        });
+    }
+
+    /** One GET; a non-200 answer is a failure. */
+    private static Future<String> fetchOne(WebClient client, String url) {
+        return client.getAbs(url).send()
+            .expecting(HttpResponseExpectation.SC_OK)
+            .map(HttpResponse::bodyAsString);
+    }
+}

@@ -1,0 +1,34 @@
+// Wrong: batches of maxConcurrency: the next batch waits for the slowest call of the previous one
+package course.async;
+
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.functions.Function;
+
+/**
+ * Ex08 · flatMap with a concurrency cap, and concatMapEager when order matters.
+ *
+ * <p>{@code Observable.flatMap} subscribes to the inner call of every item as soon as the item
+ * arrives: a thousand items, a thousand calls in flight ({@code Flowable.flatMap} stops at 128 by
+ * default, {@code Flowable.bufferSize()}). Its {@code maxConcurrency} argument is the Rx
+ * version of Ex04's lanes: at most K inner calls subscribed at once, the next one starts when
+ * one finishes. Results come out in completion order; {@code concatMapEager} with the same cap
+ * runs the calls just as concurrently but hands the results out in input order.
+ */
+public final class Ex08_RxConcurrencyCap {
+
+    private Ex08_RxConcurrencyCap() {
+    }
+
+    /** Runs {@code call} for every item, at most {@code maxConcurrency} at once; results as they finish. */
+    public static <T, R> Observable<R> processAll(Observable<T> items, Function<T, Single<R>> call, int maxConcurrency) {
+        return items.buffer(maxConcurrency)
+            .concatMap(batch -> Observable.fromIterable(batch).flatMap(item -> call.apply(item).toObservable()));
+    }
+
+    /** Same cap, but the results come out in the order of the items. */
+    public static <T, R> Observable<R> processAllInOrder(Observable<T> items, Function<T, Single<R>> call, int maxConcurrency) {
+        // Eager: subscribes up to maxConcurrency calls ahead, buffers early finishers until their turn.
+        return items.concatMapEager(item -> call.apply(item).toObservable(), maxConcurrency, 1);
+    }
+}
