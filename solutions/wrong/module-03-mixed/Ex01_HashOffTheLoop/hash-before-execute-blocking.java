@@ -1,0 +1,28 @@
+// Wrong: the hash is computed on the event loop; only the finished result goes through executeBlocking
+package course.mixed;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/**
+ * Ex01 · Hash a password off the event loop with executeBlocking.
+ *
+ * <p>An event loop is one thread serving every handler of its verticles: while it computes a
+ * 40 ms hash, no timer fires, no request is read, no response is written. CPU work does not
+ * get faster anywhere else, but it can run elsewhere: {@code executeBlocking} hands it to
+ * Vert.x's worker pool and gives back a {@link Future} the event loop can carry on with.
+ */
+public final class Ex01_HashOffTheLoop {
+
+    private Ex01_HashOffTheLoop() {
+    }
+
+    /**
+     * Hashes {@code password} with {@link Pbkdf2#hash} without holding up the caller's event
+     * loop; the returned future completes (back on the caller's context) with the hex hash.
+     */
+    public static Future<String> hashPassword(Vertx vertx, String password) {
+        String hash = Pbkdf2.hash(password);
+        return vertx.executeBlocking(() -> hash);
+    }
+}
