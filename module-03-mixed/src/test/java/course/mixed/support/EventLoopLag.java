@@ -61,14 +61,17 @@ public final class EventLoopLag implements AutoCloseable {
      * and reports what the probe on the same event loop saw meanwhile.
      */
     public static Measured whileRunning(Vertx vertx, Context context, Supplier<? extends Future<?>> work) throws Exception {
-        try (EventLoopLag probe = startOn(vertx, context)) {
+        EventLoopLag probe = startOn(vertx, context);
+        long[] span;
+        try {
             Thread.sleep(50);                        // let the probe settle into its rhythm
-            long[] span = run(context, probe.loopThread, work);
+            span = run(context, probe.loopThread, work);
             Thread.sleep(4 * PERIOD_MS);             // a loop blocked until the end shows its gap on the next tick
-            probe.close();
-            return new Measured(probe.maxLagMillisAfter(span[0]), probe.ticksBetween(span[0], span[1]),
-                TimeUnit.NANOSECONDS.toMillis(span[3] - span[2]));
+        } finally {
+            probe.close();                           // no more ticks: what follows reads a finished list
         }
+        return new Measured(probe.maxLagMillisAfter(span[0]), probe.ticksBetween(span[0], span[1]),
+            TimeUnit.NANOSECONDS.toMillis(span[3] - span[2]));
     }
 
     /**
