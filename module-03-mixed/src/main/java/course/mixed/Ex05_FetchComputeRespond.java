@@ -61,10 +61,10 @@ public final class Ex05_FetchComputeRespond {
      * answers with a status other than 200.
      */
     public Future<String> report() {
-        // TODO: start all three fetches (fetch(path) for each of SOURCES) before waiting on any, join them
-        //  with Future.all(...).map(all -> all.<String>list()), then compose with
-        //  vertx.executeBlocking(() -> combine.apply(bodies), false): combine is CPU work.
-        throw new UnsupportedOperationException("Ex05 not implemented yet: fetch the three sources at once, combine them off the loop");
+        // TODO: the report needs all three SOURCES (fetch(path) gets one). Wait only as long as the slowest
+        //  source, keep the CPU-heavy combine off the event loop (several reports may be combining at once),
+        //  and fail when any source fails.
+        throw new UnsupportedOperationException("Ex05 not implemented yet: fetch the three sources, combine them, off the loop");
     }
 
     /** GETs one source (given); fails unless it answers 200. */
