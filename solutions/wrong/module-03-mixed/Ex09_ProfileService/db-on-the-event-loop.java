@@ -104,7 +104,10 @@ public final class Ex09_ProfileService {
 
     // ---- Given: the database read and the HTTP answers. ----
 
-    /** Plain blocking JDBC: the profile as JSON, or null. (One connection per call, a stand-in for a pool of DB_CONNECTIONS; Ex06 pairs the two.) */
+    /**
+     * Plain blocking JDBC: the profile as JSON, or null. One connection per call stands in for a
+     * connection pool of DB_CONNECTIONS (Ex06 pairs a worker pool with a real one).
+     */
     private JsonObject loadProfile(int id) throws SQLException {
         try (var connection = DriverManager.getConnection(jdbcUrl);
              var statement = connection.prepareStatement("SELECT id, name FROM profiles WHERE id = ?")) {
