@@ -250,7 +250,7 @@ class Ex09_ProfileServiceTest {
         } else if (thread.startsWith(PoolWatch.SHARED_POOL)) {
             return "That is Vert.x's shared worker pool, which every executeBlocking of the application uses: a burst of "
                 + "this work would take all of its threads, and every unrelated blocking call would wait behind it; nor "
-                + "is its size (20) chosen for this work";
+                + "is its size (20 by default) chosen for this work";
         } else if (thread.startsWith(HASH_THREAD)) {
             return "That is the hash pool: " + work + " there waits behind every hash in its queue";
         } else if (thread.startsWith(DB_THREAD)) {
