@@ -50,7 +50,7 @@ class Ex01_HashOffTheLoopTest {
     @DisplayName("the hash is right and arrives later, from Vert.x's worker pool, back on the caller's event loop")
     void returnsAPendingFutureWithTheRightHash() throws Exception {
         Context loop = vertx.getOrCreateContext();
-        Thread loopThread = OnContext.call(loop, () -> Future.succeededFuture(Thread.currentThread())).await(2, TimeUnit.SECONDS);
+        Thread loopThread = OnContext.call(loop, () -> Future.succeededFuture(Thread.currentThread())).await(5, TimeUnit.SECONDS);
         AtomicBoolean doneBeforeReturning = new AtomicBoolean();
         AtomicReference<Thread> callbackThread = new AtomicReference<>();
         int workerJobsBefore = pools.jobsStarted(PoolWatch.SHARED_POOL);

@@ -68,7 +68,7 @@ class Ex02_OrderedVsUnorderedTest {
     @DisplayName("unordered jobs run side by side: four jobs that each wait for the other three all finish")
     void unorderedJobsRunTogether(Vertx vertx) throws Exception {
         Context context = vertx.getOrCreateContext();
-        Thread loopThread = OnContext.call(context, () -> Future.succeededFuture(Thread.currentThread())).await(2, TimeUnit.SECONDS);
+        Thread loopThread = OnContext.call(context, () -> Future.succeededFuture(Thread.currentThread())).await(5, TimeUnit.SECONDS);
         // Each job waits until all four are running: only jobs in flight together can pass.
         CyclicBarrier allFour = new CyclicBarrier(JOBS);
         // Then they finish last to first: job i returns only after job i+1 has returned (and 100 ms more),
@@ -77,9 +77,9 @@ class Ex02_OrderedVsUnorderedTest {
         List<String> threads = new CopyOnWriteArrayList<>();
         List<Callable<String>> jobs = IntStream.range(0, JOBS).<Callable<String>>mapToObj(i -> () -> {
             threads.add(Thread.currentThread().getName());
-            allFour.await(2, TimeUnit.SECONDS);
+            allFour.await(3, TimeUnit.SECONDS);
             if (i + 1 < JOBS) {
-                returned.get(i + 1).await(2, TimeUnit.SECONDS);
+                returned.get(i + 1).await(3, TimeUnit.SECONDS);
                 Thread.sleep(100);
             }
             returned.get(i).countDown();
@@ -93,7 +93,7 @@ class Ex02_OrderedVsUnorderedTest {
             .await(8, TimeUnit.SECONDS)));
 
         assertThat(failure)
-            .as("Ex02: the %d jobs should all be running at once (each waits up to 2 s for the others), but got: %s. "
+            .as("Ex02: the %d jobs should all be running at once (each waits up to 3 s for the others), but got: %s. "
                 + "One context's jobs queue behind each other unless you say they are independent", JOBS, failure)
             .isNull();
         assertThat(results.get())

@@ -67,7 +67,7 @@ class Ex03_DedicatedPoolTest {
         try {
             longResults.add(onHandler(() -> service.runLong(longJob)));
             longResults.add(onHandler(() -> service.runLong(longJob)));
-            assertThat(longJobsRunning.await(2, TimeUnit.SECONDS))
+            assertThat(longJobsRunning.await(3, TimeUnit.SECONDS))
                 .as("Ex03: two long jobs submitted from one handler should run at the same time on the dedicated pool "
                     + "(size %d), but only %d started (on %s). One context's blocking jobs queue behind each other "
                     + "unless you say they are independent", Ex03_DedicatedPool.POOL_SIZE, 2 - longJobsRunning.getCount(), longThreads)
@@ -77,14 +77,14 @@ class Ex03_DedicatedPoolTest {
             CyclicBarrier bothShortJobs = new CyclicBarrier(2);
             Callable<String> shortJob = () -> {
                 shortThreads.add(Thread.currentThread().getName());
-                bothShortJobs.await(2, TimeUnit.SECONDS);
+                bothShortJobs.await(3, TimeUnit.SECONDS);
                 return Thread.currentThread().getName();
             };
             Future<String> first = onHandler(() -> service.runShort(shortJob));
             Future<String> second = onHandler(() -> service.runShort(shortJob));
-            Throwable starved = catchThrowable(() -> Future.all(first, second).await(4, TimeUnit.SECONDS));
+            Throwable starved = catchThrowable(() -> Future.all(first, second).await(5, TimeUnit.SECONDS));
             assertThat(starved)
-                .as("Ex03: two short jobs (each waiting up to 2 s for the other) did not both finish while the long jobs "
+                .as("Ex03: two short jobs (each waiting up to 3 s for the other) did not both finish while the long jobs "
                     + "were running (%s; short jobs started on %s, long jobs on %s). %s", starved, shortThreads, longThreads,
                     longThreads.stream().anyMatch(name -> !name.startsWith(LONG_THREAD))
                         ? "The long jobs took threads of the shared pool, so short jobs wait behind them: give long jobs the dedicated pool"
@@ -104,7 +104,7 @@ class Ex03_DedicatedPoolTest {
             .as("Ex03: short jobs should run on Vert.x's shared worker pool (vert.x-worker-thread-N), but ran on %s", shortThreads)
             .allMatch(name -> name.startsWith(PoolWatch.SHARED_POOL + "-"));
         for (Future<String> result : longResults) {
-            assertThat(result.await(2, TimeUnit.SECONDS)).as("Ex03: each long job's result should come back").isEqualTo("long done");
+            assertThat(result.await(5, TimeUnit.SECONDS)).as("Ex03: each long job's result should come back").isEqualTo("long done");
         }
     }
 
@@ -112,7 +112,7 @@ class Ex03_DedicatedPoolTest {
     @DisplayName("the dedicated pool is a Vert.x worker pool of exactly POOL_SIZE threads")
     void dedicatedPoolHasItsSize() throws Exception {
         Ex03_DedicatedPool service = onHandler(() -> new Ex03_DedicatedPool(vertx));
-        String thread = onHandler(() -> service.runLong(() -> Thread.currentThread().getName())).await(2, TimeUnit.SECONDS);
+        String thread = onHandler(() -> service.runLong(() -> Thread.currentThread().getName())).await(5, TimeUnit.SECONDS);
 
         assertThat(pools.pool(Ex03_DedicatedPool.POOL_NAME))
             .as("Ex03: Vert.x has no worker pool named \"%s\" (the long job ran on %s). A thread pool of your own bypasses "
@@ -136,13 +136,13 @@ class Ex03_DedicatedPoolTest {
     @DisplayName("close() closes the dedicated pool and its threads end")
     void closeEndsThePoolThreads() throws Exception {
         Ex03_DedicatedPool service = onHandler(() -> new Ex03_DedicatedPool(vertx));
-        String thread = onHandler(() -> service.runLong(() -> Thread.currentThread().getName())).await(2, TimeUnit.SECONDS);
+        String thread = onHandler(() -> service.runLong(() -> Thread.currentThread().getName())).await(5, TimeUnit.SECONDS);
         assertThat(thread)
             .as("Ex03: long jobs should run on the dedicated Vert.x pool (%sN), not on %s: only then does closing that "
                 + "pool end the threads that ran them", LONG_THREAD, thread)
             .startsWith(LONG_THREAD);
 
-        onHandler(service::close).await(2, TimeUnit.SECONDS);
+        onHandler(service::close).await(5, TimeUnit.SECONDS);
 
         assertThat(pools.pool(Ex03_DedicatedPool.POOL_NAME).map(PoolWatch.Pool::closed))
             .as("Ex03: close() completed, but Vert.x's pool \"%s\" is still open: its threads would live as long as "
@@ -155,6 +155,6 @@ class Ex03_DedicatedPoolTest {
 
     /** Runs {@code call} on the handler's context, as a request handler would, and returns what it returned. */
     private <T> T onHandler(Supplier<T> call) throws Exception {
-        return OnContext.call(handler, () -> Future.succeededFuture(call.get())).await(2, TimeUnit.SECONDS);
+        return OnContext.call(handler, () -> Future.succeededFuture(call.get())).await(5, TimeUnit.SECONDS);
     }
 }

@@ -31,7 +31,7 @@ class Ex04_ChunkedLoopTest {
     @DisplayName("every step runs once, in order, on the event loop itself")
     void everyStepOnceInOrderOnTheLoop(Vertx vertx) throws Exception {
         Context context = vertx.getOrCreateContext();
-        Thread loopThread = OnContext.call(context, () -> Future.succeededFuture(Thread.currentThread())).await(2, TimeUnit.SECONDS);
+        Thread loopThread = OnContext.call(context, () -> Future.succeededFuture(Thread.currentThread())).await(5, TimeUnit.SECONDS);
         List<Integer> steps = new CopyOnWriteArrayList<>();
         List<Thread> threads = new CopyOnWriteArrayList<>();
 
@@ -90,13 +90,13 @@ class Ex04_ChunkedLoopTest {
                 }
             }));
             return future.get();
-        }).await(2, TimeUnit.SECONDS));
+        }).await(4, TimeUnit.SECONDS));
 
         assertThat(failure)
             .as("Ex04: the step at index 15 (in the second chunk) threw, %s", failure == null
                 ? "yet the future succeeded: a failed step must fail it"
                 : failure instanceof TimeoutException
-                    ? "and 2 s later the future still had not failed. What a timer handler throws goes to Vert.x's "
+                    ? "and 4 s later the future still had not failed. What a timer handler throws goes to Vert.x's "
                         + "exception handler, not to your future: catch it and fail the promise"
                     : "and the future failed with " + failure + " instead of what the step threw")
             .isSameAs(boom);

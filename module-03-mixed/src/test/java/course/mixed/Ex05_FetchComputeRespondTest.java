@@ -56,10 +56,10 @@ class Ex05_FetchComputeRespondTest {
     @AfterEach
     void stopServers() throws Exception {
         if (service != null) {
-            service.stop().await(2, TimeUnit.SECONDS);
+            service.stop().await(5, TimeUnit.SECONDS);
         }
         if (sources != null) {
-            sources.close().await(2, TimeUnit.SECONDS);
+            sources.close().await(5, TimeUnit.SECONDS);
         }
     }
 
@@ -109,7 +109,7 @@ class Ex05_FetchComputeRespondTest {
         service = new Ex05_FetchComputeRespond(vertx, sources.actualPort(), bodies -> {
             combineThreads.add(Thread.currentThread().getName());
             try {
-                allCombining.await(2, TimeUnit.SECONDS);
+                allCombining.await(3, TimeUnit.SECONDS);
             } catch (Exception e) {
                 throw new IllegalStateException("not all " + reports + " combines were running at once", e);
             }
@@ -122,7 +122,7 @@ class Ex05_FetchComputeRespondTest {
                     .mapToObj(i -> client.get(port, "127.0.0.1", "/report").send()).toList())
                 .await(8, TimeUnit.SECONDS).list();
             assertThat(responses.stream().map(HttpResponse::statusCode).toList())
-                .as("Ex05: %d /report requests at once should all answer 200 (each combine waits up to 2 s for the "
+                .as("Ex05: %d /report requests at once should all answer 200 (each combine waits up to 3 s for the "
                     + "others), but they answered %s, and combine ran on %s. Every request of this server is handled on "
                     + "one event-loop context, and that context's blocking jobs queue behind each other unless you say "
                     + "they are independent", reports,

@@ -86,7 +86,7 @@ class Ex06_JdbcOnAWorkerPoolTest {
         Throwable failure = catchThrowable(() -> valid.set(OnContext.call(loop, () -> Future.all(
                 IntStream.range(0, CONNECTIONS).mapToObj(i -> profiles.query(connection -> {
                     try {
-                        allAtOnce.await(2, TimeUnit.SECONDS);
+                        allAtOnce.await(3, TimeUnit.SECONDS);
                     } catch (Exception e) {
                         throw new SQLException("not all " + CONNECTIONS + " queries were running at once: " + e, e);
                     }
@@ -95,7 +95,7 @@ class Ex06_JdbcOnAWorkerPoolTest {
             .await(8, TimeUnit.SECONDS)));
 
         assertThat(failure)
-            .as("Ex06: %d queries from one context should run at once, one per connection (each waited up to 2 s for "
+            .as("Ex06: %d queries from one context should run at once, one per connection (each waited up to 3 s for "
                 + "the others), but got: %s. One context's blocking jobs queue behind each other unless you say they "
                 + "are independent", CONNECTIONS, failure)
             .isNull();

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Ex07 · Straight-line JDBC in a virtual-thread verticle: interleaving only at await()")
 class Ex07_VirtualThreadVerticleTest {
@@ -103,10 +104,11 @@ class Ex07_VirtualThreadVerticleTest {
     }
 
     @Test
+    @Timeout(20)   // a wrong answer waits out the 4 s gate, then the lookups' 7 s
     @DisplayName("blocking JDBC does not hold the verticle: five lookups are inside the database call at once")
     void blockingJdbcDoesNotHoldTheVerticle() throws Exception {
         vertx.eventBus().<Integer>consumer(Ex07_VirtualThreadVerticle.AUDIT_ADDRESS, audit -> audit.reply("recorded"));
-        // Each connect waits (up to 2 s) until all five lookups are connecting at the same time.
+        // Each connect waits (up to 4 s) until all five lookups are connecting at the same time.
         db.holdConnectsUntil(LOOKUPS);
 
         deploy();
@@ -116,7 +118,7 @@ class Ex07_VirtualThreadVerticleTest {
         assertThat(failure)
             .as("Ex07: %s", db.peakConnecting() < LOOKUPS
                 ? "the " + LOOKUPS + " lookups should all be inside the blocking JDBC call at the same time (each connect "
-                    + "waits up to 2 s for the others), but at most " + db.peakConnecting() + " were (got: " + failure + "). "
+                    + "waits up to 4 s for the others), but at most " + db.peakConnecting() + " were (got: " + failure + "). "
                     + "A virtual-thread verticle still handles one event at a time: a blocking call parks its virtual "
                     + "thread, yet the verticle takes its next request only when this handler returns or reaches an "
                     + "await(). Turn the blocking call into something you can await (and remember that one context's "

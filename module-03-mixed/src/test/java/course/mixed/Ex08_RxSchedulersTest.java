@@ -34,13 +34,13 @@ class Ex08_RxSchedulersTest {
         AtomicReference<List<String>> threads = new AtomicReference<>();
         Throwable failure = catchThrowable(() -> threads.set(Flowable.range(0, calls)
             .flatMapSingle(i -> Ex08_RxSchedulers.blockingIo(() -> {
-                allAtOnce.await(2, TimeUnit.SECONDS);   // a blocking wait for the other seven
+                allAtOnce.await(3, TimeUnit.SECONDS);   // a blocking wait for the other seven
                 return Thread.currentThread().getName();
             }))
             .toList().timeout(5, TimeUnit.SECONDS).blockingGet()));
 
         assertThat(failure)
-            .as("Ex08: %d blocking calls should be in flight at once (each waits up to 2 s for the others), but got: %s. "
+            .as("Ex08: %d blocking calls should be in flight at once (each waits up to 3 s for the others), but got: %s. "
                 + "A scheduler with one thread per core has too few threads for calls that wait", calls, failure)
             .isNull();
         assertThat(threads.get()).as("Ex08: blocking calls belong on the I/O scheduler (%sN), but ran on %s", IO_THREAD, threads.get())
@@ -81,7 +81,7 @@ class Ex08_RxSchedulersTest {
                     () -> {
                         loadThread.set(Thread.currentThread().getName());
                         loadStarted.countDown();
-                        loadMayAnswer.await(2, TimeUnit.SECONDS);   // the "I/O" answers when the test has looked around
+                        loadMayAnswer.await(5, TimeUnit.SECONDS);   // the "I/O" answers when the test has looked around
                         return "stored-password";
                     },
                     password -> {
@@ -93,7 +93,7 @@ class Ex08_RxSchedulersTest {
                 .timeout(5, TimeUnit.SECONDS)
                 .toCompletionStage().toCompletableFuture();
 
-            assertThat(loadStarted.await(2, TimeUnit.SECONDS)).as("Ex08: the load did not start within 2 s of subscribing").isTrue();
+            assertThat(loadStarted.await(5, TimeUnit.SECONDS)).as("Ex08: the load did not start within 5 s of subscribing").isTrue();
             List<String> busyWhileLoading = busyComputationThreads();
             loadMayAnswer.countDown();
             String hash = result.get(6, TimeUnit.SECONDS);
@@ -131,7 +131,7 @@ class Ex08_RxSchedulersTest {
         try (ExecutorService virtualThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(GIVEN_VIRTUAL, 0).factory())) {
             failure = catchThrowable(() -> threads.set(Flowable.range(0, calls)
                 .flatMapSingle(i -> Ex08_RxSchedulers.onVirtualThread(() -> {
-                    allAtOnce.await(2, TimeUnit.SECONDS);
+                    allAtOnce.await(3, TimeUnit.SECONDS);
                     Thread thread = Thread.currentThread();
                     return (thread.isVirtual() ? "virtual " : "platform ") + (thread.getName().isEmpty() ? "(unnamed)" : thread.getName());
                 }, virtualThreads))
@@ -139,7 +139,7 @@ class Ex08_RxSchedulersTest {
         }
 
         assertThat(failure)
-            .as("Ex08: %d blocking calls should be in flight at once (each waits up to 2 s for the others), but got: %s",
+            .as("Ex08: %d blocking calls should be in flight at once (each waits up to 3 s for the others), but got: %s",
                 calls, failure)
             .isNull();
         assertThat(threads.get())

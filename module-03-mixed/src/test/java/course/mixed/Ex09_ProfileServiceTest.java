@@ -71,7 +71,7 @@ class Ex09_ProfileServiceTest {
     void stop() throws Exception {
         try {
             if (service != null) {
-                service.stop().await(2, TimeUnit.SECONDS);
+                service.stop().await(5, TimeUnit.SECONDS);
             }
         } finally {
             client.close();
@@ -131,7 +131,7 @@ class Ex09_ProfileServiceTest {
         List<Future<HttpResponse<Buffer>>> responses = new ArrayList<>();
         try {
             IntStream.range(0, requests).forEach(i -> responses.add(postHash("password-" + i)));
-            Throwable tooFew = catchThrowable(() -> await().atMost(Duration.ofSeconds(3)).until(() -> running.get() >= cores));
+            Throwable tooFew = catchThrowable(() -> await().atMost(Duration.ofSeconds(5)).until(() -> running.get() >= cores));
             Thread.sleep(300);   // every chance for more hashes than cores to start, if the pool allows them
 
             String thread = threads.isEmpty() ? "nowhere" : threads.get(0);
@@ -232,7 +232,7 @@ class Ex09_ProfileServiceTest {
                     + "is closed", pool, pools.pool(pool).map(Object::toString).orElse("no such pool"))
                 .contains(true);
         }
-        Throwable refused = catchThrowable(() -> getProfile(1).await(2, TimeUnit.SECONDS));
+        Throwable refused = catchThrowable(() -> getProfile(1).await(5, TimeUnit.SECONDS));
         assertThat(refused)
             .as("Ex09: stop() completed, but the server still answered GET /profile/1: stop the server, and complete only "
                 + "once it is closed")
@@ -304,7 +304,7 @@ class Ex09_ProfileServiceTest {
                 return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent);
             });
             if (everyMs == 0) {
-                latency.await(2, TimeUnit.SECONDS);
+                latency.await(5, TimeUnit.SECONDS);
             } else {
                 Thread.sleep(everyMs);
             }

@@ -50,7 +50,7 @@ public final class EventLoopLag implements AutoCloseable {
             probe.timerId = vertx.setPeriodic(PERIOD_MS, id -> probe.ticks.add(System.nanoTime()));
             started.countDown();
         });
-        if (!started.await(2, TimeUnit.SECONDS)) {
+        if (!started.await(5, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the lag probe could not start on its event loop");
         }
         return probe;
@@ -79,7 +79,7 @@ public final class EventLoopLag implements AutoCloseable {
      * too) and returns how much CPU time the event-loop thread spent until the work's future completed.
      */
     public static long loopCpuMillisWhileRunning(Context context, Supplier<? extends Future<?>> work) throws Exception {
-        Thread loopThread = OnContext.call(context, () -> Future.succeededFuture(Thread.currentThread())).await(2, TimeUnit.SECONDS);
+        Thread loopThread = OnContext.call(context, () -> Future.succeededFuture(Thread.currentThread())).await(5, TimeUnit.SECONDS);
         long[] span = run(context, loopThread, work);
         return TimeUnit.NANOSECONDS.toMillis(span[3] - span[2]);
     }

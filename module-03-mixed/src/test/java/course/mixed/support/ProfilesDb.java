@@ -70,7 +70,7 @@ public final class ProfilesDb implements AutoCloseable {
 
     /**
      * From now on each connect through {@link #watchedUrl()} waits until {@code together} connects
-     * are waiting at once (then all go on), for at most 2 s; if they never are, the waiting connect
+     * are waiting at once (then all go on), for at most 4 s; if they never are, the waiting connect
      * fails (and so do the ones after it).
      */
     public void holdConnectsUntil(int together) {
@@ -111,7 +111,7 @@ public final class ProfilesDb implements AutoCloseable {
             CyclicBarrier waitFor = gate;
             if (waitFor != null) {
                 try {
-                    waitFor.await(2, TimeUnit.SECONDS);
+                    waitFor.await(4, TimeUnit.SECONDS);
                 } catch (TimeoutException | BrokenBarrierException e) {
                     throw new SQLException("the test held this connect until " + waitFor.getParties()
                         + " were connecting at once; at most " + peakConnecting.get() + " were", e);
