@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import course.mixed.support.OnContext;
 import course.mixed.support.PoolWatch;
 import course.mixed.support.ProfilesDb;
+import course.mixed.support.WarmUp;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,11 @@ class Ex06_JdbcOnAWorkerPoolTest {
     private Vertx vertx;
     private Context loop;   // the tests call your code from here, as a request handler would
     private ProfilesDb db;
+
+    @BeforeAll
+    static void warmUp() throws Exception {
+        WarmUp.vertxHttpAndJdbc();
+    }
 
     @BeforeEach
     void setUp() throws Exception {

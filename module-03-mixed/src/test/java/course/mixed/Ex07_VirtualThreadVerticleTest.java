@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import course.mixed.support.ProfilesDb;
+import course.mixed.support.WarmUp;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -19,11 +20,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+@Timeout(20)   // a wrong answer waits out a 4 s gate or an audit, then the lookups' 7 s
 @DisplayName("Ex07 · Straight-line JDBC in a virtual-thread verticle: interleaving only at await()")
 class Ex07_VirtualThreadVerticleTest {
 
@@ -33,6 +36,11 @@ class Ex07_VirtualThreadVerticleTest {
     private ProfilesDb db;
     private WebClient client;
     private Ex07_VirtualThreadVerticle verticle;
+
+    @BeforeAll
+    static void warmUp() throws Exception {
+        WarmUp.vertxHttpAndJdbc();
+    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -104,7 +112,6 @@ class Ex07_VirtualThreadVerticleTest {
     }
 
     @Test
-    @Timeout(20)   // a wrong answer waits out the 4 s gate, then the lookups' 7 s
     @DisplayName("blocking JDBC does not hold the verticle: five lookups are inside the database call at once")
     void blockingJdbcDoesNotHoldTheVerticle() throws Exception {
         vertx.eventBus().<Integer>consumer(Ex07_VirtualThreadVerticle.AUDIT_ADDRESS, audit -> audit.reply("recorded"));

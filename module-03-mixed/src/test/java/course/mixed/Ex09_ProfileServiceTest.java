@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import course.mixed.support.PoolWatch;
 import course.mixed.support.ProfilesDb;
+import course.mixed.support.WarmUp;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -53,9 +54,10 @@ class Ex09_ProfileServiceTest {
     private int port;
 
     @BeforeAll
-    static void warmUpTheJit() {
+    static void warmUpOnce() throws Exception {
         // The first PBKDF2 calls run in the interpreter and take several times longer.
         IntStream.range(0, 3).forEach(i -> Pbkdf2.hash("warm-up"));
+        WarmUp.vertxHttpAndJdbc();
     }
 
     @BeforeEach

@@ -57,7 +57,7 @@ public final class EventLoopLag implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on {@code context} (as a handler would), waits up to 8 s for its future,
+     * Runs {@code work} on {@code context} (as a handler would), waits up to 12 s for its future,
      * and reports what the probe on the same event loop saw meanwhile.
      */
     public static Measured whileRunning(Vertx vertx, Context context, Supplier<? extends Future<?>> work) throws Exception {
@@ -95,7 +95,7 @@ public final class EventLoopLag implements AutoCloseable {
                 span[1] = System.nanoTime();
                 span[3] = THREADS.getThreadCpuTime(loopId);
             }).mapEmpty();
-        }).await(8, TimeUnit.SECONDS);
+        }).await(12, TimeUnit.SECONDS);
         return span;
     }
 
