@@ -8,10 +8,10 @@ import java.util.concurrent.Callable;
 /**
  * Ex02 · Ordered vs unordered executeBlocking.
  *
- * <p>{@code executeBlocking(job)} is <em>ordered</em> by default: the jobs one context submits
- * form a queue and run one after another, each on some worker thread, never two at once. That
- * is safe (no job races its predecessor) and slow when the jobs are independent. Passing
- * {@code ordered = false} lets them run side by side on as many workers as are free.
+ * <p>{@code executeBlocking} is <em>ordered</em> by default: the jobs one context submits form a
+ * queue and run one after another, each on some worker thread, never two at once. That is safe
+ * (no job races its predecessor) and slow when the jobs are independent. You can tell Vert.x that
+ * they are, and then they run side by side on as many workers as are free.
  */
 public final class Ex02_OrderedVsUnordered {
 
@@ -23,9 +23,9 @@ public final class Ex02_OrderedVsUnordered {
      * completes with their results in list order. Call it on {@code context}.
      */
     public static <T> Future<List<T>> oneAfterAnother(Context context, List<Callable<T>> jobs) {
-        // TODO: submit every job with context.executeBlocking(job) (ordered is the default), collect
-        //  the futures in list order, and combine them with Future.all(...).map(all -> all.<T>list()).
-        throw new UnsupportedOperationException("Ex02 not implemented yet: run the jobs ordered with context.executeBlocking(job)");
+        // TODO: run the jobs on Vert.x's worker threads, never two at once, each starting only after the
+        //  previous one finished, without the event loop waiting for any; complete with the results in list order.
+        throw new UnsupportedOperationException("Ex02 not implemented yet: run the jobs on workers, one after another");
     }
 
     /**
@@ -33,8 +33,8 @@ public final class Ex02_OrderedVsUnordered {
      * and completes with their results in list order. Call it on {@code context}.
      */
     public static <T> Future<List<T>> sideBySide(Context context, List<Callable<T>> jobs) {
-        // TODO: the same as oneAfterAnother, but submit each job with context.executeBlocking(job, false)
-        //  so the context does not queue them behind each other.
-        throw new UnsupportedOperationException("Ex02 not implemented yet: run the jobs unordered with context.executeBlocking(job, false)");
+        // TODO: the same jobs, called from the same context, but all in flight at once (as many as there are
+        //  free workers); the results in list order, whatever order the jobs finish in.
+        throw new UnsupportedOperationException("Ex02 not implemented yet: run the jobs on workers, side by side");
     }
 }

@@ -28,25 +28,26 @@ public final class Ex03_DedicatedPool {
     /** Creates the dedicated pool for long jobs. */
     public Ex03_DedicatedPool(Vertx vertx) {
         this.vertx = vertx;
-        // TODO: create the dedicated pool: vertx.createSharedWorkerExecutor(POOL_NAME, POOL_SIZE).
+        // TODO: long jobs must never take the threads short jobs need, and at most POOL_SIZE of them may run
+        //  at once: give them a home of their own, named POOL_NAME (its threads show as long-jobs-N).
         this.longJobs = null;
     }
 
     /** Runs a long blocking job on the dedicated pool; long jobs run side by side (unordered). */
     public <T> Future<T> runLong(Callable<T> job) {
-        // TODO: run the job on longJobs, unordered: longJobs.executeBlocking(job, false).
-        throw new UnsupportedOperationException("Ex03 not implemented yet: run long jobs on the dedicated WorkerExecutor");
+        // TODO: run the job in the long jobs' home; several long jobs from one handler run side by side.
+        throw new UnsupportedOperationException("Ex03 not implemented yet: run long jobs in a pool of their own");
     }
 
     /** Runs a short blocking job on Vert.x's shared worker pool (unordered). */
     public <T> Future<T> runShort(Callable<T> job) {
-        // TODO: run the job on Vert.x's shared worker pool, unordered: vertx.executeBlocking(job, false).
+        // TODO: run the job on Vert.x's shared worker pool; several short jobs from one handler run side by side.
         throw new UnsupportedOperationException("Ex03 not implemented yet: run short jobs on the shared worker pool");
     }
 
-    /** Closes the dedicated pool; its threads end. */
+    /** Closes the dedicated pool; its threads end. Completes once it is closed. */
     public Future<Void> close() {
-        // TODO: close the dedicated pool (longJobs.close()) so its threads end.
-        throw new UnsupportedOperationException("Ex03 not implemented yet: close the dedicated pool");
+        // TODO: release the long jobs' home so its threads end; complete once it is closed.
+        throw new UnsupportedOperationException("Ex03 not implemented yet: close the long jobs' pool");
     }
 }

@@ -33,9 +33,9 @@ public final class Ex04_ChunkedLoop {
     }
 
     private static void runChunk(Context context, int from, int count, int chunkSize, IntConsumer body, Promise<Void> done) {
-        // TODO: call body.accept(i) for i from `from` up to min(count, from + chunkSize) (fail `done` if it
-        //  throws). If that was the last chunk, complete `done`; otherwise schedule the next chunk with
-        //  context.owner().setTimer(1, id -> runChunk(context, to, ...)) so timers and sockets run in between.
-        throw new UnsupportedOperationException("Ex04 not implemented yet: run one chunk, then continue from a 1 ms timer");
+        // TODO: run body for this chunk's steps (from `from`, at most chunkSize of them), then let the event
+        //  loop serve its timers and sockets before the next chunk runs, on this same loop. Complete `done`
+        //  after the last step, or fail it with what body threw (and run no later step).
+        throw new UnsupportedOperationException("Ex04 not implemented yet: run one chunk, then let the loop breathe");
     }
 }

@@ -14,10 +14,9 @@ import java.util.function.Function;
  * Ex05 · The pipeline: fetch three sources at once, compute off the loop, respond.
  *
  * <p>This is the shape of most real handlers. The waiting part (three HTTP calls) belongs on the
- * event loop: start all three, then wait for all of them with {@code Future.all}, so the
- * handler waits as long as the slowest source, not the sum. The computing part (combining the
- * bodies, which here costs real CPU) goes to a worker with {@code executeBlocking}. The
- * response is written back on the event loop when the future completes.
+ * event loop, and the handler should wait as long as the slowest source, not the sum of all
+ * three. The computing part (combining the bodies, which here costs real CPU) belongs on a worker.
+ * The response is written back on the event loop when the future completes.
  */
 public final class Ex05_FetchComputeRespond {
 
@@ -61,10 +60,10 @@ public final class Ex05_FetchComputeRespond {
      * answers with a status other than 200.
      */
     public Future<String> report() {
-        // TODO: start all three fetches (fetch(path) for each of SOURCES) before waiting on any, join them
-        //  with Future.all(...).map(all -> all.<String>list()), then compose with
-        //  vertx.executeBlocking(() -> combine.apply(bodies), false): combine is CPU work.
-        throw new UnsupportedOperationException("Ex05 not implemented yet: fetch the three sources at once, combine them off the loop");
+        // TODO: the report needs all three SOURCES (fetch(path) gets one). Wait only as long as the slowest
+        //  source, keep the CPU-heavy combine off the event loop (several reports may be combining at once),
+        //  and fail when any source fails.
+        throw new UnsupportedOperationException("Ex05 not implemented yet: fetch the three sources, combine them, off the loop");
     }
 
     /** GETs one source (given); fails unless it answers 200. */

@@ -4,9 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
  * Ex06 · A blocking library (JDBC) called from async code through a worker pool.
@@ -14,16 +14,23 @@ import java.util.Optional;
  * <p>JDBC blocks: every call holds its thread until the database answers. Called on an event
  * loop it stalls every handler of that loop for the length of the query. Wrapped in
  * {@code executeBlocking} on a named pool, the same plain JDBC code becomes a {@link Future}.
- * Size that pool like a connection pool: it bounds how many queries run at once, and it keeps
- * slow queries from taking the threads the rest of the application needs.
+ *
+ * <p>Two pools work together here. The <em>connection pool</em> (given: H2's
+ * {@link JdbcConnectionPool}; in production HikariCP or Agroal) lends out at most
+ * {@link #CONNECTIONS} connections; a caller that asks for one more waits inside
+ * {@code getConnection()}. The <em>worker pool</em> (yours) decides how many threads may run JDBC
+ * at once. Threads beyond the connections would only wait for a connection, each one a thread
+ * doing nothing; fewer would leave connections idle. (Vert.x's reactive SQL clients, such as
+ * vertx-pg-client, need no worker threads at all: they speak the database's protocol on the event
+ * loop. JDBC has no such mode, hence this exercise.)
  */
 public final class Ex06_JdbcOnAWorkerPool {
 
-    /** The pool's name; its threads are {@code jdbc-0, jdbc-1, ...}. */
+    /** The worker pool's name; its threads are {@code jdbc-0, jdbc-1, ...}. */
     public static final String POOL_NAME = "jdbc";
 
-    /** How many queries may run at once (think: connection pool size). */
-    public static final int POOL_SIZE = 4;
+    /** How many connections the database grants this service: the connection pool's size. */
+    public static final int CONNECTIONS = 4;
 
     /** A unit of plain JDBC work on an open connection. */
     @FunctionalInterface
@@ -31,24 +38,31 @@ public final class Ex06_JdbcOnAWorkerPool {
         T run(Connection connection) throws SQLException;
     }
 
-    private final String jdbcUrl;
+    private final JdbcConnectionPool connections;
     private final WorkerExecutor pool;
 
-    /** Creates the JDBC worker pool for the database at {@code jdbcUrl}. */
+    /** Creates the connection pool (given) and the JDBC worker pool for the database at {@code jdbcUrl}. */
     public Ex06_JdbcOnAWorkerPool(Vertx vertx, String jdbcUrl) {
-        this.jdbcUrl = jdbcUrl;
-        // TODO: create the JDBC pool: vertx.createSharedWorkerExecutor(POOL_NAME, POOL_SIZE).
+        // Given: at most CONNECTIONS connections at once; a caller that asks for one more waits up
+        // to 5 s in getConnection() for one to come back, then fails.
+        this.connections = JdbcConnectionPool.create(jdbcUrl, "", "");
+        connections.setMaxConnections(CONNECTIONS);
+        connections.setLoginTimeout(5);
+        // TODO: create the Vert.x pool the JDBC work runs on, named POOL_NAME. How many threads are useful
+        //  when the database grants CONNECTIONS connections?
         this.pool = null;
     }
 
     /**
-     * Opens a connection, runs {@code work} on it and closes it, all on the JDBC pool, without
-     * blocking the caller; queries from one caller run side by side (unordered).
+     * Borrows a connection, runs {@code work} on it and gives the connection back, all on the JDBC
+     * pool, without blocking the caller; queries from one caller run side by side (unordered).
+     * Fails with what {@code work} throws.
      */
     public <T> Future<T> query(SqlWork<T> work) {
-        // TODO: return pool.executeBlocking(callable, false) where the callable opens
-        //  DriverManager.getConnection(jdbcUrl) in try-with-resources and returns work.run(connection).
-        throw new UnsupportedOperationException("Ex06 not implemented yet: run the JDBC work on the jdbc WorkerExecutor");
+        // TODO: run work on a connection from `connections`, on the JDBC pool, without blocking the caller;
+        //  one caller's queries run side by side. Every connection must go back (closing it does that),
+        //  also when work throws.
+        throw new UnsupportedOperationException("Ex06 not implemented yet: run the JDBC work on the jdbc pool");
     }
 
     /** The name of profile {@code id}, if there is one (given: shows query() in use). */
@@ -63,9 +77,9 @@ public final class Ex06_JdbcOnAWorkerPool {
         });
     }
 
-    /** Closes the JDBC pool; its threads end. */
+    /** Closes the JDBC worker pool, then the connections; completes when both are closed. */
     public Future<Void> close() {
-        // TODO: close the pool (pool.close()) so its threads end.
-        throw new UnsupportedOperationException("Ex06 not implemented yet: close the jdbc pool");
+        // TODO: close what this class opened: no jdbc-N thread and no connection may outlive close().
+        throw new UnsupportedOperationException("Ex06 not implemented yet: close the jdbc pool and the connections");
     }
 }

@@ -11,11 +11,12 @@ import java.util.function.Function;
  * Ex08 · RxJava's way: pick a scheduler for each kind of work.
  *
  * <p>RxJava runs work on the thread that subscribes unless told otherwise. {@code subscribeOn}
- * chooses where the source runs: {@code Schedulers.io()} (an elastic pool that grows with the
- * number of blocking calls) for waiting, {@code Schedulers.computation()} (one thread per core)
- * for CPU. {@code observeOn} moves everything downstream to another scheduler, e.g. back to
- * the caller's. {@code Schedulers.from(executor)} turns any executor into a scheduler,
- * including a virtual-thread-per-task one: cheap threads for blocking calls.
+ * chooses where the source runs: {@code Schedulers.io()} for waiting, {@code Schedulers.computation()}
+ * (one thread per core) for CPU. {@code io()} is <em>unbounded</em>: it reuses idle threads and
+ * otherwise starts a new one, so a spike of 5,000 blocking calls is 5,000 OS threads (module 04's
+ * thread-per-request bug). {@code observeOn} moves everything downstream to another scheduler,
+ * e.g. back to the caller's. {@code Schedulers.from(executor)} turns any executor into a
+ * scheduler, including a virtual-thread-per-task one: cheap threads for blocking calls.
  */
 public final class Ex08_RxSchedulers {
 
@@ -24,14 +25,14 @@ public final class Ex08_RxSchedulers {
 
     /** A blocking call, run on the I/O scheduler when subscribed. */
     public static <T> Single<T> blockingIo(Callable<T> call) {
-        // TODO: Single.fromCallable(call), subscribed on the I/O scheduler.
-        throw new UnsupportedOperationException("Ex08 not implemented yet: blocking call on Schedulers.io()");
+        // TODO: a Single of call's result, with call run (when subscribed) on the scheduler made for waiting.
+        throw new UnsupportedOperationException("Ex08 not implemented yet: a blocking call on the scheduler for waiting");
     }
 
     /** A CPU-bound computation, run on the computation scheduler when subscribed. */
     public static <T> Single<T> cpu(Callable<T> work) {
-        // TODO: Single.fromCallable(work), subscribed on the computation scheduler.
-        throw new UnsupportedOperationException("Ex08 not implemented yet: CPU work on Schedulers.computation()");
+        // TODO: a Single of work's result, with work run on the scheduler made for CPU work.
+        throw new UnsupportedOperationException("Ex08 not implemented yet: CPU work on the scheduler for computing");
     }
 
     /**
@@ -39,14 +40,14 @@ public final class Ex08_RxSchedulers {
      * computation scheduler, then the result delivered on {@code resultScheduler}.
      */
     public static Single<String> loadHashDeliver(Callable<String> load, Function<String, String> hash, Scheduler resultScheduler) {
-        // TODO: blockingIo(load), then observeOn(Schedulers.computation()) before map(hash::apply),
-        //  then observeOn(resultScheduler) to deliver the result there.
-        throw new UnsupportedOperationException("Ex08 not implemented yet: load on io(), hash on computation(), deliver on resultScheduler");
+        // TODO: load where waiting belongs, hash where CPU work belongs, deliver on resultScheduler; no thread
+        //  may sit waiting for another scheduler's result.
+        throw new UnsupportedOperationException("Ex08 not implemented yet: load, hash and deliver, each on its scheduler");
     }
 
     /** A blocking call, run on a virtual thread of {@code virtualThreads} when subscribed. */
     public static <T> Single<T> onVirtualThread(Callable<T> call, ExecutorService virtualThreads) {
-        // TODO: Single.fromCallable(call), subscribed on Schedulers.from(virtualThreads).
-        throw new UnsupportedOperationException("Ex08 not implemented yet: blocking call on a virtual-thread scheduler");
+        // TODO: a Single of call's result, with call run on a virtual thread of virtualThreads.
+        throw new UnsupportedOperationException("Ex08 not implemented yet: a blocking call on the given virtual threads");
     }
 }

@@ -10,39 +10,54 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.function.UnaryOperator;
 
 /**
  * Ex09 · Capstone: a service whose slow CPU endpoint does not slow its fast I/O endpoint.
  *
  * <p>{@code GET /profile/:id} is a database read: quick, mostly waiting. {@code POST /hash}
- * hashes the request body with PBKDF2: tens of milliseconds of pure CPU. Vert.x Web runs every
- * route handler on the server's event loop, so a burst of hash requests computed there would
- * make every profile request wait behind all of them. Each kind of work gets its own tool: the
- * JDBC read goes to a small blocking pool, the hashing to a CPU pool sized to the cores, and
- * the event loop only routes, waits and writes.
+ * hashes the request body: milliseconds of pure CPU per request. Vert.x Web runs every route
+ * handler on the server's event loop. The routes, the JSON and the responses are given; the
+ * decisions are yours: where each kind of work runs, how many threads each may use, and how the
+ * service closes.
  */
 public final class Ex09_ProfileService {
 
-    /** The CPU pool for hashing: one thread per core (more threads would only take turns). */
+    /** Name your pool for the hashing with this, so its threads are {@code hash-0, hash-1, ...}. */
     public static final String HASH_POOL_NAME = "hash";
-    public static final int HASH_POOL_SIZE = Runtime.getRuntime().availableProcessors();
 
-    /** The blocking pool for JDBC reads. */
+    /** Name your pool for the database reads with this: {@code db-0, db-1, ...}. */
     public static final String DB_POOL_NAME = "db";
-    public static final int DB_POOL_SIZE = 4;
+
+    /** How many connections the database grants this service. */
+    public static final int DB_CONNECTIONS = 4;
 
     private final Vertx vertx;
     private final String jdbcUrl;
+    private final int cores;
+    private final UnaryOperator<String> hasher;
     private WorkerExecutor hashPool;
     private WorkerExecutor dbPool;
     private HttpServer server;
 
+    /** The service as deployed: PBKDF2 hashes, on as many cores as this machine has. */
     public Ex09_ProfileService(Vertx vertx, String jdbcUrl) {
-        this.vertx = vertx;
-        this.jdbcUrl = jdbcUrl;
+        this(vertx, jdbcUrl, Runtime.getRuntime().availableProcessors(), Pbkdf2::hash);
     }
 
-    /** Creates the two pools and starts the service on a random loopback port; completes with the port. */
+    /**
+     * @param cores  the CPU cores this service may use (its share of the machine, e.g. a
+     *               container's CPU limit)
+     * @param hasher the CPU step of {@code POST /hash} (the tests pass one that records where it runs)
+     */
+    public Ex09_ProfileService(Vertx vertx, String jdbcUrl, int cores, UnaryOperator<String> hasher) {
+        this.vertx = vertx;
+        this.jdbcUrl = jdbcUrl;
+        this.cores = cores;
+        this.hasher = hasher;
+    }
+
+    /** Creates the pools and starts the service on a random loopback port; completes with the port. */
     public Future<Integer> start() {
         createPools();
         Router router = Router.router(vertx);
@@ -55,30 +70,46 @@ public final class Ex09_ProfileService {
             });
     }
 
-    /** One pool per kind of work, so neither can take the other's threads. */
+    /**
+     * The threads each kind of work gets: {@link #hashPool} named {@link #HASH_POOL_NAME},
+     * {@link #dbPool} named {@link #DB_POOL_NAME}.
+     */
     private void createPools() {
-        // TODO: hashPool = vertx.createSharedWorkerExecutor(HASH_POOL_NAME, HASH_POOL_SIZE) for the CPU work,
-        //  dbPool = vertx.createSharedWorkerExecutor(DB_POOL_NAME, DB_POOL_SIZE) for the JDBC reads.
-        throw new UnsupportedOperationException("Ex09 not implemented yet: create the hash pool and the db pool");
+        // TODO: decide where each kind of work runs and how many threads it may use: the hashing may use
+        //  `cores` cores; the database grants DB_CONNECTIONS connections. Neither kind may hold up the event
+        //  loop, the other kind, or the blocking calls of the rest of the application.
+        throw new UnsupportedOperationException("Ex09 not implemented yet: create the service's pools");
     }
 
     /** GET /profile/:id: 200 with {"id":..,"name":..} from the database, or 404. */
     private void profile(RoutingContext ctx) {
         int id = Integer.parseInt(ctx.pathParam("id"));
-        // TODO: run loadProfile(id) on dbPool (executeBlocking(..., false)); on success answer ctx.json(profile),
-        //  or ctx.response().setStatusCode(404).end() when it is null; on failure ctx.fail(err).
-        throw new UnsupportedOperationException("Ex09 not implemented yet: GET /profile through the db pool");
+        // TODO: read the profile (loadProfile: blocking JDBC) where your decision says, then answer with
+        //  respondWithProfile(ctx, theFutureProfile).
+        throw new UnsupportedOperationException("Ex09 not implemented yet: GET /profile");
     }
 
-    /** POST /hash: 200 with {@code Pbkdf2.hash(body)} as text. */
+    /** POST /hash: 200 with the hash of the body as text. */
     private void hash(RoutingContext ctx) {
         String password = ctx.body().asString();
-        // TODO: compute Pbkdf2.hash(password) on hashPool (executeBlocking(..., false)), never here on the
-        //  event loop; on success ctx.end(hash), on failure ctx.fail(err).
-        throw new UnsupportedOperationException("Ex09 not implemented yet: POST /hash through the hash pool");
+        // TODO: hash the body (hasher.apply) where your decision says, as many at once as there are cores for
+        //  it, then answer with respondWithHash(ctx, theFutureHash).
+        throw new UnsupportedOperationException("Ex09 not implemented yet: POST /hash");
     }
 
-    /** Plain blocking JDBC (given): the profile as JSON, or null. */
+    /** Stops the server, then closes both pools; completes when all three are closed. */
+    public Future<Void> stop() {
+        // TODO: close everything start() opened, in an order that lets no request reach a closed pool, and
+        //  complete only once it is all closed.
+        throw new UnsupportedOperationException("Ex09 not implemented yet: stop the server and close the pools");
+    }
+
+    // ---- Given: the database read and the HTTP answers. ----
+
+    /**
+     * Plain blocking JDBC: the profile as JSON, or null. One connection per call stands in for a
+     * connection pool of DB_CONNECTIONS (Ex06 pairs a worker pool with a real one).
+     */
     private JsonObject loadProfile(int id) throws SQLException {
         try (var connection = DriverManager.getConnection(jdbcUrl);
              var statement = connection.prepareStatement("SELECT id, name FROM profiles WHERE id = ?")) {
@@ -89,13 +120,19 @@ public final class Ex09_ProfileService {
         }
     }
 
-    /** Stops the server and closes both pools. */
-    public Future<Void> stop() {
-        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
-        return closed.compose(v -> Future.all(close(hashPool), close(dbPool))).mapEmpty();
+    /** Answers 200 with the profile, 404 when there is none, 500 when the read failed. */
+    private static void respondWithProfile(RoutingContext ctx, Future<JsonObject> profile) {
+        profile.onSuccess(json -> {
+            if (json == null) {
+                ctx.response().setStatusCode(404).end();
+            } else {
+                ctx.json(json);
+            }
+        }).onFailure(ctx::fail);
     }
 
-    private static Future<Void> close(WorkerExecutor pool) {
-        return pool == null ? Future.succeededFuture() : pool.close();
+    /** Answers 200 with the hash as text, 500 when hashing failed. */
+    private static void respondWithHash(RoutingContext ctx, Future<String> hash) {
+        hash.onSuccess(ctx::end).onFailure(ctx::fail);
     }
 }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import course.mixed.support.OnContext;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class Ex02_OrderedVsUnorderedTest {
 
     private static final int JOBS = 4;
+    private static final String WORKER = "vert.x-worker-thread-";
 
     @Test
     @DisplayName("ordered jobs run one at a time, in submission order, on worker threads")
@@ -31,13 +34,17 @@ class Ex02_OrderedVsUnorderedTest {
         Context context = vertx.getOrCreateContext();
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
+        CountDownLatch secondJobStarted = new CountDownLatch(2);
         List<Integer> startOrder = new CopyOnWriteArrayList<>();
         List<String> threads = new CopyOnWriteArrayList<>();
         List<Callable<String>> jobs = IntStream.range(0, JOBS).<Callable<String>>mapToObj(i -> () -> {
             peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             startOrder.add(i);
             threads.add(Thread.currentThread().getName());
-            Thread.sleep(50);   // long enough for a second job to start, if it is allowed to
+            secondJobStarted.countDown();
+            if (i == 0) {
+                secondJobStarted.await(500, TimeUnit.MILLISECONDS);   // gives a second job every chance to start meanwhile
+            }
             inFlight.decrementAndGet();
             return "job-" + i;
         }).toList();
@@ -46,36 +53,59 @@ class Ex02_OrderedVsUnorderedTest {
             .await(5, TimeUnit.SECONDS);
 
         assertThat(results).as("Ex02: the results should come back in list order").containsExactly("job-0", "job-1", "job-2", "job-3");
+        assertThat(threads)
+            .as("Ex02: the jobs should run on Vert.x's worker threads (%sN), but ran on %s: blocking jobs must never run "
+                + "on the event loop, not even one at a time", WORKER, threads)
+            .allMatch(name -> name.startsWith(WORKER));
         assertThat(peak.get())
             .as("Ex02: %d jobs ran at the same time; oneAfterAnother should run them one at a time. "
-                + "Hint: context.executeBlocking(job) is ordered by default", peak.get())
+                + "Which of the two ways to submit them keeps one context's jobs in a queue?", peak.get())
             .isEqualTo(1);
         assertThat(startOrder).as("Ex02: the jobs should start in list order").containsExactly(0, 1, 2, 3);
-        assertThat(threads)
-            .as("Ex02: the jobs should run on Vert.x worker threads, not on the event loop")
-            .allMatch(name -> name.startsWith("vert.x-worker-thread-"));
     }
 
     @Test
     @DisplayName("unordered jobs run side by side: four jobs that each wait for the other three all finish")
-    void unorderedJobsRunTogether(Vertx vertx) {
+    void unorderedJobsRunTogether(Vertx vertx) throws Exception {
         Context context = vertx.getOrCreateContext();
+        Thread loopThread = OnContext.call(context, () -> Future.succeededFuture(Thread.currentThread())).await(5, TimeUnit.SECONDS);
         // Each job waits until all four are running: only jobs in flight together can pass.
         CyclicBarrier allFour = new CyclicBarrier(JOBS);
+        // Then they finish last to first: job i returns only after job i+1 has returned (and 100 ms more),
+        // so an answer that lists results as they arrive gets them backwards.
+        List<CountDownLatch> returned = IntStream.range(0, JOBS).mapToObj(i -> new CountDownLatch(1)).toList();
+        List<String> threads = new CopyOnWriteArrayList<>();
         List<Callable<String>> jobs = IntStream.range(0, JOBS).<Callable<String>>mapToObj(i -> () -> {
-            allFour.await(2, TimeUnit.SECONDS);
+            threads.add(Thread.currentThread().getName());
+            allFour.await(3, TimeUnit.SECONDS);
+            if (i + 1 < JOBS) {
+                returned.get(i + 1).await(3, TimeUnit.SECONDS);
+                Thread.sleep(100);
+            }
+            returned.get(i).countDown();
             return "job-" + i;
         }).toList();
 
         AtomicReference<List<String>> results = new AtomicReference<>();
-        Throwable failure = catchThrowable(() -> results.set(
-            OnContext.call(context, () -> Ex02_OrderedVsUnordered.sideBySide(context, jobs)).await(8, TimeUnit.SECONDS)));
+        AtomicReference<Thread> callbackThread = new AtomicReference<>();
+        Throwable failure = catchThrowable(() -> results.set(OnContext.call(context,
+                () -> Ex02_OrderedVsUnordered.sideBySide(context, jobs).andThen(done -> callbackThread.set(Thread.currentThread())))
+            .await(8, TimeUnit.SECONDS)));
 
         assertThat(failure)
-            .as("Ex02: the %d jobs should all be running at once (each waits up to 2 s for the others), but got: %s. "
-                + "Hint: context.executeBlocking(job, false) lets one context's jobs run in parallel", JOBS, failure)
+            .as("Ex02: the %d jobs should all be running at once (each waits up to 3 s for the others), but got: %s. "
+                + "One context's jobs queue behind each other unless you say they are independent", JOBS, failure)
             .isNull();
-        assertThat(results.get()).as("Ex02: the results should come back in list order")
+        assertThat(results.get())
+            .as("Ex02: the results should come back in list order, whatever order the jobs finish in (here: last to first)")
             .containsExactly("job-0", "job-1", "job-2", "job-3");
+        assertThat(threads)
+            .as("Ex02: the jobs should run on Vert.x's worker threads (%sN), but ran on %s. A pool of your own is "
+                + "invisible to Vert.x: not bounded with its workers, not closed with it", WORKER, threads)
+            .allMatch(name -> name.startsWith(WORKER));
+        assertThat(callbackThread.get())
+            .as("Ex02: the combined future should complete on the caller's event loop (%s), not on %s",
+                loopThread.getName(), callbackThread.get())
+            .isSameAs(loopThread);
     }
 }

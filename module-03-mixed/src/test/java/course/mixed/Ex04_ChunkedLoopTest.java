@@ -1,6 +1,7 @@
 package course.mixed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import course.mixed.support.BusyCpu;
 import course.mixed.support.EventLoopLag;
@@ -12,11 +13,15 @@ import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @ExtendWith(VertxExtension.class)
 @DisplayName("Ex04 · Split a long CPU loop into chunks that yield back to the event loop")
@@ -26,7 +31,7 @@ class Ex04_ChunkedLoopTest {
     @DisplayName("every step runs once, in order, on the event loop itself")
     void everyStepOnceInOrderOnTheLoop(Vertx vertx) throws Exception {
         Context context = vertx.getOrCreateContext();
-        Thread loopThread = OnContext.call(context, () -> Future.succeededFuture(Thread.currentThread())).await(2, TimeUnit.SECONDS);
+        Thread loopThread = OnContext.call(context, () -> Future.succeededFuture(Thread.currentThread())).await(5, TimeUnit.SECONDS);
         List<Integer> steps = new CopyOnWriteArrayList<>();
         List<Thread> threads = new CopyOnWriteArrayList<>();
 
@@ -38,19 +43,21 @@ class Ex04_ChunkedLoopTest {
         assertThat(steps).as("Ex04: body should be called for 0..99, each once, in order")
             .containsExactlyElementsOf(IntStream.range(0, 100).boxed().toList());
         assertThat(threads)
-            .as("Ex04: every step should run on the context's event loop (%s): chunking keeps the work on the loop, "
-                + "it does not move it. Hint: continue from context.owner().setTimer(1, ...), called on the loop, not from a worker", loopThread.getName())
+            .as("Ex04: every step should run on the context's event loop (%s), but some ran on %s: chunking keeps the "
+                + "work on the loop (the state it touches belongs to that loop), it does not move it",
+                loopThread.getName(), threads.stream().filter(t -> t != loopThread).map(Thread::getName).distinct().toList())
             .allMatch(t -> t == loopThread);
     }
 
-    @Test
-    @DisplayName("a handler queued during the first chunk runs before the second chunk ends")
-    void otherHandlersRunBetweenChunks(Vertx vertx) throws Exception {
+    @ParameterizedTest(name = "chunks of {0}")
+    @ValueSource(ints = {10, 7})
+    @DisplayName("a handler queued during the first chunk runs right after it: chunks of exactly chunkSize steps")
+    void otherHandlersRunBetweenChunks(int chunkSize, Vertx vertx) throws Exception {
         Context context = vertx.getOrCreateContext();
         AtomicInteger stepsDone = new AtomicInteger();
         AtomicInteger stepsBeforeOtherHandler = new AtomicInteger(-1);
 
-        OnContext.call(context, () -> Ex04_ChunkedLoop.forEachInChunks(context, 200, 10, i -> {
+        OnContext.call(context, () -> Ex04_ChunkedLoop.forEachInChunks(context, 200, chunkSize, i -> {
             if (i == 0) {
                 // Another piece of work arrives on the same event loop while the loop is busy.
                 context.runOnContext(v -> stepsBeforeOtherHandler.set(stepsDone.get()));
@@ -59,10 +66,42 @@ class Ex04_ChunkedLoopTest {
         })).await(5, TimeUnit.SECONDS);
 
         assertThat(stepsBeforeOtherHandler.get())
-            .as("Ex04: a handler queued during the first chunk of 10 ran only after %d of 200 steps; it should get its turn "
-                + "between chunks. Hint: after each chunk, schedule the rest (e.g. vertx.setTimer(1, id -> nextChunk(...)))",
-                stepsBeforeOtherHandler.get())
-            .isBetween(1, 20);
+            .as("Ex04: a handler queued during the first chunk ran after %d of 200 steps; with chunkSize %d it should run "
+                + "right after the first chunk, after exactly %d steps. %s", stepsBeforeOtherHandler.get(), chunkSize, chunkSize,
+                stepsBeforeOtherHandler.get() > chunkSize
+                    ? "Your chunks are longer than chunkSize (or the loop never lets go): stop after chunkSize steps and schedule the rest"
+                    : "Your chunks are shorter than chunkSize: each chunk should run chunkSize steps")
+            .isEqualTo(chunkSize);
+    }
+
+    @Test
+    @DisplayName("a step that throws in a later chunk fails the future, and no step runs after it")
+    void aFailingStepFailsTheFuture(Vertx vertx) throws Exception {
+        Context context = vertx.getOrCreateContext();
+        List<Integer> steps = new CopyOnWriteArrayList<>();
+        IllegalStateException boom = new IllegalStateException("step 15 failed");
+
+        AtomicReference<Future<Void>> future = new AtomicReference<>();
+        Throwable failure = catchThrowable(() -> OnContext.call(context, () -> {
+            future.set(Ex04_ChunkedLoop.forEachInChunks(context, 40, 10, i -> {
+                steps.add(i);
+                if (i == 15) {
+                    throw boom;   // in the second chunk, which runs from a timer
+                }
+            }));
+            return future.get();
+        }).await(4, TimeUnit.SECONDS));
+
+        assertThat(failure)
+            .as("Ex04: the step at index 15 (in the second chunk) threw, %s", failure == null
+                ? "yet the future succeeded: a failed step must fail it"
+                : failure instanceof TimeoutException
+                    ? "and 4 s later the future still had not failed. What a timer handler throws goes to Vert.x's "
+                        + "exception handler, not to your future: catch it and fail the promise"
+                    : "and the future failed with " + failure + " instead of what the step threw")
+            .isSameAs(boom);
+        assertThat(steps).as("Ex04: after the step at index 15 failed, no later step should run")
+            .containsExactlyElementsOf(IntStream.rangeClosed(0, 15).boxed().toList());
     }
 
     @Test
@@ -85,8 +124,9 @@ class Ex04_ChunkedLoopTest {
             steps, naive.maxLagMillis(), yours.maxLagMillis(), naive.ticksDuringWork(), yours.ticksDuringWork());
         assertThat(yours.ticksDuringWork())
             .as("Ex04: a 5 ms timer on the same event loop fired only %d times during your %d ms of chunked work, and ran up "
-                + "to %d ms late (one plain loop: %d ms late). Timers and sockets should get a turn between chunks. Hint: "
-                + "continue with vertx.setTimer(1, id -> nextChunk(...)); context.runOnContext lets only queued tasks in",
+                + "to %d ms late (one plain loop: %d ms late). Timers and sockets should get a turn between chunks. Netty "
+                + "runs every queued task, including the ones queued meanwhile, before it looks at timers and sockets "
+                + "again: continuing with a queued task is no yield",
                 yours.ticksDuringWork(), steps, yours.maxLagMillis(), naive.maxLagMillis())
             .isGreaterThanOrEqualTo(3);
     }

@@ -5,100 +5,179 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import course.mixed.support.OnContext;
+import course.mixed.support.PoolWatch;
 import course.mixed.support.ProfilesDb;
+import course.mixed.support.WarmUp;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.junit5.VertxExtension;
+import io.vertx.core.VertxOptions;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(VertxExtension.class)
 @DisplayName("Ex06 · A blocking library (JDBC) called from async code through a worker pool")
 class Ex06_JdbcOnAWorkerPoolTest {
 
     private static final String POOL_THREAD_PREFIX = Ex06_JdbcOnAWorkerPool.POOL_NAME + "-";
+    private static final int CONNECTIONS = Ex06_JdbcOnAWorkerPool.CONNECTIONS;
 
+    private final PoolWatch pools = new PoolWatch();
+    private Vertx vertx;
+    private Context loop;   // the tests call your code from here, as a request handler would
     private ProfilesDb db;
 
+    @BeforeAll
+    static void warmUp() throws Exception {
+        WarmUp.vertxHttpAndJdbc();
+    }
+
     @BeforeEach
-    void createDatabase() throws Exception {
+    void setUp() throws Exception {
+        vertx = pools.vertx(new VertxOptions());
+        loop = vertx.getOrCreateContext();
         db = new ProfilesDb();
     }
 
     @AfterEach
-    void dropDatabase() throws Exception {
-        db.close();
+    void tearDown() throws Exception {
+        try {
+            vertx.close().await(5, TimeUnit.SECONDS);
+        } finally {
+            db.close();
+        }
     }
 
     @Test
     @DisplayName("queries called from the event loop run on the jdbc pool and come back as futures")
-    void queriesRunOnTheJdbcPool(Vertx vertx) throws Exception {
-        Context loop = vertx.getOrCreateContext();
+    void queriesRunOnTheJdbcPool() throws Exception {
         Ex06_JdbcOnAWorkerPool profiles = new Ex06_JdbcOnAWorkerPool(vertx, db.url());
 
         String thread = OnContext.call(loop, () -> profiles.query(connection -> Thread.currentThread().getName()))
-            .await(2, TimeUnit.SECONDS);
-        Optional<String> ada = OnContext.call(loop, () -> profiles.findName(1)).await(2, TimeUnit.SECONDS);
-        Optional<String> nobody = OnContext.call(loop, () -> profiles.findName(99)).await(2, TimeUnit.SECONDS);
+            .await(5, TimeUnit.SECONDS);
+        Optional<String> ada = OnContext.call(loop, () -> profiles.findName(1)).await(5, TimeUnit.SECONDS);
+        Optional<String> nobody = OnContext.call(loop, () -> profiles.findName(99)).await(5, TimeUnit.SECONDS);
 
         assertThat(thread)
-            .as("Ex06: the JDBC work should run on the pool's threads (%sN), not on %s. "
-                + "Hint: pool.executeBlocking(() -> { try (Connection c = DriverManager.getConnection(jdbcUrl)) { ... } }, false)",
-                POOL_THREAD_PREFIX, thread)
+            .as("Ex06: the JDBC work should run on the pool's threads (%sN), not on %s. %s", POOL_THREAD_PREFIX, thread,
+                thread.startsWith("vert.x-eventloop-thread-")
+                    ? "JDBC blocks: on the event loop it stalls every handler of that loop for the length of each query"
+                    : thread.startsWith(PoolWatch.SHARED_POOL)
+                        ? "The shared worker pool serves every executeBlocking of the application: slow queries would take "
+                            + "its threads from everyone else, and nothing ties its size to the connections"
+                        : "")
             .startsWith(POOL_THREAD_PREFIX);
         assertThat(ada).as("Ex06: profile 1 is Ada").contains("Ada");
         assertThat(nobody).as("Ex06: there is no profile 99").isEmpty();
     }
 
     @Test
-    @DisplayName("four queries from one event loop are in flight at the same time")
-    void queriesRunSideBySide(Vertx vertx) {
-        Context loop = vertx.getOrCreateContext();
+    @DisplayName("as many queries as there are connections, from one event loop, are in flight at the same time")
+    void queriesRunSideBySide() {
         Ex06_JdbcOnAWorkerPool profiles = new Ex06_JdbcOnAWorkerPool(vertx, db.url());
-        int queries = Ex06_JdbcOnAWorkerPool.POOL_SIZE;
         // Each query waits until all of them hold a connection at once.
-        CyclicBarrier allAtOnce = new CyclicBarrier(queries);
+        CyclicBarrier allAtOnce = new CyclicBarrier(CONNECTIONS);
 
         AtomicReference<List<Boolean>> valid = new AtomicReference<>();
         Throwable failure = catchThrowable(() -> valid.set(OnContext.call(loop, () -> Future.all(
-                IntStream.range(0, queries).mapToObj(i -> profiles.query(connection -> {
+                IntStream.range(0, CONNECTIONS).mapToObj(i -> profiles.query(connection -> {
                     try {
-                        allAtOnce.await(2, TimeUnit.SECONDS);
+                        allAtOnce.await(3, TimeUnit.SECONDS);
                     } catch (Exception e) {
-                        throw new SQLException("not all " + queries + " queries were running at once: " + e, e);
+                        throw new SQLException("not all " + CONNECTIONS + " queries were running at once: " + e, e);
                     }
                     return connection.isValid(1);
                 })).toList()).map(all -> all.<Boolean>list()))
             .await(8, TimeUnit.SECONDS)));
 
         assertThat(failure)
-            .as("Ex06: %d queries from one context should run at once on a pool of %d (each waited up to 2 s for the "
-                + "others), but got: %s. Hint: executeBlocking(..., false): ordered jobs would queue", queries, queries, failure)
+            .as("Ex06: %d queries from one context should run at once, one per connection (each waited up to 3 s for "
+                + "the others), but got: %s. One context's blocking jobs queue behind each other unless you say they "
+                + "are independent", CONNECTIONS, failure)
             .isNull();
-        assertThat(valid.get()).as("Ex06: each query should get an open connection").containsOnly(true).hasSize(queries);
+        assertThat(valid.get()).as("Ex06: each query should get an open connection").containsOnly(true).hasSize(CONNECTIONS);
     }
 
     @Test
-    @DisplayName("close() ends the jdbc pool's threads")
-    void closeEndsThePoolThreads(Vertx vertx) throws Exception {
+    @DisplayName("the jdbc pool is a Vert.x worker pool with one thread per connection")
+    void poolIsSizedLikeTheConnections() throws Exception {
         Ex06_JdbcOnAWorkerPool profiles = new Ex06_JdbcOnAWorkerPool(vertx, db.url());
-        assertThat(profiles.findName(2).await(2, TimeUnit.SECONDS)).as("Ex06: profile 2 is Grace").contains("Grace");
+        OnContext.call(loop, () -> profiles.findName(1)).await(5, TimeUnit.SECONDS);
 
-        profiles.close().await(2, TimeUnit.SECONDS);
+        assertThat(pools.pool(Ex06_JdbcOnAWorkerPool.POOL_NAME))
+            .as("Ex06: Vert.x has no worker pool named \"%s\"", Ex06_JdbcOnAWorkerPool.POOL_NAME)
+            .isPresent();
+        int size = pools.pool(Ex06_JdbcOnAWorkerPool.POOL_NAME).get().maxSize();
+        assertThat(size)
+            .as("Ex06: the jdbc pool has %d threads for %d connections. %s", size, CONNECTIONS,
+                size > CONNECTIONS
+                    ? "The threads beyond the connections can only wait inside getConnection() for a connection to come "
+                        + "back: threads that hold memory and do nothing (a named pool without a size gets as many as "
+                        + "the shared pool, 20 by default)"
+                    : "Fewer threads than connections leave connections idle while queries wait for a thread")
+            .isEqualTo(CONNECTIONS);
+    }
 
-        await("Ex06: after close() no thread named " + POOL_THREAD_PREFIX + "N should be alive. Hint: pool.close()")
+    @Test
+    @DisplayName("every connection goes back to the pool, after a failed query too, and the failure reaches the caller")
+    void everyConnectionGoesBack() throws Exception {
+        Ex06_JdbcOnAWorkerPool profiles = new Ex06_JdbcOnAWorkerPool(vertx, db.url());
+        SQLException broken = new SQLException("broken query");
+
+        // Three times as many queries as connections, one after another, every second one failing.
+        for (int i = 0; i < 3 * CONNECTIONS; i++) {
+            boolean fails = i % 2 == 1;
+            AtomicReference<Boolean> result = new AtomicReference<>();
+            Throwable failure = catchThrowable(() -> result.set(OnContext.call(loop, () -> profiles.query(connection -> {
+                if (fails) {
+                    throw broken;
+                }
+                return connection.isValid(1);
+            })).await(3, TimeUnit.SECONDS)));
+
+            assertThat(failure instanceof TimeoutException)
+                .as("Ex06: query %d of %d (one at a time, every second one failing) did not finish within 3 s: every one of "
+                    + "the %d connections is still out, so this query waits for one that never comes back. A connection "
+                    + "goes back to the pool only when it is closed, and it must be closed whether the work succeeded or "
+                    + "threw", i + 1, 3 * CONNECTIONS, CONNECTIONS)
+                .isFalse();
+            if (fails) {
+                assertThat(failure)
+                    .as("Ex06: the work threw %s; query() should fail with it, but got: %s", broken, failure)
+                    .isSameAs(broken);
+            } else {
+                assertThat(failure).as("Ex06: query %d should succeed, but got: %s", i + 1, failure).isNull();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("close() ends the jdbc pool's threads and closes every connection")
+    void closeEndsThePoolAndTheConnections() throws Exception {
+        Ex06_JdbcOnAWorkerPool profiles = new Ex06_JdbcOnAWorkerPool(vertx, db.url());
+        assertThat(OnContext.call(loop, () -> profiles.findName(2)).await(5, TimeUnit.SECONDS)).as("Ex06: profile 2 is Grace").contains("Grace");
+
+        OnContext.call(loop, profiles::close).await(5, TimeUnit.SECONDS);
+
+        assertThat(pools.pool(Ex06_JdbcOnAWorkerPool.POOL_NAME).map(PoolWatch.Pool::closed))
+            .as("Ex06: close() completed, but Vert.x's pool \"%s\" is still open", Ex06_JdbcOnAWorkerPool.POOL_NAME)
+            .contains(true);
+        assertThat(db.openConnections())
+            .as("Ex06: close() completed, but %d connection(s) to the database are still open: the connection pool keeps "
+                + "the connections it lent out and got back, until it is itself closed (disposed)", db.openConnections())
+            .isZero();
+        await("Ex06: after close() no thread named " + POOL_THREAD_PREFIX + "N should be alive")
             .atMost(Duration.ofSeconds(2))
             .until(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith(POOL_THREAD_PREFIX)));
     }

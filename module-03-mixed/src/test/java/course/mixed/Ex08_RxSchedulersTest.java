@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.reactivex.rxjava3.core.Flowable;
 import io.reactivex.rxjava3.core.Scheduler;
 import io.reactivex.rxjava3.schedulers.Schedulers;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +23,7 @@ class Ex08_RxSchedulersTest {
 
     private static final String IO_THREAD = "RxCachedThreadScheduler-";
     private static final String COMPUTATION_THREAD = "RxComputationThreadPool-";
+    private static final String GIVEN_VIRTUAL = "given-virtual-";
 
     @Test
     @DisplayName("eight blocking calls run at once on the I/O scheduler")
@@ -30,16 +34,16 @@ class Ex08_RxSchedulersTest {
         AtomicReference<List<String>> threads = new AtomicReference<>();
         Throwable failure = catchThrowable(() -> threads.set(Flowable.range(0, calls)
             .flatMapSingle(i -> Ex08_RxSchedulers.blockingIo(() -> {
-                allAtOnce.await(2, TimeUnit.SECONDS);   // a blocking wait for the other seven
+                allAtOnce.await(3, TimeUnit.SECONDS);   // a blocking wait for the other seven
                 return Thread.currentThread().getName();
             }))
             .toList().timeout(5, TimeUnit.SECONDS).blockingGet()));
 
         assertThat(failure)
-            .as("Ex08: %d blocking calls should be in flight at once (each waits up to 2 s for the others), but got: %s. "
-                + "Hint: Single.fromCallable(call).subscribeOn(Schedulers.io())", calls, failure)
+            .as("Ex08: %d blocking calls should be in flight at once (each waits up to 3 s for the others), but got: %s. "
+                + "A scheduler with one thread per core has too few threads for calls that wait", calls, failure)
             .isNull();
-        assertThat(threads.get()).as("Ex08: blocking calls belong on the I/O scheduler (%sN)", IO_THREAD)
+        assertThat(threads.get()).as("Ex08: blocking calls belong on the I/O scheduler (%sN), but ran on %s", IO_THREAD, threads.get())
             .allMatch(name -> name.startsWith(IO_THREAD));
     }
 
@@ -54,23 +58,30 @@ class Ex08_RxSchedulersTest {
 
         assertThat(hash).as("Ex08: the Single should emit the callable's result").isEqualTo(Pbkdf2.hash("secret"));
         assertThat(thread.get())
-            .as("Ex08: CPU work belongs on the computation scheduler (one thread per core, %sN); it ran on %s. "
-                + "Hint: subscribeOn(Schedulers.computation())", COMPUTATION_THREAD, thread.get())
+            .as("Ex08: CPU work belongs on the computation scheduler (one thread per core, %sN); it ran on %s. %s",
+                COMPUTATION_THREAD, thread.get(), thread.get().startsWith(IO_THREAD)
+                    ? "io() is unbounded: it makes a new thread whenever all of its threads are busy, so a burst of CPU jobs "
+                        + "there becomes as many threads as jobs, all taking turns on the same cores"
+                    : "")
             .startsWith(COMPUTATION_THREAD);
     }
 
     @Test
-    @DisplayName("load on io(), hash on computation(), result delivered on the caller's scheduler")
-    void pipelineHopsSchedulers() {
+    @DisplayName("load on io(), hash on computation(), result delivered on the caller's scheduler; no computation thread waits for the load")
+    void pipelineHopsSchedulers() throws Exception {
         AtomicReference<String> loadThread = new AtomicReference<>();
         AtomicReference<String> hashThread = new AtomicReference<>();
         AtomicReference<String> resultThread = new AtomicReference<>();
+        CountDownLatch loadStarted = new CountDownLatch(1);
+        CountDownLatch loadMayAnswer = new CountDownLatch(1);
         ExecutorService callerThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("caller").factory());
         try {
             Scheduler caller = Schedulers.from(callerThread);
-            String result = Ex08_RxSchedulers.loadHashDeliver(
+            CompletableFuture<String> result = Ex08_RxSchedulers.loadHashDeliver(
                     () -> {
                         loadThread.set(Thread.currentThread().getName());
+                        loadStarted.countDown();
+                        loadMayAnswer.await(5, TimeUnit.SECONDS);   // the "I/O" answers when the test has looked around
                         return "stored-password";
                     },
                     password -> {
@@ -79,17 +90,30 @@ class Ex08_RxSchedulersTest {
                     },
                     caller)
                 .doOnSuccess(r -> resultThread.set(Thread.currentThread().getName()))
-                .timeout(5, TimeUnit.SECONDS).blockingGet();
+                .timeout(5, TimeUnit.SECONDS)
+                .toCompletionStage().toCompletableFuture();
 
-            assertThat(result).as("Ex08: the pipeline should emit hash(load())").isEqualTo(Pbkdf2.hash("stored-password"));
+            assertThat(loadStarted.await(5, TimeUnit.SECONDS)).as("Ex08: the load did not start within 5 s of subscribing").isTrue();
+            List<String> busyWhileLoading = busyComputationThreads();
+            loadMayAnswer.countDown();
+            String hash = result.get(6, TimeUnit.SECONDS);
+
+            assertThat(hash).as("Ex08: the pipeline should emit hash(load())").isEqualTo(Pbkdf2.hash("stored-password"));
             assertThat(loadThread.get()).as("Ex08: the blocking load should run on io(); it ran on %s", loadThread.get())
                 .startsWith(IO_THREAD);
+            assertThat(busyWhileLoading)
+                .as("Ex08: while the load was still waiting for its I/O, computation threads were busy: %s. The computation "
+                    + "scheduler has one thread per core; one that sits waiting for a blocking call is a core's worth of "
+                    + "CPU work that cannot run meanwhile. Let the pipeline continue on computation() only once the load "
+                    + "has emitted, instead of waiting for it there", busyWhileLoading)
+                .isEmpty();
             assertThat(hashThread.get())
-                .as("Ex08: the hash should run on computation(); it ran on %s. Hint: observeOn(Schedulers.computation()) before map(hash)",
+                .as("Ex08: the hash should run on computation(); it ran on %s. subscribeOn only picks where the source "
+                    + "runs (the one closest to the source wins); the operators after a hop run where the items arrive",
                     hashThread.get())
                 .startsWith(COMPUTATION_THREAD);
             assertThat(resultThread.get())
-                .as("Ex08: the result should be delivered on resultScheduler (thread 'caller'); it came on %s. Hint: end with observeOn(resultScheduler)",
+                .as("Ex08: the result should be delivered on resultScheduler (thread 'caller'); it came on %s",
                     resultThread.get())
                 .isEqualTo("caller");
         } finally {
@@ -98,26 +122,41 @@ class Ex08_RxSchedulersTest {
     }
 
     @Test
-    @DisplayName("fifty blocking calls run at once, each on its own virtual thread")
+    @DisplayName("fifty blocking calls run at once, each on a virtual thread of the given executor")
     void blockingCallsOnVirtualThreads() {
         int calls = 50;
         CyclicBarrier allAtOnce = new CyclicBarrier(calls);
-        AtomicReference<List<Boolean>> virtual = new AtomicReference<>();
+        AtomicReference<List<String>> threads = new AtomicReference<>();
         Throwable failure;
-        try (ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor()) {
-            failure = catchThrowable(() -> virtual.set(Flowable.range(0, calls)
+        try (ExecutorService virtualThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(GIVEN_VIRTUAL, 0).factory())) {
+            failure = catchThrowable(() -> threads.set(Flowable.range(0, calls)
                 .flatMapSingle(i -> Ex08_RxSchedulers.onVirtualThread(() -> {
-                    allAtOnce.await(2, TimeUnit.SECONDS);
-                    return Thread.currentThread().isVirtual();
+                    allAtOnce.await(3, TimeUnit.SECONDS);
+                    Thread thread = Thread.currentThread();
+                    return (thread.isVirtual() ? "virtual " : "platform ") + (thread.getName().isEmpty() ? "(unnamed)" : thread.getName());
                 }, virtualThreads))
                 .toList().timeout(5, TimeUnit.SECONDS).blockingGet()));
         }
 
         assertThat(failure)
-            .as("Ex08: %d blocking calls should be in flight at once (each waits up to 2 s for the others), but got: %s. "
-                + "Hint: subscribeOn(Schedulers.from(virtualThreads))", calls, failure)
+            .as("Ex08: %d blocking calls should be in flight at once (each waits up to 3 s for the others), but got: %s",
+                calls, failure)
             .isNull();
-        assertThat(virtual.get()).as("Ex08: every call should run on a virtual thread of the given executor")
-            .hasSize(calls).containsOnly(true);
+        assertThat(threads.get())
+            .as("Ex08: every call should run on a virtual thread of the given executor (virtual %sN), but they ran on %s. "
+                + "An executor of your own is one more thing nobody closes", GIVEN_VIRTUAL,
+                threads.get().stream().filter(t -> !t.startsWith("virtual " + GIVEN_VIRTUAL)).distinct().limit(3).toList())
+            .hasSize(calls).allMatch(t -> t.startsWith("virtual " + GIVEN_VIRTUAL));
+    }
+
+    /** Computation threads that are running something now (an idle one waits for work inside its pool's getTask). */
+    private static List<String> busyComputationThreads() {
+        return Thread.getAllStackTraces().entrySet().stream()
+            .filter(e -> e.getKey().getName().startsWith(COMPUTATION_THREAD))
+            .filter(e -> Arrays.stream(e.getValue()).noneMatch(f -> f.getMethodName().equals("getTask")))
+            .map(e -> e.getKey().getName() + " in " + Arrays.stream(e.getValue())
+                .filter(f -> !f.getClassName().startsWith("java.") && !f.getClassName().startsWith("jdk."))
+                .limit(2).map(f -> f.getClassName() + "." + f.getMethodName()).toList())
+            .toList();
     }
 }

@@ -50,25 +50,28 @@ public final class EventLoopLag implements AutoCloseable {
             probe.timerId = vertx.setPeriodic(PERIOD_MS, id -> probe.ticks.add(System.nanoTime()));
             started.countDown();
         });
-        if (!started.await(2, TimeUnit.SECONDS)) {
+        if (!started.await(5, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the lag probe could not start on its event loop");
         }
         return probe;
     }
 
     /**
-     * Runs {@code work} on {@code context} (as a handler would), waits up to 8 s for its future,
+     * Runs {@code work} on {@code context} (as a handler would), waits up to 12 s for its future,
      * and reports what the probe on the same event loop saw meanwhile.
      */
     public static Measured whileRunning(Vertx vertx, Context context, Supplier<? extends Future<?>> work) throws Exception {
-        try (EventLoopLag probe = startOn(vertx, context)) {
+        EventLoopLag probe = startOn(vertx, context);
+        long[] span;
+        try {
             Thread.sleep(50);                        // let the probe settle into its rhythm
-            long[] span = run(context, probe.loopThread, work);
+            span = run(context, probe.loopThread, work);
             Thread.sleep(4 * PERIOD_MS);             // a loop blocked until the end shows its gap on the next tick
-            probe.close();
-            return new Measured(probe.maxLagMillisAfter(span[0]), probe.ticksBetween(span[0], span[1]),
-                TimeUnit.NANOSECONDS.toMillis(span[3] - span[2]));
+        } finally {
+            probe.close();                           // no more ticks: what follows reads a finished list
         }
+        return new Measured(probe.maxLagMillisAfter(span[0]), probe.ticksBetween(span[0], span[1]),
+            TimeUnit.NANOSECONDS.toMillis(span[3] - span[2]));
     }
 
     /**
@@ -76,7 +79,7 @@ public final class EventLoopLag implements AutoCloseable {
      * too) and returns how much CPU time the event-loop thread spent until the work's future completed.
      */
     public static long loopCpuMillisWhileRunning(Context context, Supplier<? extends Future<?>> work) throws Exception {
-        Thread loopThread = OnContext.call(context, () -> Future.succeededFuture(Thread.currentThread())).await(2, TimeUnit.SECONDS);
+        Thread loopThread = OnContext.call(context, () -> Future.succeededFuture(Thread.currentThread())).await(5, TimeUnit.SECONDS);
         long[] span = run(context, loopThread, work);
         return TimeUnit.NANOSECONDS.toMillis(span[3] - span[2]);
     }
@@ -92,7 +95,7 @@ public final class EventLoopLag implements AutoCloseable {
                 span[1] = System.nanoTime();
                 span[3] = THREADS.getThreadCpuTime(loopId);
             }).mapEmpty();
-        }).await(8, TimeUnit.SECONDS);
+        }).await(12, TimeUnit.SECONDS);
         return span;
     }
 

@@ -8,10 +8,10 @@ import java.util.concurrent.Callable;
 /**
  * Ex02 · Ordered vs unordered executeBlocking.
  *
- * <p>{@code executeBlocking(job)} is <em>ordered</em> by default: the jobs one context submits
- * form a queue and run one after another, each on some worker thread, never two at once. That
- * is safe (no job races its predecessor) and slow when the jobs are independent. Passing
- * {@code ordered = false} lets them run side by side on as many workers as are free.
+ * <p>{@code executeBlocking} is <em>ordered</em> by default: the jobs one context submits form a
+ * queue and run one after another, each on some worker thread, never two at once. That is safe
+ * (no job races its predecessor) and slow when the jobs are independent. You can tell Vert.x that
+ * they are, and then they run side by side on as many workers as are free.
  */
 public final class Ex02_OrderedVsUnordered {
 

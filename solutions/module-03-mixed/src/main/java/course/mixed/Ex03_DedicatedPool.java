@@ -42,7 +42,7 @@ public final class Ex03_DedicatedPool {
         return vertx.executeBlocking(job, false);
     }
 
-    /** Closes the dedicated pool; its threads end. */
+    /** Closes the dedicated pool; its threads end. Completes once it is closed. */
     public Future<Void> close() {
         return longJobs.close();
     }

@@ -14,10 +14,9 @@ import java.util.function.Function;
  * Ex05 · The pipeline: fetch three sources at once, compute off the loop, respond.
  *
  * <p>This is the shape of most real handlers. The waiting part (three HTTP calls) belongs on the
- * event loop: start all three, then wait for all of them with {@code Future.all}, so the
- * handler waits as long as the slowest source, not the sum. The computing part (combining the
- * bodies, which here costs real CPU) goes to a worker with {@code executeBlocking}. The
- * response is written back on the event loop when the future completes.
+ * event loop, and the handler should wait as long as the slowest source, not the sum of all
+ * three. The computing part (combining the bodies, which here costs real CPU) belongs on a worker.
+ * The response is written back on the event loop when the future completes.
  */
 public final class Ex05_FetchComputeRespond {
 

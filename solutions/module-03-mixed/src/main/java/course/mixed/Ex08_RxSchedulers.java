@@ -11,11 +11,12 @@ import java.util.function.Function;
  * Ex08 · RxJava's way: pick a scheduler for each kind of work.
  *
  * <p>RxJava runs work on the thread that subscribes unless told otherwise. {@code subscribeOn}
- * chooses where the source runs: {@code Schedulers.io()} (an elastic pool that grows with the
- * number of blocking calls) for waiting, {@code Schedulers.computation()} (one thread per core)
- * for CPU. {@code observeOn} moves everything downstream to another scheduler, e.g. back to
- * the caller's. {@code Schedulers.from(executor)} turns any executor into a scheduler,
- * including a virtual-thread-per-task one: cheap threads for blocking calls.
+ * chooses where the source runs: {@code Schedulers.io()} for waiting, {@code Schedulers.computation()}
+ * (one thread per core) for CPU. {@code io()} is <em>unbounded</em>: it reuses idle threads and
+ * otherwise starts a new one, so a spike of 5,000 blocking calls is 5,000 OS threads (module 04's
+ * thread-per-request bug). {@code observeOn} moves everything downstream to another scheduler,
+ * e.g. back to the caller's. {@code Schedulers.from(executor)} turns any executor into a
+ * scheduler, including a virtual-thread-per-task one: cheap threads for blocking calls.
  */
 public final class Ex08_RxSchedulers {
 

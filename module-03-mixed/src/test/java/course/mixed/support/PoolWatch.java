@@ -1,0 +1,123 @@
+package course.mixed.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.spi.VertxMetricsFactory;
+import io.vertx.core.spi.metrics.PoolMetrics;
+import io.vertx.core.spi.metrics.VertxMetrics;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Watches a Vert.x instance's worker pools through Vert.x's own metrics SPI: for every pool
+ * (the shared one is {@value #SHARED_POOL}, a named {@code WorkerExecutor} is its name) it
+ * records the size it was created with, how many jobs it ran, the most it ran at once, and
+ * whether it was closed. Vert.x reports these itself, so the tests need no hooks in your code.
+ *
+ * <pre>{@code
+ * PoolWatch watch = new PoolWatch();
+ * Vertx vertx = watch.vertx(new VertxOptions());
+ * ... watch.pool("jdbc").map(PoolWatch.Pool::maxSize) ...
+ * }</pre>
+ */
+public final class PoolWatch implements VertxMetricsFactory {
+
+    /** The name Vert.x gives its shared worker pool, the one {@code vertx.executeBlocking} uses. */
+    public static final String SHARED_POOL = "vert.x-worker-thread";
+
+    /** One worker pool as Vert.x reported it. */
+    public static final class Pool {
+        private final String name;
+        private final int maxSize;
+        private final AtomicInteger started = new AtomicInteger();
+        private final AtomicInteger running = new AtomicInteger();
+        private final AtomicInteger peak = new AtomicInteger();
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        private Pool(String name, int maxSize) {
+            this.name = name;
+            this.maxSize = maxSize;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        /** The size the pool was created with (Vert.x's default for a named pool is 20). */
+        public int maxSize() {
+            return maxSize;
+        }
+
+        /** How many jobs began on the pool's threads. */
+        public int jobsStarted() {
+            return started.get();
+        }
+
+        /** The most jobs that ran on it at the same time. */
+        public int peakRunning() {
+            return peak.get();
+        }
+
+        /** Whether Vert.x closed it (its threads are then told to end). */
+        public boolean closed() {
+            return closed.get();
+        }
+
+        @Override
+        public String toString() {
+            return name + "(size " + maxSize + ", " + started + " jobs, at most " + peak + " at once" + (closed() ? ", closed)" : ")");
+        }
+    }
+
+    private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+
+    /** A new Vert.x instance whose worker pools this watch sees. */
+    public Vertx vertx(VertxOptions options) {
+        return Vertx.builder().with(options).withMetrics(this).build();
+    }
+
+    /** The worker pool of that name, if Vert.x created one. */
+    public Optional<Pool> pool(String name) {
+        return Optional.ofNullable(pools.get(name));
+    }
+
+    /** Jobs started on the pool of that name so far (0 if there is none). */
+    public int jobsStarted(String name) {
+        return pool(name).map(Pool::jobsStarted).orElse(0);
+    }
+
+    @Override
+    public VertxMetrics metrics(VertxOptions options) {
+        return new VertxMetrics() {
+            @Override
+            public PoolMetrics<?, ?> createPoolMetrics(String type, String name, int maxSize) {
+                if (!"worker".equals(type) || name == null) {
+                    return null;
+                }
+                Pool pool = new Pool(name, maxSize);
+                pools.put(name, pool);
+                return new PoolMetrics<Object, Object>() {
+                    @Override
+                    public Object begin() {
+                        pool.started.incrementAndGet();
+                        pool.peak.accumulateAndGet(pool.running.incrementAndGet(), Math::max);
+                        return null;
+                    }
+
+                    @Override
+                    public void end(Object timer) {
+                        pool.running.decrementAndGet();
+                    }
+
+                    @Override
+                    public void close() {
+                        pool.closed.set(true);
+                    }
+                };
+            }
+        };
+    }
+}

@@ -1,0 +1,42 @@
+// Wrong: sideBySide collects the results in the order the jobs finish, not in list order
+package course.mixed;
+
+import java.util.concurrent.CopyOnWriteArrayList;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Ex02 · Ordered vs unordered executeBlocking.
+ *
+ * <p>{@code executeBlocking} is <em>ordered</em> by default: the jobs one context submits form a
+ * queue and run one after another, each on some worker thread, never two at once. That is safe
+ * (no job races its predecessor) and slow when the jobs are independent. You can tell Vert.x that
+ * they are, and then they run side by side on as many workers as are free.
+ */
+public final class Ex02_OrderedVsUnordered {
+
+    private Ex02_OrderedVsUnordered() {
+    }
+
+    /**
+     * Runs every job on the worker pool, one after another in list order (the default), and
+     * completes with their results in list order. Call it on {@code context}.
+     */
+    public static <T> Future<List<T>> oneAfterAnother(Context context, List<Callable<T>> jobs) {
+        // Ordered: the context's queue starts job n+1 only after job n has finished.
+        List<Future<T>> results = jobs.stream().map(job -> context.executeBlocking(job)).toList();
+        return Future.all(results).map(all -> all.<T>list());
+    }
+
+    /**
+     * Runs every job on the worker pool at the same time (as many as there are free workers)
+     * and completes with their results in list order. Call it on {@code context}.
+     */
+    public static <T> Future<List<T>> sideBySide(Context context, List<Callable<T>> jobs) {
+        List<T> finished = new CopyOnWriteArrayList<>();
+        List<Future<T>> results = jobs.stream().map(job -> context.executeBlocking(job, false).onSuccess(finished::add)).toList();
+        return Future.all(results).map(all -> List.copyOf(finished));
+    }
+}
