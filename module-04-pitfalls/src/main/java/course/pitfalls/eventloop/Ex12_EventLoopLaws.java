@@ -30,9 +30,7 @@ public final class Ex12_EventLoopLaws {
     public static Future<String> quote(Vertx vertx, Path priceList, String sku, Supplier<Future<Integer>> stock) {
         // TODO: symptom: quotes fail in production with a TimeoutException ("did not signal an event for 1
         //  seconds") although the stock service answered in 1 ms; the unit test, with an already-completed
-        //  stock future, passes. Run the laws (Ex12_EventLoopLawsTest) to see which two lines break them.
-        //  Repair: read the file with vertx.fileSystem().readFile(...) and chain the stock future with
-        //  map/compose: no waiting, and no blocking* bridge to RxJava on the event loop.
+        //  stock future, passes. Run the laws (Ex12_EventLoopLawsTest): they name the two lines that break them.
         int price;
         int inStock;
         try {
