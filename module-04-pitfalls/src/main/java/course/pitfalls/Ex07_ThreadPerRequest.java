@@ -16,11 +16,9 @@ public final class Ex07_ThreadPerRequest implements AutoCloseable {
 
     /** Handles one request in the background; never blocks the caller. */
     public CompletableFuture<String> handle(Callable<String> request) {
-        // TODO: symptom: fine in tests, then a traffic spike creates thousands of OS threads at once:
-        //  memory climbs, latency explodes, "unable to create native thread".
-        //  Repair: stop creating a platform thread per request: keep one ExecutorService field, either
-        //  Executors.newVirtualThreadPerTaskExecutor() or a bounded platform pool, run each request with
-        //  CompletableFuture.supplyAsync(..., executor), and close the executor in close().
+        // TODO: symptom: fine in tests, then a spike of slow requests creates thousands of OS threads
+        //  at once: memory climbs, latency explodes, "unable to create native thread". Every waiting
+        //  request should still be in flight at once, and close() must wait for them.
         CompletableFuture<String> reply = new CompletableFuture<>();
         Thread.ofPlatform().name("request-handler").start(() -> {
             try {
@@ -32,6 +30,7 @@ public final class Ex07_ThreadPerRequest implements AutoCloseable {
         return reply;
     }
 
+    /** Stops taking requests and waits for the ones in flight. */
     @Override
     public void close() {
         // Nothing to release yet.

@@ -10,6 +10,10 @@ import java.util.Map;
  * {@code count++}). Two threads can read the same old value and both write old + 1: one update is
  * lost, silently. javac accepts it, single-threaded tests pass, and the numbers drift a little
  * under load: the hardest kind of bug to see. Java has no {@code Send}/{@code Sync} to refuse it.
+ *
+ * <p>What the test cannot promise: it sees a race only when the threads really interleave. It runs
+ * four writers at once for rounds longer than a scheduler time slice, and every racy map tried so
+ * far lost counts in the first round, even on one core; that is a measurement, not a proof.
  */
 public final class Ex08_DataRace {
 
@@ -17,10 +21,8 @@ public final class Ex08_DataRace {
 
     /** Records one occurrence of {@code word}; called from many threads at once. */
     public void record(String word) {
-        // TODO: symptom: counts a little lower than the traffic under load, never in single-threaded
-        //  tests (and a HashMap written by many threads can lose whole keys). This line is read, add, write.
-        //  Repair: make the update one atomic step: a ConcurrentHashMap and merge(word, 1, Integer::sum).
-        //  (A ConcurrentHashMap with this same get-then-put line still races.)
+        // TODO: symptom: under load the counts come out a little lower than the traffic, never in
+        //  single-threaded tests; and now and then a new word goes missing altogether.
         counts.put(word, counts.getOrDefault(word, 0) + 1);
     }
 

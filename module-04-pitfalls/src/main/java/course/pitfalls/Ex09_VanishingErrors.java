@@ -27,25 +27,21 @@ public final class Ex09_VanishingErrors {
 
     /** Runs {@code job} in the background; nobody waits for it. */
     public void runInBackground(ExecutorService executor, Runnable job) {
-        // TODO: symptom: the nightly job "ran" but did nothing, and the logs are clean. submit() stored
-        //  the exception in the returned Future, which nobody reads.
-        //  Repair: make the failure reach `errors`: e.g. CompletableFuture.runAsync(job, executor)
-        //  .exceptionally(...) (unwrap the CompletionException), or catch inside the task.
+        // TODO: symptom: the nightly job "ran" but did nothing, and the logs are clean. Every failure
+        //  (an Exception or an Error) must reach `errors`, as itself. Two more methods below.
         executor.submit(job);
     }
 
     /** Handles every event of the stream. */
     public Disposable consume(Observable<String> events, Consumer<String> handler) {
-        // TODO: symptom: a stream stops for good after one bad event; the only trace is an
-        //  OnErrorNotImplementedException from RxJava's global handler, if anyone reads stderr.
-        //  Repair: always pass an onError: events.subscribe(onNext, onError) with errors::accept.
+        // Symptom: a stream stops for good after one bad event; the only trace is a stack trace
+        //  (OnErrorNotImplementedException) printed by RxJava's global handler, if anyone reads stderr.
         return events.subscribe(handler::accept);
     }
 
     /** Starts a save and does not wait for it. */
     public void saveInBackground(Supplier<Future<Void>> save) {
-        // TODO: symptom: data silently not saved. A failed Vert.x future that nobody listens to logs nothing.
-        //  Repair: listen for the failure: save.get().onFailure(errors::accept).
+        // Symptom: data silently not saved, and nothing in any log. A successful save must raise no alarm.
         save.get();
     }
 }

@@ -13,19 +13,18 @@ import java.util.function.LongSupplier;
  * <p>Two habits from the platform-thread world backfire. Pooling virtual threads (a fixed pool of
  * 4 "because threads are expensive") brings back the queue they were meant to remove; a pool was
  * never the right tool to limit concurrency anyway: a {@link java.util.concurrent.Semaphore} is.
- * And virtual threads are not preempted: CPU-bound work on them keeps their few carrier threads
- * busy, so every virtual thread that merely waited for I/O cannot get back on a carrier until the
- * CPU work ends.
+ * And the JDK's scheduler does not time-slice virtual threads: one keeps its carrier thread until it
+ * blocks (the OS still preempts the carriers, but only to run other threads). CPU-bound work on
+ * virtual threads keeps their few carriers busy, so every virtual thread that merely waited for
+ * I/O cannot get back on a carrier until the CPU work ends.
  */
 public final class Ex10_VirtualThreadMisuse implements AutoCloseable {
 
-    // TODO: symptom: partner calls crawl at 4 at a time although the partner accepts many more.
-    //  Repair: never pool virtual threads: Executors.newVirtualThreadPerTaskExecutor(), and enforce
-    //  partnerLimit with a java.util.concurrent.Semaphore around each call.
+    // TODO: symptoms: partner calls crawl 4 at a time although the partner accepts partnerLimit at once
+    //  (never more); and while a batch of CPU work runs, every waiting call, even a 10 ms sleep,
+    //  stalls until the batch is done. callPartner must never block its caller.
     private final ExecutorService calls = Executors.newFixedThreadPool(4, Thread.ofVirtual().factory());
-    // TODO: symptom: while a batch of CPU work runs, every waiting call (even a 10 ms sleep) stalls
-    //  until the batch is done: the CPU work holds all the carrier threads and is never preempted.
-    //  Repair: run CPU work on platform threads: Executors.newFixedThreadPool(availableProcessors()).
+    // Runs the CPU work (see the second symptom above).
     private final ExecutorService cpu = Executors.newVirtualThreadPerTaskExecutor();
 
     /** @param partnerLimit how many calls the partner API accepts at once */

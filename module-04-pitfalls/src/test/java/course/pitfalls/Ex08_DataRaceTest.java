@@ -39,6 +39,39 @@ class Ex08_DataRaceTest {
         }
     }
 
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @DisplayName("four threads meeting the same new words at once lose no word and no count")
+    void newWordsLoseNothing() throws Exception {
+        int words = 200_000;
+        for (int round = 1; round <= MAX_ROUNDS; round++) {
+            var counter = new Ex08_DataRace();
+            CountDownLatch go = new CountDownLatch(1);
+            // Each thread starts at a different place in the same list of new words, so the map grows under all four at once.
+            List<Thread> writers = IntStream.range(0, THREADS)
+                .mapToObj(t -> Thread.ofPlatform().daemon().name("ex08-new-words-" + t).start(() -> {
+                    awaitQuietly(go);
+                    for (int i = 0; i < words; i++) {
+                        counter.record("word-" + (i + t * words / THREADS) % words);
+                    }
+                }))
+                .toList();
+            go.countDown();
+            for (Thread writer : writers) {
+                assertThat(writer.join(Duration.ofSeconds(8))).as("Ex08: a writer thread did not finish within 8 s").isTrue();
+            }
+            List<String> miscounted = IntStream.range(0, words).mapToObj(i -> "word-" + i)
+                .filter(word -> counter.count(word) != THREADS).limit(3).toList();
+            assertThat(miscounted)
+                .as("Ex08 (round %d): every word was recorded once by each of %d threads, but some were not counted %d times "
+                    + "(%s): when two threads meet a new word at once, each stores its own entry and one is lost, and a map "
+                    + "that is not made for concurrent writers loses entries while it grows. Hint: a ConcurrentHashMap and "
+                    + "merge(word, 1, Integer::sum): the whole update is one atomic step",
+                    round, THREADS, THREADS, miscounted.stream().map(w -> w + " = " + counter.count(w)).toList())
+                .isEmpty();
+        }
+    }
+
     /** THREADS threads, released together by one latch, each recording the words round-robin. */
     private static Ex08_DataRace recordFromManyThreadsAtOnce() throws InterruptedException {
         var words = new Ex08_DataRace();

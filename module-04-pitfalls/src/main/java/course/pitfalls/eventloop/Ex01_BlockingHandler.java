@@ -9,8 +9,8 @@ import java.util.concurrent.Callable;
  *
  * <p>An event loop is one thread taking turns between thousands of requests. A handler that
  * sleeps, reads a file or calls JDBC keeps the turn: every other request on that loop waits, and
- * nothing says why until the blocked-thread checker complains after 2 s. A retry back-off is the
- * classic case, because Thread.sleep looks harmless and passes every unit test.
+ * nothing says why until Vert.x's blocked-thread checker (it looks once a second) finds the loop
+ * held for more than 2 s. A retry back-off is the classic case, because Thread.sleep looks harmless and passes every unit test.
  */
 public final class Ex01_BlockingHandler {
 
@@ -28,10 +28,10 @@ public final class Ex01_BlockingHandler {
                 if (attempt >= attempts) {
                     return Future.failedFuture(failure);
                 }
-                // TODO: symptom: while one request backs off, every other request on its event loop
-                //  stalls (latency spikes, then "Thread vert.x-eventloop-thread-0 has been blocked").
-                //  Repair: never sleep on the event loop; wait with vertx.timer(backoffMs, MILLISECONDS)
-                //  and make the next try in its compose(...) callback (recursion reads well here).
+                // TODO: symptom: while one request backs off between tries, every other request on its
+                //  event loop stalls too (latency spikes; after 2 s the log says "Thread
+                //  vert.x-eventloop-thread-0 has been blocked for 2013 ms, time limit is 2000 ms").
+                //  The tries and their spacing must stay: find what holds the loop meanwhile.
                 sleepQuietly(backoffMs);
             }
         }

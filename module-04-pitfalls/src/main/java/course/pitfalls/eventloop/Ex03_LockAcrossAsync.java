@@ -29,11 +29,9 @@ public final class Ex03_LockAcrossAsync {
 
     /** Asks the (async) fraud check, then takes {@code amount} off the balance; returns the new balance. */
     public Future<Long> withdraw(long amount) {
-        // TODO: symptoms: balances that lose withdrawals under load, and, once a callback runs on
-        //  another thread, IllegalMonitorStateException in the logs and then requests that hang for ever.
-        //  The lock belongs to this thread, but the callback that releases it runs later, maybe elsewhere.
-        //  Repair: hold an async lock for the whole operation: vertx.sharedData().withLocalLock(name, () -> ...)
-        //  (one lock name per account), read the balance inside it, and drop the ReentrantLock.
+        // TODO: symptoms under load: withdrawals lost (two of them start from the same balance); and once
+        //  a call comes from another thread, IllegalMonitorStateException in the logs, then withdrawals
+        //  that hang for ever. Accounts must not wait for each other; a declined one changes nothing.
         lock.lock();
         long before = balance;
         return fraudCheck.apply(amount)

@@ -18,9 +18,8 @@ public final class Ex04_SelfDeadlock {
     /** Loads the user's display name (async) and greets them. Called on an event loop. */
     public static Future<String> greet(Function<String, Future<String>> loadName, String user) {
         // TODO: symptom: passes its unit tests, then in production the request never answers and the
-        //  event loop reports "blocked for 2000 ms" with a stack trace ending in CompletableFuture.join.
-        //  The name is delivered by this very event loop, which is stuck here waiting for it.
-        //  Repair: never wait on the loop: describe the next step with loadName.apply(user).map(...).
+        //  log says the event loop "has been blocked", with a stack trace ending in
+        //  CompletableFuture.join. A name that cannot be loaded must fail the greeting.
         String name = loadName.apply(user).toCompletionStage().toCompletableFuture().join();
         return Future.succeededFuture("Hello, " + name);
     }

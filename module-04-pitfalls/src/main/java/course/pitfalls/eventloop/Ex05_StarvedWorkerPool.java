@@ -25,10 +25,9 @@ public final class Ex05_StarvedWorkerPool implements AutoCloseable {
 
     /** A long blocking job (minutes in production). */
     public Future<String> report(Callable<String> job) {
-        // TODO: symptom: during the nightly reports every quick lookup times out, with idle CPUs and
-        //  no error: the shared worker pool is full of reports and the lookups queue behind them.
-        //  Repair: give reports a pool of their own: create a WorkerExecutor in the constructor with
-        //  vertx.createSharedWorkerExecutor("ex05-reports", REPORT_THREADS), run reports on it, and close it in close().
+        // TODO: symptom: during the nightly reports every quick lookup times out, with idle CPUs and no
+        //  error. The service runs REPORT_THREADS reports at a time (the rest wait their turn), and
+        //  whatever it holds for them, close() must give back.
         return vertx.executeBlocking(job, false);
     }
 

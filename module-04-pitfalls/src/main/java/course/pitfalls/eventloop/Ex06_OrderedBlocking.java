@@ -19,10 +19,9 @@ public final class Ex06_OrderedBlocking {
 
     /** Runs every blocking call, all at once, and returns their results in the same order. Called on an event loop. */
     public static Future<List<String>> callAll(Vertx vertx, List<Callable<String>> calls) {
-        // TODO: symptom: the fan-out takes the sum of the calls' times, not the longest one; the worker
-        //  pool has idle threads, yet the calls run one at a time.
-        //  Repair: executeBlocking(callable) is ordered per context; say you do not need that order:
-        //  vertx.executeBlocking(call, false).
+        // TODO: symptom: the fan-out takes the sum of the calls' times, not the longest one, although
+        //  the worker pool has idle threads. The replies must stay in call order and arrive on the
+        //  caller's event loop.
         List<Future<String>> replies = calls.stream()
             .map(call -> vertx.executeBlocking(call))
             .toList();

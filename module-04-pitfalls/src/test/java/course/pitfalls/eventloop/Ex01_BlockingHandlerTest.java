@@ -8,81 +8,135 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/**
+ * The probe is a 1 ms timer on the same event loop, set at the start of each try: a back-off that
+ * waits for a timer lets it fire first, by construction (it falls due 99 ms earlier); a back-off
+ * that sleeps or spins on the loop holds it until the next try.
+ */
 @DisplayName("Ex01 · A blocking call inside an event-loop handler")
 @ExtendWith(VertxExtension.class)
 class Ex01_BlockingHandlerTest {
 
-    /**
-     * Starts callWithRetry (3 attempts, 100 ms apart) on an event loop, queues the next request on the
-     * same loop right behind it, checks that request ran before the second try, and returns the retry's result.
-     */
-    private static CompletableFuture<String> retryOnTheLoop(Vertx vertx, Callable<String> call, AtomicInteger tries) throws Exception {
-        Context loop = vertx.getOrCreateContext();
-        CompletableFuture<Integer> triesSeenByNextTask = new CompletableFuture<>();
+    private static final long BACKOFF_MS = 100;
+
+    /** What one try saw: when it started, and whether the probe timer of the try before had fired by then. */
+    private record Try(long startedAtNanos, boolean previousProbeFired) {}
+
+    /** A call that records each try and sets a 1 ms probe timer on the loop, then answers with {@code outcome}. */
+    private static final class ProbedCall implements Callable<String> {
+        private final Vertx vertx;
+        private final Context loop;
+        private final Callable<String> outcome;
+        final List<Try> tries = new CopyOnWriteArrayList<>();
+        private volatile CountDownLatch probe = new CountDownLatch(0);
+
+        ProbedCall(Vertx vertx, Context loop, Callable<String> outcome) {
+            this.vertx = vertx;
+            this.loop = loop;
+            this.outcome = outcome;
+        }
+
+        @Override
+        public String call() throws Exception {
+            tries.add(new Try(System.nanoTime(), probe.getCount() == 0));
+            CountDownLatch next = new CountDownLatch(1);
+            probe = next;
+            if (Context.isOnEventLoopThread()) {
+                vertx.setTimer(1, id -> next.countDown()); // on this loop, due long before any back-off timer set after it
+            } else {
+                loop.runOnContext(v -> vertx.setTimer(1, id -> next.countDown()));
+            }
+            return outcome.call();
+        }
+
+        int count() {
+            return tries.size();
+        }
+    }
+
+    /** Starts callWithRetry on the event loop, as a handler would, and waits (off the loop) for its outcome. */
+    private static CompletableFuture<String> retryOnTheLoop(Vertx vertx, Context loop, ProbedCall call, int attempts) {
         CompletableFuture<String> result = new CompletableFuture<>();
-
-        loop.runOnContext(v -> {
-            Ex01_BlockingHandler.callWithRetry(vertx, call, 3, 100)
-                .onComplete(result::complete, result::completeExceptionally);
-            // The next request on the same loop: it should run now, not after every back-off.
-            loop.runOnContext(next -> triesSeenByNextTask.complete(tries.get()));
-        });
-
-        int seen = triesSeenByNextTask.get(2, SECONDS);
-        assertThat(seen)
-            .as("Ex01: the next task on the event loop ran only after %d tries and their back-offs: your handler held the loop while it waited. "
-                + "Hint: replace the sleep with vertx.timer(backoffMs, MILLISECONDS).compose(fired -> callWithRetry(...))", seen)
-            .isEqualTo(1);
+        loop.runOnContext(v -> Ex01_BlockingHandler.callWithRetry(vertx, call, attempts, BACKOFF_MS)
+            .onComplete(result::complete, result::completeExceptionally));
         return result;
     }
 
+    /** Every back-off lasted at least BACKOFF_MS and left the loop free for the probe timer. */
+    private static void assertEveryBackOffLeftTheLoopFree(ProbedCall call) {
+        for (int i = 1; i < call.tries.size(); i++) {
+            long gapMillis = (call.tries.get(i).startedAtNanos() - call.tries.get(i - 1).startedAtNanos()) / 1_000_000;
+            assertThat(gapMillis)
+                .as("Ex01: try %d started %d ms after try %d, but the back-off is %d ms: the retry did not wait at all, so a "
+                    + "struggling service gets every try at once. Hint: wait for a timer of backoffMs before each new try",
+                    i + 1, gapMillis, i, BACKOFF_MS)
+                .isGreaterThanOrEqualTo(BACKOFF_MS - 1);
+            assertThat(call.tries.get(i).previousProbeFired())
+                .as("Ex01: a 1 ms timer set on the event loop during try %d had still not fired when try %d began, %d ms "
+                    + "later: the loop was held for the whole back-off (a sleep, or a busy wait), and every other request on "
+                    + "it waited too.%s Hint: wait with vertx.timer(backoffMs, MILLISECONDS) and make the next try in its "
+                    + "compose(...) callback", i, i + 1, gapMillis,
+                    i > 1 && call.tries.get(1).previousProbeFired() ? " The first back-off was fine; this one was not." : "")
+                .isTrue();
+        }
+    }
+
     @Test
-    @DisplayName("the next task on the event loop runs while the handler backs off")
+    @DisplayName("each back-off waits on a timer: the loop stays free, and the retry succeeds when the service does")
     void backOffLeavesTheLoopFree(Vertx vertx) throws Exception {
+        Context loop = vertx.getOrCreateContext();
         AtomicInteger tries = new AtomicInteger();
-        Callable<String> warmingUp = () -> {
+        ProbedCall warmingUp = new ProbedCall(vertx, loop, () -> {
             if (tries.incrementAndGet() < 3) {
                 throw new IOException("service warming up");
             }
             return "ok";
-        };
+        });
 
-        CompletableFuture<String> result = retryOnTheLoop(vertx, warmingUp, tries);
+        CompletableFuture<String> result = retryOnTheLoop(vertx, loop, warmingUp, 4);
 
-        assertThat(result.get(2, SECONDS))
-            .as("Ex01: the third try succeeds, so the retry should end with its value. Hint: retry in the timer's callback with one attempt fewer")
+        assertThat(result.get(5, SECONDS))
+            .as("Ex01: the third try succeeds, so the retry should end with its value. Hint: retry in the timer's callback "
+                + "with one attempt fewer")
             .isEqualTo("ok");
+        assertThat(warmingUp.count()).as("Ex01: the third try succeeded, so there is no fourth (attempts = 4)").isEqualTo(3);
+        assertEveryBackOffLeftTheLoopFree(warmingUp);
     }
 
     @Test
     @DisplayName("after the last attempt fails, the retry gives up with that failure, without holding the loop")
     void givesUpAfterTheLastAttempt(Vertx vertx) throws Exception {
+        Context loop = vertx.getOrCreateContext();
         AtomicInteger tries = new AtomicInteger();
-        Callable<String> down = () -> {
+        ProbedCall down = new ProbedCall(vertx, loop, () -> {
             throw new IOException("service down (try " + tries.incrementAndGet() + ")");
-        };
+        });
 
-        CompletableFuture<String> result = retryOnTheLoop(vertx, down, tries);
+        CompletableFuture<String> result = retryOnTheLoop(vertx, loop, down, 3);
 
-        Throwable lastFailure = result.handle((value, failure) -> failure).get(2, SECONDS);
+        Throwable lastFailure = result.handle((value, failure) -> failure).get(5, SECONDS);
+        assertThat(down.count()).as("Ex01: callWithRetry(..., attempts = 3, ...) should try exactly 3 times").isEqualTo(3);
         assertThat(lastFailure)
             .as("Ex01: every try failed, so the retry should end with the failure of the third and last try, not %s. "
                 + "Hint: when attempts is down to 1, return Future.failedFuture(failure) instead of scheduling another try",
                 lastFailure == null ? "a value" : lastFailure.getMessage())
             .hasMessage("service down (try 3)");
-        assertThat(tries.get()).as("Ex01: callWithRetry(..., attempts = 3, ...) should try exactly 3 times").isEqualTo(3);
+        assertEveryBackOffLeftTheLoopFree(down);
     }
 
     @Test
-    @Timeout(value = 30, unit = SECONDS) // the first ArchUnit import loads a large library: seconds on a busy machine
+    @Timeout(value = 60, unit = SECONDS) // the first ArchUnit import loads a large library: tens of seconds on a very busy machine
     @DisplayName("law: event-loop code never sleeps")
     void obeysTheNoSleepLaw() {
         EventLoopLaws.assertObeyed("Ex01", EventLoopLaws.NEVER_SLEEPS, Ex01_BlockingHandler.class,

@@ -50,13 +50,46 @@ class Ex04_SelfDeadlockTest {
                 + "that must complete it. Hint: do not join()/get()/blockingGet() on the loop; "
                 + "continue with loadName.apply(user).map(...) and return that future");
         } catch (ExecutionException failed) {
-            fail("Ex04: greet failed (" + failed.getCause() + "): it gave up waiting, on the event loop, for a name that only "
-                + "this event loop could deliver. Hint: do not wait at all; return loadName.apply(user).map(...)");
+            fail("Ex04: greet failed (" + failed.getCause() + "): it waited, on the event loop, for a name that only this "
+                + "event loop could deliver, and gave up (a timeout) or was refused (Vert.x 5 refuses Future.await() on an "
+                + "event-loop thread). Hint: do not wait at all; return loadName.apply(user).map(...)");
         }
     }
 
     @Test
-    @Timeout(value = 30, unit = SECONDS) // the first ArchUnit import loads a large library: seconds on a busy machine
+    @DisplayName("when the name cannot be loaded, the greeting fails with that failure")
+    void aFailedLoadFailsTheGreeting(Vertx vertx) throws Exception {
+        Context loop = vertx.getOrCreateContext();
+        IllegalStateException profileDown = new IllegalStateException("profile service down");
+        Promise<String> name = Promise.promise();
+        // The profile service fails, on the event loop, a moment later.
+        Function<String, Future<String>> loadName = user -> {
+            loop.runOnContext(v -> name.tryFail(profileDown));
+            return name.future();
+        };
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+
+        loop.runOnContext(v -> Ex04_SelfDeadlock.greet(loadName, "ada")
+            .onComplete(greeting -> outcome.complete(null), outcome::complete));
+
+        Throwable failure;
+        try {
+            failure = outcome.get(2, SECONDS);
+        } catch (TimeoutException pending) {
+            name.tryComplete("rescued"); // free a loop stuck waiting, so Vert.x can close
+            fail("Ex04: the name could not be loaded, and the greeting never completed (2 s): either the loop waited for "
+                + "it, or only the success path completes the greeting. Hint: return loadName.apply(user).map(...): a "
+                + "failure passes through map untouched");
+            return;
+        }
+        assertThat(failure)
+            .as("Ex04: the profile service failed, so the greeting should fail with its failure, not %s",
+                failure == null ? "succeed" : failure)
+            .isSameAs(profileDown);
+    }
+
+    @Test
+    @Timeout(value = 60, unit = SECONDS) // the first ArchUnit import loads a large library: tens of seconds on a very busy machine
     @DisplayName("law: event-loop code never waits for a result")
     void obeysTheNoWaitingLaw() {
         EventLoopLaws.assertObeyed("Ex04", EventLoopLaws.NEVER_WAITS_FOR_A_RESULT, Ex04_SelfDeadlock.class,

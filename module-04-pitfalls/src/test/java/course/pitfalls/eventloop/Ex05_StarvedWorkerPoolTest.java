@@ -5,25 +5,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.awaitility.Awaitility.await;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Every call is made from inside one Vert.x context, as a handler would make it: that is where
+ * {@code executeBlocking}'s default ordering bites (calls from a non-Vert.x thread each get a new
+ * context, so ordering could never show).
+ */
 @DisplayName("Ex05 · One kind of huge job starving the shared blocking pool")
 class Ex05_StarvedWorkerPoolTest {
 
-    /** A small shared pool, so that four reports are enough to fill it. */
-    private final Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(2));
+    private static final int REPORTS = 6;
+
+    /**
+     * A small shared pool, so that a few reports fill it; one thread more than REPORT_THREADS, so that a
+     * reports' pool created without a size (it gets the shared pool's size) is told apart.
+     */
+    private static final int SHARED_POOL = Ex05_StarvedWorkerPool.REPORT_THREADS + 1;
+    private final Vertx vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(SHARED_POOL));
 
     @AfterEach
     void closeVertx() throws Exception {
@@ -31,38 +46,83 @@ class Ex05_StarvedWorkerPoolTest {
     }
 
     @Test
-    @DisplayName("a quick lookup still runs while long reports are in progress, and the reports' pool closes with the service")
+    @DisplayName("a quick lookup runs while reports fill their own pool of 2, and that pool closes with the service")
     void lookupsAreNotStarvedByReports() throws Exception {
+        Context handler = vertx.getOrCreateContext();
         CountDownLatch reportsMayFinish = new CountDownLatch(1);
+        CountDownLatch overTheLimit = new CountDownLatch(Ex05_StarvedWorkerPool.REPORT_THREADS + 1);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
         Set<Thread> reportThreads = ConcurrentHashMap.newKeySet();
-        try (var service = new Ex05_StarvedWorkerPool(vertx)) {
-            // Four long reports: more than the shared pool's two threads.
-            List<Future<String>> reports = IntStream.range(0, 4)
+        Set<Thread> deliveredOn = ConcurrentHashMap.newKeySet();
+
+        var service = new Ex05_StarvedWorkerPool(vertx);
+        try {
+            // Six long reports, submitted by one handler: more than the reports' pool and the shared pool hold.
+            CompletableFuture<List<String>> reports = onContext(handler, () -> Future.all(IntStream.range(0, REPORTS)
                 .mapToObj(i -> service.report(() -> {
                     reportThreads.add(Thread.currentThread());
-                    reportsMayFinish.await(5, SECONDS);
-                    return "report " + i;
-                }))
-                .toList();
+                    peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                    overTheLimit.countDown();
+                    try {
+                        reportsMayFinish.await(5, SECONDS);
+                        return "report " + i;
+                    } finally {
+                        inFlight.decrementAndGet();
+                    }
+                }).onComplete(done -> deliveredOn.add(Thread.currentThread())))
+                .toList()).map(all -> all.<String>list()));
             try {
-                String user = service.lookup(() -> "user 42").toCompletionStage().toCompletableFuture().get(2, SECONDS);
+                await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(3)).until(() -> peak.get() >= Ex05_StarvedWorkerPool.REPORT_THREADS);
+            } catch (ConditionTimeoutException oneAtATime) {
+                fail("Ex05: %d reports were submitted from one handler, but at most %d ran at a time although the "
+                    + "reports' pool has %d threads: executeBlocking(job) is ordered per context, so each report waited "
+                    + "for the one before. Hint: say executeBlocking(job, false)", REPORTS, peak.get(),
+                    Ex05_StarvedWorkerPool.REPORT_THREADS);
+            }
+            try {
+                String user = onContext(handler, () -> service.lookup(() -> "user 42")).get(2, SECONDS);
                 assertThat(user).as("Ex05: the lookup's own result").isEqualTo("user 42");
             } catch (TimeoutException starved) {
-                fail("Ex05: a quick lookup waited more than 2 s behind the reports: they filled the shared worker pool "
-                    + "(2 threads here, 20 by default) and the lookup queued behind them. Hint: run reports on a "
-                    + "WorkerExecutor of their own: vertx.createSharedWorkerExecutor(\"ex05-reports\", REPORT_THREADS)");
-            } finally {
-                reportsMayFinish.countDown();
+                fail("Ex05: a quick lookup waited more than 2 s behind the reports: the reports filled the pool the lookup "
+                    + "runs on (the shared worker pool has " + SHARED_POOL + " threads here, 20 by default). Hint: reports on "
+                    + "a WorkerExecutor of their own, vertx.createSharedWorkerExecutor(\"ex05-reports\", REPORT_THREADS); "
+                    + "lookups stay on the shared pool");
             }
-            assertThat(Future.all(reports).toCompletionStage().toCompletableFuture().get(5, SECONDS).<String>list())
+            assertThat(overTheLimit.await(1, SECONDS))
+                .as("Ex05: %d reports ran at once, but the service accepts %d long jobs at a time: the reports' pool is "
+                    + "bigger than that (a WorkerExecutor created without a size gets the shared pool's size, 20 by default; "
+                    + "a cached pool has no limit). Hint: createSharedWorkerExecutor(name, REPORT_THREADS)",
+                    peak.get(), Ex05_StarvedWorkerPool.REPORT_THREADS)
+                .isFalse();
+            reportsMayFinish.countDown();
+            assertThat(reports.get(5, SECONDS))
                 .as("Ex05: every report still completes, in its own pool")
-                .containsExactly("report 0", "report 1", "report 2", "report 3");
+                .containsExactly(IntStream.range(0, REPORTS).mapToObj(i -> "report " + i).toArray(String[]::new));
+            Thread handlerThread = onContext(handler, () -> Future.succeededFuture(Thread.currentThread())).get(2, SECONDS);
+            assertThat(deliveredOn)
+                .as("Ex05: the reports' results arrived on %s, not on the handler's event loop %s: a pool outside Vert.x "
+                    + "completes the future on its own threads. Hint: a Vert.x WorkerExecutor delivers on the caller's context",
+                    deliveredOn, handlerThread.getName())
+                .containsOnly(handlerThread);
+        } finally {
+            reportsMayFinish.countDown();
+            service.close();
         }
-        await("Ex05: the report pool's threads end once the service is closed").atMost(Duration.ofSeconds(2))
-            .untilAsserted(() -> assertThat(reportThreads.stream().filter(Thread::isAlive).map(Thread::getName).toList())
-                .as("Ex05: the service is closed, but the threads that ran its reports are still alive: either the reports "
-                    + "did not run on a pool of their own (the shared pool lives as long as Vert.x), or close() leaves that "
-                    + "pool open. Hint: reports on vertx.createSharedWorkerExecutor(...), and reports.close() in close()")
-                .isEmpty());
+        try {
+            await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(2)).until(() -> reportThreads.stream().noneMatch(Thread::isAlive));
+        } catch (ConditionTimeoutException stillAlive) {
+            fail("Ex05: the service is closed, but the threads that ran its reports are still alive 2 s later (%s): either "
+                + "the reports did not run on a pool of their own (the shared pool lives as long as Vert.x), or close() "
+                + "leaves that pool open. Hint: reports on vertx.createSharedWorkerExecutor(...), and reports.close() in close()",
+                reportThreads.stream().filter(Thread::isAlive).map(Thread::getName).toList());
+        }
+    }
+
+    /** Runs {@code action} on {@code context}, as a handler would, and hands its outcome to the test thread. */
+    private static <T> CompletableFuture<T> onContext(Context context, java.util.function.Supplier<Future<T>> action) {
+        CompletableFuture<T> outcome = new CompletableFuture<>();
+        context.runOnContext(v -> action.get().onComplete(outcome::complete, outcome::completeExceptionally));
+        return outcome;
     }
 }

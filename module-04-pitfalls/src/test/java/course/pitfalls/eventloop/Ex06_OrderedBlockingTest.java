@@ -9,10 +9,13 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,35 +27,54 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class Ex06_OrderedBlockingTest {
 
     @Test
-    @DisplayName("three blocking calls are in flight at the same time")
+    @DisplayName("three blocking calls are in flight at the same time, and the replies come back in call order, on the loop")
     void callsOverlap(Vertx vertx) throws Exception {
-        // Each call can finish only when all three are running at once.
+        // Each call can go on only when all three are running at once; then call 2 answers first and call 0 last.
         CyclicBarrier allThreeAtOnce = new CyclicBarrier(3);
+        Set<String> callThreads = ConcurrentHashMap.newKeySet();
         List<Callable<String>> calls = IntStream.range(0, 3)
             .mapToObj(i -> (Callable<String>) () -> {
+                callThreads.add(Thread.currentThread().getName());
                 allThreeAtOnce.await(2, SECONDS);
+                Thread.sleep((2 - i) * 150L);
                 return "reply " + i;
             })
             .toList();
         Context loop = vertx.getOrCreateContext();
         CompletableFuture<List<String>> replies = new CompletableFuture<>();
+        AtomicReference<Thread> loopThread = new AtomicReference<>();
+        AtomicReference<Thread> deliveredOn = new AtomicReference<>();
 
-        loop.runOnContext(v -> Ex06_OrderedBlocking.callAll(vertx, calls)
-            .onComplete(replies::complete, replies::completeExceptionally));
+        // Called from inside one context, as a handler would: where executeBlocking's default ordering applies.
+        loop.runOnContext(v -> {
+            loopThread.set(Thread.currentThread());
+            Ex06_OrderedBlocking.callAll(vertx, calls).onComplete(all -> {
+                deliveredOn.set(Thread.currentThread());
+                replies.complete(all);
+            }, replies::completeExceptionally);
+        });
 
         try {
             assertThat(replies.get(5, SECONDS))
-                .as("Ex06: the replies come back in the order of the calls. Hint: Future.all(list) keeps the order")
+                .as("Ex06: the replies come back in the order of the calls, although call 2 finished first and call 0 last. "
+                    + "Hint: keep the list of futures in call order; Future.all(list) keeps that order")
                 .containsExactly("reply 0", "reply 1", "reply 2");
         } catch (ExecutionException serialised) {
             fail("Ex06: the three calls were never in flight together: the first waited 2 s for the other two and gave up ("
-                + serialised.getCause() + "). executeBlocking(callable) is ordered per context, so each call waited for the "
-                + "one before. Hint: vertx.executeBlocking(call, false)");
+                + serialised.getCause() + "); they ran on " + callThreads + ". Something made each call wait for the one "
+                + "before: executeBlocking(callable) is ordered per context, a call started only from the previous one's "
+                + "callback waits for it, and a pool with fewer threads than calls queues them. Hint: start every call at "
+                + "once with vertx.executeBlocking(call, false)");
         }
+        assertThat(deliveredOn.get())
+            .as("Ex06: the replies arrived on %s, not on the caller's event loop %s: the calls ran outside Vert.x, so the "
+                + "caller's callbacks now run on a foreign thread. Hint: vertx.executeBlocking(call, false) delivers on the "
+                + "caller's context", deliveredOn.get(), loopThread.get())
+            .isSameAs(loopThread.get());
     }
 
     @Test
-    @Timeout(value = 30, unit = SECONDS) // the first ArchUnit import loads a large library: seconds on a busy machine
+    @Timeout(value = 60, unit = SECONDS) // the first ArchUnit import loads a large library: tens of seconds on a very busy machine
     @DisplayName("law: event-loop code says whether executeBlocking work is ordered")
     void obeysTheStateTheOrderLaw() {
         EventLoopLaws.assertObeyed("Ex06", EventLoopLaws.STATES_WHETHER_BLOCKING_WORK_IS_ORDERED, Ex06_OrderedBlocking.class,

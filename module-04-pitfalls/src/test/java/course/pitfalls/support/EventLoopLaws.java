@@ -13,6 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import course.pitfalls.support.eventloop.KnownBad;
+import course.pitfalls.support.eventloop.KnownGood;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,69 +23,94 @@ import java.util.concurrent.ConcurrentHashMap;
  * The laws of event-loop code, as ArchUnit rules: what javac cannot refuse, a test can.
  *
  * <p>Every class in a package named {@code ..eventloop..} runs on an event loop, so it must never
- * block the thread. Each {@link Law} pairs its rule with a known-bad fixture in
- * {@link KnownBad}: before a rule judges the learner's code it must first catch its fixture, so a
- * rule that has been weakened until it can no longer fail is caught too.
+ * block the thread. Each {@link Law} names the kinds of call it forbids and pairs its rule with one
+ * known-bad fixture per kind in {@link KnownBad}: before a rule judges the learner's code it must
+ * catch every one of its fixtures (so a rule weakened until it misses one kind of call is caught),
+ * and it must let {@link KnownGood} pass (so a rule grown to forbid the non-blocking way is caught too).
  */
 public final class EventLoopLaws {
 
-    /** A rule and the fixture class it must always flag. */
-    public record Law(ArchRule rule, Class<?> knownBad) {}
+    /** A rule and the fixtures it must always flag, one per kind of call it names. */
+    public record Law(ArchRule rule, List<Class<?>> knownBad) {}
 
     private static final String EVENT_LOOP_CODE = "..eventloop..";
+
+    /** java.io.File methods that go to the disk (the others only handle the path). */
+    private static final Set<String> FILE_QUERIES = Set.of("exists", "isFile", "isDirectory", "length", "lastModified",
+        "canRead", "canWrite", "delete", "list", "listFiles", "mkdir", "mkdirs", "createNewFile", "renameTo");
 
     public static final Law NEVER_SLEEPS = law(
         "event-loop code never sleeps",
         "a sleeping handler holds the loop: wait with vertx.timer(...) instead",
-        calls("Thread.sleep or TimeUnit.sleep",
-            call -> named(call, "sleep", "java.lang.Thread", "java.util.concurrent.TimeUnit")),
-        KnownBad.Sleeps.class);
+        calls("Thread.sleep, TimeUnit.sleep or LockSupport.park*",
+            call -> named(call, "sleep", "java.lang.Thread", "java.util.concurrent.TimeUnit")
+                || (owner(call).equals("java.util.concurrent.locks.LockSupport") && name(call).startsWith("park"))),
+        KnownBad.ThreadSleep.class, KnownBad.TimeUnitSleep.class, KnownBad.LockSupportPark.class);
 
     public static final Law NEVER_WAITS_FOR_A_RESULT = law(
         "event-loop code never waits for a result",
         "waiting holds the loop, and when the loop itself must deliver the result it is a deadlock: compose the futures",
-        calls("Future.get, CompletableFuture.join, CountDownLatch/CyclicBarrier.await, Object.wait, Thread.join or Vert.x Future.await",
+        calls("Future.get, CompletableFuture.get/join, CountDownLatch/CyclicBarrier/Condition.await, Object.wait, "
+                + "Thread.join or Vert.x Future.await",
             call -> named(call, "get", "java.util.concurrent.Future", "java.util.concurrent.CompletableFuture",
-                    "java.util.concurrent.FutureTask")
+                    "java.util.concurrent.FutureTask", "java.util.concurrent.ScheduledFuture", "java.util.concurrent.RunnableFuture")
                 || named(call, "join", "java.util.concurrent.CompletableFuture", "java.lang.Thread")
                 || named(call, "await", "java.util.concurrent.CountDownLatch", "java.util.concurrent.CyclicBarrier",
-                    "io.vertx.core.Future")
-                || call.getTarget().getName().equals("wait")),
-        KnownBad.WaitsForAResult.class);
+                    "java.util.concurrent.locks.Condition", "io.vertx.core.Future")
+                || name(call).equals("wait")),
+        KnownBad.FutureGet.class, KnownBad.CompletableFutureGetWithTimeout.class, KnownBad.CompletableFutureJoin.class,
+        KnownBad.CountDownLatchAwait.class, KnownBad.CyclicBarrierAwait.class, KnownBad.ConditionAwait.class,
+        KnownBad.ObjectWait.class, KnownBad.ThreadJoin.class, KnownBad.VertxFutureAwait.class);
 
     public static final Law NEVER_TAKES_A_THREAD_LOCK = law(
         "event-loop code never takes a thread's lock",
         "a java.util.concurrent lock belongs to a thread, and callbacks run later or on another thread: use sharedData().withLocalLock(...) or confine the state to one context",
-        calls("Lock.lock*, Semaphore.acquire*",
-            call -> (inPackage(call, "java.util.concurrent.locks") && call.getTarget().getName().startsWith("lock"))
-                || (owner(call).equals("java.util.concurrent.Semaphore") && call.getTarget().getName().startsWith("acquire"))),
-        KnownBad.TakesAThreadLock.class);
+        calls("Lock.lock*, Lock.tryLock with a timeout, Semaphore.acquire*, Semaphore.tryAcquire with a timeout",
+            call -> (inPackage(call, "java.util.concurrent.locks") && (name(call).startsWith("lock")
+                    || (name(call).equals("tryLock") && hasTimeout(call))))
+                || (owner(call).equals("java.util.concurrent.Semaphore") && (name(call).startsWith("acquire")
+                    || (name(call).equals("tryAcquire") && hasTimeout(call))))),
+        KnownBad.LockLock.class, KnownBad.ReentrantLockLockInterruptibly.class, KnownBad.LockTryLockWithTimeout.class,
+        KnownBad.SemaphoreAcquire.class, KnownBad.SemaphoreAcquireUninterruptibly.class,
+        KnownBad.SemaphoreTryAcquireWithTimeout.class);
 
     public static final Law NEVER_BLOCKS_ON_RX = law(
         "event-loop code never calls RxJava blocking*",
         "blockingGet/blockingFirst/... hold the loop until the stream answers: subscribe instead",
-        calls("RxJava blocking*",
-            call -> inPackage(call, "io.reactivex.rxjava3.core") && call.getTarget().getName().startsWith("blocking")),
-        KnownBad.BlocksOnRx.class);
+        calls("RxJava blocking* on Single, Maybe, Observable, Flowable or Completable",
+            call -> inPackage(call, "io.reactivex.rxjava3.core") && name(call).startsWith("blocking")),
+        KnownBad.SingleBlockingGet.class, KnownBad.MaybeBlockingGet.class, KnownBad.ObservableBlockingFirst.class,
+        KnownBad.FlowableBlockingSubscribe.class, KnownBad.CompletableBlockingAwait.class);
 
     public static final Law NEVER_TOUCHES_THE_DISK_SYNCHRONOUSLY = law(
         "event-loop code never reads or writes files synchronously",
         "a slow disk or network mount stalls every request on the loop: use vertx.fileSystem() without the *Blocking suffix",
-        calls("java.nio.file.Files, java.io file streams, Vert.x FileSystem *Blocking",
+        calls("java.nio.file.Files, java.io file streams, readers and writers, RandomAccessFile, a Scanner, PrintWriter "
+                + "or PrintStream over a file, FileChannel.open, java.io.File's disk queries, Vert.x FileSystem *Blocking",
             call -> owner(call).equals("java.nio.file.Files")
                 || named(call, "<init>", "java.io.FileInputStream", "java.io.FileOutputStream",
                     "java.io.FileReader", "java.io.FileWriter", "java.io.RandomAccessFile")
-                || (owner(call).equals("io.vertx.core.file.FileSystem") && call.getTarget().getName().endsWith("Blocking"))),
-        KnownBad.TouchesTheDiskSynchronously.class);
+                || (named(call, "<init>", "java.util.Scanner") && firstParameterIs(call, "java.nio.file.Path", "java.io.File"))
+                || (named(call, "<init>", "java.io.PrintWriter", "java.io.PrintStream")
+                    && firstParameterIs(call, "java.lang.String", "java.io.File"))
+                || named(call, "open", "java.nio.channels.FileChannel")
+                || (owner(call).equals("java.io.File") && FILE_QUERIES.contains(name(call)))
+                || (owner(call).equals("io.vertx.core.file.FileSystem") && name(call).endsWith("Blocking"))),
+        KnownBad.FilesRead.class, KnownBad.FileInputStreamOpen.class, KnownBad.FileOutputStreamOpen.class,
+        KnownBad.FileReaderOpen.class, KnownBad.FileWriterOpen.class, KnownBad.RandomAccessFileOpen.class,
+        KnownBad.ScannerOverAPath.class, KnownBad.ScannerOverAFile.class, KnownBad.FileChannelOpen.class,
+        KnownBad.PrintWriterToAFile.class, KnownBad.PrintStreamToAFile.class, KnownBad.FileQueries.class,
+        KnownBad.VertxFileSystemBlocking.class);
 
     public static final Law STATES_WHETHER_BLOCKING_WORK_IS_ORDERED = law(
         "event-loop code says whether executeBlocking work is ordered",
         "executeBlocking(callable) is ordered per context, which silently serialises work meant to run in parallel: call executeBlocking(callable, ordered)",
-        calls("the one-argument executeBlocking(Callable)",
+        calls("the one-argument executeBlocking(Callable) of Vertx, Context or WorkerExecutor",
             call -> inPackage(call, "io.vertx.core")
-                && call.getTarget().getName().equals("executeBlocking")
+                && name(call).equals("executeBlocking")
                 && call.getTarget().getRawParameterTypes().size() == 1),
-        KnownBad.LeavesBlockingWorkOrdered.class);
+        KnownBad.VertxExecuteBlockingDefault.class, KnownBad.ContextExecuteBlockingDefault.class,
+        KnownBad.WorkerExecutorExecuteBlockingDefault.class);
 
     /** Every law at once. */
     public static final List<Law> ALL = List.of(NEVER_SLEEPS, NEVER_WAITS_FOR_A_RESULT, NEVER_TAKES_A_THREAD_LOCK,
@@ -94,6 +120,7 @@ public final class EventLoopLaws {
     private static final ImportOption MAIN_CLASSES_ONLY = location -> !location.contains("/test-classes/");
 
     private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
+    private static final Set<Law> PROVEN = ConcurrentHashMap.newKeySet();
 
     private EventLoopLaws() {}
 
@@ -145,12 +172,23 @@ public final class EventLoopLaws {
     }
 
     private static void assertRuleStillBites(Law law) {
-        JavaClasses fixture = IMPORTED.computeIfAbsent(law.knownBad().getName(),
-            name -> new ClassFileImporter().importClasses(law.knownBad()));
-        assertThat(law.rule().evaluate(fixture).hasViolation())
-            .as("The rule \"%s\" no longer catches its known-bad fixture %s: the rule itself is broken, not your code",
-                law.rule().getDescription(), law.knownBad().getName())
-            .isTrue();
+        if (PROVEN.contains(law)) {
+            return; // the rules and fixtures do not change while the tests run
+        }
+        JavaClasses fixtures = IMPORTED.computeIfAbsent(KnownBad.class.getPackageName(),
+            pkg -> new ClassFileImporter().importPackages(pkg));
+        for (Class<?> knownBad : law.knownBad()) {
+            assertThat(law.rule().evaluate(fixtures.that(JavaClass.Predicates.belongToAnyOf(knownBad))).hasViolation())
+                .as("The rule \"%s\" no longer catches its known-bad fixture %s: the rule itself is broken, not your code",
+                    law.rule().getDescription(), knownBad.getSimpleName())
+                .isTrue();
+        }
+        EvaluationResult onGoodCode = law.rule().evaluate(fixtures.that(JavaClass.Predicates.belongToAnyOf(KnownGood.class)));
+        assertThat(onGoodCode.hasViolation())
+            .as("The rule \"%s\" forbids non-blocking code (the fixture KnownGood): the rule itself is broken, not your "
+                + "code.%n%s", law.rule().getDescription(), onGoodCode.getFailureReport())
+            .isFalse();
+        PROVEN.add(law);
     }
 
     private static JavaClasses mainClassesOf(String pkg) {
@@ -159,16 +197,31 @@ public final class EventLoopLaws {
             name -> new ClassFileImporter().withImportOption(MAIN_CLASSES_ONLY).importPackages(name));
     }
 
-    private static Law law(String name, String because, DescribedPredicate<JavaCall<?>> forbidden, Class<?> knownBad) {
+    private static Law law(String name, String because, DescribedPredicate<JavaCall<?>> forbidden, Class<?>... knownBad) {
         ArchRule rule = noClasses().that().resideInAPackage(EVENT_LOOP_CODE)
             .should().callCodeUnitWhere(forbidden)
             .as(name)
             .because(because);
-        return new Law(rule, knownBad);
+        return new Law(rule, List.of(knownBad));
     }
 
     private static DescribedPredicate<JavaCall<?>> calls(String what, java.util.function.Predicate<JavaCall<?>> test) {
         return DescribedPredicate.describe("call " + what, test);
+    }
+
+    private static String name(JavaCall<?> call) {
+        return call.getTarget().getName();
+    }
+
+    /** A blocking variant that takes a timeout: tryLock(long, TimeUnit), tryAcquire(long, TimeUnit), ... */
+    private static boolean hasTimeout(JavaCall<?> call) {
+        return call.getTarget().getRawParameterTypes().stream().anyMatch(type -> type.getName().equals("java.util.concurrent.TimeUnit")
+            || type.getName().equals("java.time.Duration"));
+    }
+
+    private static boolean firstParameterIs(JavaCall<?> call, String... types) {
+        var parameters = call.getTarget().getRawParameterTypes();
+        return !parameters.isEmpty() && Set.of(types).contains(parameters.getFirst().getName());
     }
 
     private static String owner(JavaCall<?> call) {

@@ -14,9 +14,14 @@ import java.util.concurrent.Executors;
  * context-switch storms, and finally {@code OutOfMemoryError: unable to create native thread}.
  * Nothing limits the damage, because the spike itself decides how many threads exist.
  *
- * <p>Repaired: virtual threads keep the simple thread-per-request code but cost a few hundred bytes
- * each, and run on a handful of carrier threads. (The other repair is a bounded platform pool with
- * back-pressure: a fixed number of threads and a queue, or a rejection, when it is full.)
+ * <p>Repaired: virtual threads keep the simple thread-per-request code and run on a handful of
+ * carrier threads. A waiting one is cheap: measured on JDK 25, about 1.3-2 KB of live heap and
+ * 2-3 KiB of resident memory per virtual thread parked in {@code CountDownLatch.await} a few frames
+ * deep (deeper stacks need more), against a 16 KiB kernel stack and some 40 KiB of resident memory
+ * for a parked platform thread (x86-64 Linux). Every waiting request can be in flight at once.
+ * (A bounded platform pool also stops the spike from choosing the thread count, but then requests
+ * that only wait queue behind each other; a bound is the tool when the work itself is scarce, like
+ * CPU, or a partner's limit: see Ex10.)
  */
 public final class Ex07_ThreadPerRequest implements AutoCloseable {
 
@@ -33,6 +38,7 @@ public final class Ex07_ThreadPerRequest implements AutoCloseable {
         }, requests);
     }
 
+    /** Stops taking requests and waits for the ones in flight. */
     @Override
     public void close() {
         requests.close(); // waits for the requests in flight

@@ -11,6 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * lost, silently. javac accepts it, single-threaded tests pass, and the numbers drift a little
  * under load: the hardest kind of bug to see. Java has no {@code Send}/{@code Sync} to refuse it.
  *
+ * <p>What the test cannot promise: it sees a race only when the threads really interleave. It runs
+ * four writers at once for rounds longer than a scheduler time slice, and every racy map tried so
+ * far lost counts in the first round, even on one core; that is a measurement, not a proof.
+ *
  * <p>Repaired: the read-modify-write is one atomic step. {@code ConcurrentHashMap.merge} updates a
  * key atomically (for a lone counter: {@code LongAdder} or {@code AtomicLong}). Note that a
  * ConcurrentHashMap alone is not enough: {@code put(k, get(k) + 1)} on it races just the same.

@@ -13,12 +13,17 @@ import java.util.function.LongSupplier;
  *
  * <p>Two habits from the platform-thread world backfire. Pooling virtual threads (a fixed pool of
  * 4 "because threads are expensive") brings back the queue they were meant to remove; a pool was
- * never the right tool to limit concurrency anyway: a {@link Semaphore} is. And virtual threads
- * are not preempted: CPU-bound work on them keeps their few carrier threads busy, so every
- * virtual thread that merely waited for I/O cannot get back on a carrier until the CPU work ends.
+ * never the right tool to limit concurrency anyway: a {@link Semaphore} is. And the JDK's scheduler
+ * does not time-slice virtual threads: one keeps its carrier thread until it blocks (the OS still
+ * preempts the carriers, but only to run other threads). CPU-bound work on virtual threads keeps
+ * their few carriers busy, so every virtual thread that merely waited for I/O cannot get back on a
+ * carrier until the CPU work ends.
  *
  * <p>Repaired: a new virtual thread per call, a semaphore for the partner's limit, and the CPU work
  * on a platform pool sized to the cores, where the OS scheduler time-slices it fairly.
+ *
+ * <p>What the test cannot see: a CPU pool hard-coded to the core count of the machine that runs it
+ * (2 on the course's CI) looks exactly like this one there, and fails on every other machine.
  */
 public final class Ex10_VirtualThreadMisuse implements AutoCloseable {
 

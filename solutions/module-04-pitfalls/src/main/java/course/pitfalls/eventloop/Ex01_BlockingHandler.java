@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>An event loop is one thread taking turns between thousands of requests. A handler that
  * sleeps, reads a file or calls JDBC keeps the turn: every other request on that loop waits, and
- * nothing says why until the blocked-thread checker complains after 2 s. A retry back-off is the
- * classic case, because Thread.sleep looks harmless and passes every unit test.
+ * nothing says why until Vert.x's blocked-thread checker (it looks once a second) finds the loop
+ * held for more than 2 s. A retry back-off is the classic case, because Thread.sleep looks harmless and passes every unit test.
  *
  * <p>Repaired: the back-off is a timer. The loop is free at once and the next try runs in the
  * timer's callback, on the same context, so the code needs no lock and no extra thread.

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
- * Ex11 · The laws of the event loop, enforced.
+ * Ex12 · The laws of the event loop, enforced.
  *
  * <p>javac cannot tell event-loop code from any other code, so nothing stops a blocking call from
  * slipping into a handler. This module states the laws as ArchUnit rules over every class in
@@ -18,9 +18,9 @@ import java.util.function.Supplier;
  * <p>Repaired: the price list is read with the async file system and the stock answer is composed,
  * not awaited: one chain of futures, and the loop never waits.
  */
-public final class Ex11_EventLoopLaws {
+public final class Ex12_EventLoopLaws {
 
-    private Ex11_EventLoopLaws() {}
+    private Ex12_EventLoopLaws() {}
 
     /**
      * Quotes {@code sku}: its price from the price list file (lines {@code sku=price}) and its stock

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Ex11 · The laws of the event loop, enforced.
+ * Ex12 · The laws of the event loop, enforced.
  *
  * <p>javac cannot tell event-loop code from any other code, so nothing stops a blocking call from
  * slipping into a handler. This module states the laws as ArchUnit rules over every class in
@@ -19,9 +19,9 @@ import java.util.function.Supplier;
  * This handler breaks two of them in ways that look innocent; the rules find both, and then the
  * whole package must obey every law.
  */
-public final class Ex11_EventLoopLaws {
+public final class Ex12_EventLoopLaws {
 
-    private Ex11_EventLoopLaws() {}
+    private Ex12_EventLoopLaws() {}
 
     /**
      * Quotes {@code sku}: its price from the price list file (lines {@code sku=price}) and its stock
@@ -30,9 +30,7 @@ public final class Ex11_EventLoopLaws {
     public static Future<String> quote(Vertx vertx, Path priceList, String sku, Supplier<Future<Integer>> stock) {
         // TODO: symptom: quotes fail in production with a TimeoutException ("did not signal an event for 1
         //  seconds") although the stock service answered in 1 ms; the unit test, with an already-completed
-        //  stock future, passes. Run the laws (Ex11_EventLoopLawsTest) to see which two lines break them.
-        //  Repair: read the file with vertx.fileSystem().readFile(...) and chain the stock future with
-        //  map/compose: no waiting, and no blocking* bridge to RxJava on the event loop.
+        //  stock future, passes. Run the laws (Ex12_EventLoopLawsTest): they name the two lines that break them.
         int price;
         int inStock;
         try {

@@ -1,0 +1,33 @@
+// Wrong: a pool of its own but without a size: Vert.x's default of 20, so 20 reports run at once where the service accepts 2
+package course.pitfalls.eventloop;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.util.concurrent.Callable;
+
+public final class Ex05_StarvedWorkerPool implements AutoCloseable {
+
+    static final int REPORT_THREADS = 2;
+
+    private final Vertx vertx;
+    private final WorkerExecutor reports;
+
+    public Ex05_StarvedWorkerPool(Vertx vertx) {
+        this.vertx = vertx;
+        this.reports = vertx.createSharedWorkerExecutor("ex05-reports");
+    }
+
+    public Future<String> report(Callable<String> job) {
+        return reports.executeBlocking(job, false);
+    }
+
+    public Future<String> lookup(Callable<String> query) {
+        return vertx.executeBlocking(query, false);
+    }
+
+    @Override
+    public void close() {
+        reports.close();
+    }
+}

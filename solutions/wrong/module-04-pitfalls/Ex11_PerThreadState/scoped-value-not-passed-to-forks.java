@@ -1,0 +1,54 @@
+// Wrong: a ScopedValue bound around the request, but not passed to the forks: an executor's threads do not inherit the binding, so the lookups see no user
+package course.pitfalls;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+
+public final class Ex11_PerThreadState {
+
+    public interface PriceFormat {
+        String format(long cents);
+    }
+
+    private static final ScopedValue<String> USER = ScopedValue.newInstance();
+    private final PriceFormat format;
+    private final ToLongFunction<String> priceOf;
+
+    public Ex11_PerThreadState(Supplier<PriceFormat> buildFormat, ToLongFunction<String> priceOf) {
+        this.format = buildFormat.get();
+        this.priceOf = priceOf;
+    }
+
+    public List<String> quote(String user, List<String> skus) throws InterruptedException, ExecutionException {
+        try {
+            return ScopedValue.where(USER, user).call(() -> lookUp(skus, format));
+        } catch (InterruptedException | ExecutionException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ExecutionException(e);
+        }
+    }
+
+    public static Optional<String> currentUser() {
+        return USER.isBound() ? Optional.of(USER.get()) : Optional.empty();
+    }
+
+    private List<String> lookUp(List<String> skus, PriceFormat format) throws InterruptedException, ExecutionException {
+        List<Future<String>> lines;
+        try (ExecutorService forks = Executors.newVirtualThreadPerTaskExecutor()) {
+            lines = skus.stream().map(sku -> forks.submit(() -> sku + ": " + format.format(priceOf.applyAsLong(sku)))).toList();
+        }
+        List<String> quoted = new ArrayList<>(lines.size());
+        for (Future<String> line : lines) {
+            quoted.add(line.get());
+        }
+        return quoted;
+    }
+}

@@ -1,0 +1,31 @@
+// Wrong: Vert.x's own file system, but its *Blocking variant: the same synchronous read, on the event loop
+package course.pitfalls.eventloop;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+public final class Ex12_EventLoopLaws {
+
+    private Ex12_EventLoopLaws() {}
+
+    public static Future<String> quote(Vertx vertx, Path priceList, String sku, Supplier<Future<Integer>> stock) {
+        int price;
+        try {
+            price = priceOf(vertx.fileSystem().readFileBlocking(priceList.toString()).toString(), sku);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        return stock.get().map(inStock -> sku + ": " + price + " EUR, " + inStock + " in stock");
+    }
+
+    static int priceOf(String priceList, String sku) {
+        return priceList.lines()
+            .filter(line -> line.startsWith(sku + "="))
+            .mapToInt(line -> Integer.parseInt(line.substring(sku.length() + 1).trim()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no price for " + sku));
+    }
+}

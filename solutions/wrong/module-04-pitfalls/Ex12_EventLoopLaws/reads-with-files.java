@@ -1,0 +1,32 @@
+// Wrong: the stock is composed now, but the price list is still read with java.nio.file.Files on the event loop
+package course.pitfalls.eventloop;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+public final class Ex12_EventLoopLaws {
+
+    private Ex12_EventLoopLaws() {}
+
+    public static Future<String> quote(Vertx vertx, Path priceList, String sku, Supplier<Future<Integer>> stock) {
+        int price;
+        try {
+            price = priceOf(String.join("\n", Files.readAllLines(priceList)), sku);
+        } catch (IOException | RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        return stock.get().map(inStock -> sku + ": " + price + " EUR, " + inStock + " in stock");
+    }
+
+    static int priceOf(String priceList, String sku) {
+        return priceList.lines()
+            .filter(line -> line.startsWith(sku + "="))
+            .mapToInt(line -> Integer.parseInt(line.substring(sku.length() + 1).trim()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no price for " + sku));
+    }
+}
