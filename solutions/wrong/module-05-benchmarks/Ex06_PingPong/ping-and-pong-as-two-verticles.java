@@ -1,7 +1,8 @@
-// Wrong: ping and pong on two contexts, so two event-loop threads hand the ball across cores instead of one loop switching tasks
+// Wrong: ping and pong are two verticles, each on its own event loop, so two loop threads hand the ball across instead of one loop switching tasks
 package course.benchmarks;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -78,8 +79,9 @@ public final class Ex06_PingPong {
      * thread) until the rally ends.
      */
     public static Rally eventLoop(Vertx vertx, int exchanges) throws Exception {
-        Context pingLoop = vertx.getOrCreateContext(); // from a non-Vert.x thread: a new context each time,
-        Context pongLoop = vertx.getOrCreateContext(); // usually on another event-loop thread
+        // Each player is a verticle of its own, as in a real application: each deployment gets its own context.
+        Context pingLoop = contextOfNewVerticle(vertx);
+        Context pongLoop = contextOfNewVerticle(vertx);
         Promise<Rally> done = Promise.promise();
         var rally = new Object() {
             volatile long ball;
@@ -104,5 +106,14 @@ public final class Ex06_PingPong {
         };
         pingLoop.runOnContext(ignored -> rally.ping());
         return done.future().await(GIVE_UP_SECONDS, TimeUnit.SECONDS);
+    }
+
+    private static Context contextOfNewVerticle(Vertx vertx) throws Exception {
+        Promise<Context> context = Promise.promise();
+        vertx.deployVerticle(ctx -> {
+            context.complete(ctx);
+            return Future.succeededFuture();
+        }).await(GIVE_UP_SECONDS, TimeUnit.SECONDS);
+        return context.future().await(GIVE_UP_SECONDS, TimeUnit.SECONDS);
     }
 }
