@@ -23,14 +23,14 @@ public final class Ex02_FixedPoolRunner implements ScenarioRunner {
     public <T> List<T> spawn(int units, IntFunction<T> work) throws Exception {
         // TODO: run every unit on the pool, all handed over before you wait for any, results in id order.
         //  Create no thread and no pool here: reusing the runner's threads is the point.
-        throw new UnsupportedOperationException("Ex02 not implemented yet: run the units on the pool with invokeAll");
+        throw new UnsupportedOperationException("Ex02 not implemented yet: run the units on the runner's own pool of platform threads");
     }
 
     @Override
     public <T> List<T> waitThen(int units, Duration pause, IntFunction<T> afterWait) throws Exception {
         // TODO: each unit waits `pause` on its pool thread, then returns afterWait.apply(id). (Yes, every
         //  wait blocks one of the few pool threads: measuring that cost is the point.)
-        throw new UnsupportedOperationException("Ex02 not implemented yet: each unit sleeps on a pool thread, then returns afterWait.apply(id)");
+        throw new UnsupportedOperationException("Ex02 not implemented yet: each unit waits on a pool thread, then returns afterWait.apply(id)");
     }
 
     @Override

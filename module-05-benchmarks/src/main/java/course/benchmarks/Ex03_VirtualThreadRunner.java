@@ -30,6 +30,6 @@ public final class Ex03_VirtualThreadRunner implements ScenarioRunner {
     public <T> List<T> waitThen(int units, Duration pause, IntFunction<T> afterWait) throws Exception {
         // TODO: each unit waits `pause` on its own virtual thread, then returns afterWait.apply(id). The same
         //  blocking wait as Ex01: on a virtual thread it parks the unit and frees its carrier.
-        throw new UnsupportedOperationException("Ex03 not implemented yet: each virtual thread sleeps, then returns afterWait.apply(id)");
+        throw new UnsupportedOperationException("Ex03 not implemented yet: each unit waits on its own virtual thread, then returns afterWait.apply(id)");
     }
 }

@@ -42,21 +42,21 @@ public final class Ex04_VertxRunner implements ScenarioRunner {
         //  before you wait for any, and return the results in id order. A task returns nothing: each
         //  unit needs a future its task completes; joinAll (below) waits for a list of them.
         //  Stuck? ./mvnw -q -Dcourse="hint Ex04" (or read module-05-benchmarks/hints/).
-        throw new UnsupportedOperationException("Ex04 not implemented yet: one event-loop task per unit (runOnContext + Promise)");
+        throw new UnsupportedOperationException("Ex04 not implemented yet: each unit is a task on an event loop");
     }
 
     @Override
     public <T> List<T> waitThen(int units, Duration pause, IntFunction<T> afterWait) throws Exception {
         // TODO: every unit waits `pause` WITHOUT holding any thread (not the event loop's, not a worker's),
         //  then afterWait.apply(id) runs on the event loop. Each unit waits on its own.
-        throw new UnsupportedOperationException("Ex04 not implemented yet: one timer per unit (vertx.timer)");
+        throw new UnsupportedOperationException("Ex04 not implemented yet: each unit waits without holding a thread");
     }
 
     @Override
     public <T> List<T> compute(int units, IntFunction<T> work) throws Exception {
         // TODO: CPU units must never run on an event loop (they would stall it), and must run side by side
         //  on Vert.x's own worker threads, even when compute is called from inside one Vert.x context.
-        throw new UnsupportedOperationException("Ex04 not implemented yet: CPU units on the worker pool (executeBlocking, unordered)");
+        throw new UnsupportedOperationException("Ex04 not implemented yet: CPU units off the event loop, side by side");
     }
 
     /** Waits (on the caller's thread) until every future is done and returns their results in order. */

@@ -20,13 +20,13 @@ public final class Ex05_RxJavaRunner implements ScenarioRunner {
         //  once, and return the results in id order, even when a later unit finishes first. Block only the
         //  caller's thread (never an Rx thread) for the final list.
         //  Stuck? ./mvnw -q -Dcourse="hint Ex05" (or read module-05-benchmarks/hints/).
-        throw new UnsupportedOperationException("Ex05 not implemented yet: one Single per unit on Schedulers.computation()");
+        throw new UnsupportedOperationException("Ex05 not implemented yet: one Single per unit on the computation scheduler");
     }
 
     @Override
     public <T> List<T> waitThen(int units, Duration pause, IntFunction<T> afterWait) {
         // TODO: every unit waits `pause` on its own without holding a computation thread (there is one per
         //  core, and others need them meanwhile), then afterWait.apply(id) runs on a computation thread.
-        throw new UnsupportedOperationException("Ex05 not implemented yet: one Single.timer per unit");
+        throw new UnsupportedOperationException("Ex05 not implemented yet: each unit waits without holding a computation thread");
     }
 }

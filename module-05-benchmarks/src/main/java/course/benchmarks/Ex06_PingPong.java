@@ -46,7 +46,7 @@ public final class Ex06_PingPong {
         //  hand-off: the passer waits until the other has taken the ball, so every pass is a switch from
         //  one thread to the other. Return the final ball once BOTH players have ended (give up after
         //  GIVE_UP_SECONDS). Stuck? ./mvnw -q -Dcourse="hint Ex06" (or read module-05-benchmarks/hints/).
-        throw new UnsupportedOperationException("Ex06 not implemented yet: a rally between two threads through two SynchronousQueues");
+        throw new UnsupportedOperationException("Ex06 not implemented yet: a rally between two threads, every pass a hand-off");
     }
 
     /**
@@ -58,6 +58,6 @@ public final class Ex06_PingPong {
         // TODO: the same rally between two tasks on ONE event loop: every pass is a new task that the loop
         //  runs as soon as it is free (no timers, no worker threads), so the rally measures a task switch
         //  with no thread switch at all. The caller (never a Vert.x thread) waits for the final ball.
-        throw new UnsupportedOperationException("Ex06 not implemented yet: a rally between two event-loop tasks (runOnContext)");
+        throw new UnsupportedOperationException("Ex06 not implemented yet: a rally between two tasks on one event loop");
     }
 }
