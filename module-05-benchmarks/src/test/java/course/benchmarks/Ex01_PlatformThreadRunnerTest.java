@@ -56,16 +56,16 @@ class Ex01_PlatformThreadRunnerTest {
     }
 
     @Test
-    @DisplayName("all 1,000 units are alive at the same time")
+    @DisplayName("all 500 units are alive at the same time")
     void allUnitsRunAtOnce() throws Exception {
-        List<Boolean> met = Probes.within(Duration.ofSeconds(8), () -> runner.spawn(1000, Probes.meetingOf(1000, Duration.ofSeconds(5))),
-            "Ex01: spawn(1000 units that wait for each other) did not return within 8 s: the units ran one after another. "
+        List<Boolean> met = Probes.within(Duration.ofSeconds(8), () -> runner.spawn(500, Probes.meetingOf(500)),
+            "Ex01: spawn(500 units that wait for each other) did not return within 8 s: the units ran one after another. "
                 + "Hint: start every thread before waiting for any of them");
 
         long together = met.stream().filter(Boolean::booleanValue).count();
-        assertThat(together).as("Ex01: 1,000 units should all be running at once, each on its own thread, but %d of them met. "
+        assertThat(together).as("Ex01: 500 units should all be running at once, each on its own thread, but %d of them met. "
                 + "Hint: start every thread before waiting for any of them, and do not cap how many run at once", together)
-            .isEqualTo(1000);
+            .isEqualTo(500);
     }
 
     @Test
