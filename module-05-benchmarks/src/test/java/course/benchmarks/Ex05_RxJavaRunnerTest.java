@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -112,8 +112,14 @@ class Ex05_RxJavaRunnerTest {
             }
         });
         // Once every unit is scheduled (as a timer, or as a task that will block), ask each computation thread for a moment.
-        Awaitility.await().pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(2)).ignoreExceptions()
-            .until(() -> scheduler.delayed() + scheduler.immediate() >= units);
+        Probes.eventually(Duration.ofSeconds(2), () -> call.isDone() || scheduler.delayed() + scheduler.immediate() >= units);
+        if (call.isCompletedExceptionally()) {
+            try {
+                call.get();
+            } catch (ExecutionException e) { // the runner failed (not implemented yet?): its own exception says why
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
         ConcurrentLinkedQueue<Long> probesRan = new ConcurrentLinkedQueue<>();
         CountDownLatch probes = new CountDownLatch(2 * threads);
         for (int i = 0; i < 2 * threads; i++) {
