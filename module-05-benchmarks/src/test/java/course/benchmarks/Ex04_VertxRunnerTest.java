@@ -63,7 +63,9 @@ class Ex04_VertxRunnerTest {
     @DisplayName("every unit waits on its own timer")
     void everyUnitSetsItsOwnTimer() throws Exception {
         counting.reset();
-        runner.waitThen(200, Probes.PAUSE, id -> id);
+        Probes.within(Duration.ofSeconds(8), () -> runner.waitThen(200, Probes.PAUSE, id -> id),
+            "Ex04: waitThen(200 units, 20 ms each) did not return within 8 s: something held a thread per wait, or a wait never "
+                + "ended. Hint: a timer holds no thread");
 
         int timers = counting.calls("timer", "setTimer");
         assertThat(timers).as("Ex04: 200 units should each wait on a timer of their own, but %d timer(s) were set. One timer that "

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import course.benchmarks.Ex06_PingPong.Rally;
 import course.benchmarks.support.CountingVertx;
+import course.benchmarks.support.Probes;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +56,12 @@ class Ex06_PingPongTest {
         Vertx vertx = Vertx.vertx();
         try {
             CountingVertx counting = new CountingVertx(vertx);
-            Rally rally = Ex06_PingPong.eventLoop(counting.vertx(), EXCHANGES);
+            Rally rally = Probes.within(Duration.ofSeconds(6), () -> Ex06_PingPong.eventLoop(counting.vertx(), EXCHANGES),
+                () -> String.format("Ex06: %d passes on one event loop did not end within 6 s, where a pass is a task switch of well "
+                    + "under a microsecond. %s", 2 * EXCHANGES, counting.calls("setTimer", "timer") > 0
+                    ? counting.calls("setTimer", "timer") + " passes waited on timers, each at least a millisecond on the loop's clock: "
+                        + "the rally would measure the timer, not a switch. Hint: hand the ball on as a task that runs as soon as the loop is free"
+                    : "Hint: every pass must schedule the next one, and the last must complete the caller's promise"));
 
             assertThat(rally.ball()).as("Ex06: each of the 2 x %d passes adds one to the ball. Hint: ping and pong each do ball++", EXCHANGES)
                 .isEqualTo(2L * EXCHANGES);

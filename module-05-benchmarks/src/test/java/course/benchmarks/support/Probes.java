@@ -110,6 +110,11 @@ public final class Probes {
      * lets go). A slow wrong answer fails with a message that says why, not a bare timeout.
      */
     public static <T> T within(Duration limit, Callable<T> call, String message) throws Exception {
+        return within(limit, call, () -> message);
+    }
+
+    /** Like {@link #within(Duration, Callable, String)}, with a message made when the limit is reached (it may count what happened). */
+    public static <T> T within(Duration limit, Callable<T> call, java.util.function.Supplier<String> message) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Thread caller = Thread.ofPlatform().daemon(true).name("probe-caller").start(() -> {
             try {
@@ -122,7 +127,7 @@ public final class Probes {
             return result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             caller.interrupt();
-            throw new AssertionError(message);
+            throw new AssertionError(message.get());
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
