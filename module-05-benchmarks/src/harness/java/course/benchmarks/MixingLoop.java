@@ -3,7 +3,9 @@ package course.benchmarks;
 /**
  * The published CPU unit: a 64-bit mixing loop that never yields (no I/O, no allocation, no
  * await), so a model can only run it faster by running several of them on different cores.
- * Constants and steps as in the published benchmark (see shared/curriculum.md).
+ * Constants and steps as in the published benchmark: {@code cpu_burn} in the crate
+ * tokio-vs-thread-spawning of https://github.com/RatulDawar/rust-experiments (the blog post
+ * "Async Runtimes vs Threads in Rust: Which Is Better, and When?").
  */
 public final class MixingLoop {
 

@@ -16,16 +16,17 @@ public final class Ex01_PlatformThreadRunner implements ScenarioRunner {
 
     @Override
     public <T> List<T> spawn(int units, IntFunction<T> work) throws Exception {
-        // TODO: for each id 0..units-1, wrap () -> work.apply(id) in a java.util.concurrent.FutureTask
-        //  (a Runnable that keeps its result) and start a platform thread on it: Thread.ofPlatform().start(task).
-        //  Start ALL the threads first, then task.get() each task in id order and return the results.
-        throw new UnsupportedOperationException("Ex01 not implemented yet: one platform thread per unit, start them all, then collect");
+        // TODO: run every unit (work.apply(id) for id 0..units-1) on a NEW platform thread of its own, all
+        //  of them alive at the same time, and return their results in id order. The catch: a thread
+        //  returns nothing, and waiting for one result before starting the next unit runs them one by one.
+        //  Stuck? ./mvnw -q -Dcourse="hint Ex01" (or read module-05-benchmarks/hints/).
+        throw new UnsupportedOperationException("Ex01 not implemented yet: run every unit on a new platform thread of its own, all at once");
     }
 
     @Override
     public <T> List<T> waitThen(int units, Duration pause, IntFunction<T> afterWait) throws Exception {
-        // TODO: reuse spawn: each unit calls ScenarioRunner.blockingSleep(pause) (a platform thread can
-        //  only wait by blocking), then returns afterWait.apply(id).
-        throw new UnsupportedOperationException("Ex01 not implemented yet: each unit's thread sleeps, then returns afterWait.apply(id)");
+        // TODO: each unit waits `pause` on its own thread, then returns afterWait.apply(id). A platform
+        //  thread can only wait by blocking (ScenarioRunner.blockingSleep), and every unit must wait, not just one.
+        throw new UnsupportedOperationException("Ex01 not implemented yet: each unit waits on its own thread, then returns afterWait.apply(id)");
     }
 }

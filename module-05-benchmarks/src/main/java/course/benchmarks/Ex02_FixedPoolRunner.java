@@ -2,8 +2,6 @@ package course.benchmarks;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 
 /**
@@ -16,26 +14,27 @@ import java.util.function.IntFunction;
  */
 public final class Ex02_FixedPoolRunner implements ScenarioRunner {
 
-    /** As many threads as the JVM sees cores: the most that can compute at once. */
-    private final ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+    // TODO: give this runner a pool of platform threads, made once and reused by every call. Decide how
+    //  many threads: enough to keep every core of the machine it runs on busy with CPU work, and not one
+    //  more (laptops have 4 to 16 cores, this one may have 2). The threads must end when the runner is closed.
+    //  Stuck? ./mvnw -q -Dcourse="hint Ex02" (or read module-05-benchmarks/hints/).
 
     @Override
     public <T> List<T> spawn(int units, IntFunction<T> work) throws Exception {
-        // TODO: build one Callable per id (() -> work.apply(id)), hand them all to pool.invokeAll(...)
-        //  (it returns when every unit is done, futures in the same order), and return each future.get().
-        //  Never create threads or another pool here: reusing these threads is the point.
-        throw new UnsupportedOperationException("Ex02 not implemented yet: run the units on the pool with invokeAll");
+        // TODO: run every unit on the pool, all handed over before you wait for any, results in id order.
+        //  Create no thread and no pool here: reusing the runner's threads is the point.
+        throw new UnsupportedOperationException("Ex02 not implemented yet: run the units on the runner's own pool of platform threads");
     }
 
     @Override
     public <T> List<T> waitThen(int units, Duration pause, IntFunction<T> afterWait) throws Exception {
-        // TODO: reuse spawn: each unit calls ScenarioRunner.blockingSleep(pause), then returns
-        //  afterWait.apply(id). (Yes, it blocks a pool thread: measuring that cost is the point.)
-        throw new UnsupportedOperationException("Ex02 not implemented yet: each unit sleeps on a pool thread, then returns afterWait.apply(id)");
+        // TODO: each unit waits `pause` on its pool thread, then returns afterWait.apply(id). (Yes, every
+        //  wait blocks one of the few pool threads: measuring that cost is the point.)
+        throw new UnsupportedOperationException("Ex02 not implemented yet: each unit waits on a pool thread, then returns afterWait.apply(id)");
     }
 
     @Override
     public void close() {
-        pool.close(); // Java 19+: shutdown, then wait for the queued units to finish
+        // TODO: see the first TODO: the pool's threads end here.
     }
 }

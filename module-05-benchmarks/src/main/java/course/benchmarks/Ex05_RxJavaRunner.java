@@ -16,17 +16,17 @@ public final class Ex05_RxJavaRunner implements ScenarioRunner {
 
     @Override
     public <T> List<T> spawn(int units, IntFunction<T> work) {
-        // TODO: Observable.range(0, units)
-        //        .concatMapEager(id -> Single.fromCallable(() -> work.apply(id)).subscribeOn(Schedulers.computation()).toObservable())
-        //        .toList().blockingGet()
-        //  concatMapEager subscribes to every unit at once but emits the results in id order.
-        throw new UnsupportedOperationException("Ex05 not implemented yet: one Single per unit on Schedulers.computation()");
+        // TODO: make every unit a Single that runs on the computation scheduler, all of them in flight at
+        //  once, and return the results in id order, even when a later unit finishes first. Block only the
+        //  caller's thread (never an Rx thread) for the final list.
+        //  Stuck? ./mvnw -q -Dcourse="hint Ex05" (or read module-05-benchmarks/hints/).
+        throw new UnsupportedOperationException("Ex05 not implemented yet: one Single per unit on the computation scheduler");
     }
 
     @Override
     public <T> List<T> waitThen(int units, Duration pause, IntFunction<T> afterWait) {
-        // TODO: the same shape, with Single.timer(pause.toNanos(), TimeUnit.NANOSECONDS, Schedulers.computation())
-        //  .map(ignored -> afterWait.apply(id)) as each unit: a timer, not a sleeping thread.
-        throw new UnsupportedOperationException("Ex05 not implemented yet: one Single.timer per unit");
+        // TODO: every unit waits `pause` on its own without holding a computation thread (there is one per
+        //  core, and others need them meanwhile), then afterWait.apply(id) runs on a computation thread.
+        throw new UnsupportedOperationException("Ex05 not implemented yet: each unit waits without holding a computation thread");
     }
 }

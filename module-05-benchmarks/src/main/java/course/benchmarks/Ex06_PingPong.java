@@ -41,12 +41,12 @@ public final class Ex06_PingPong {
      * takes it, adds one and puts it in the other; {@code exchanges} times. Returns when both ended.
      */
     public static Rally betweenThreads(Thread.Builder threads, int exchanges) throws InterruptedException {
-        // TODO: two SynchronousQueue<Long> (toPong, toPing): a hand-off with no buffer, so each pass waits
-        //  for the other side. Start ping with threads.start(...): `exchanges` times put(ball + 1) into
-        //  toPong, then ball = toPing.take(); keep the last ball. Start pong: `exchanges` times
-        //  toPing.put(toPong.take() + 1). Join both (with a bound: join(Duration.ofSeconds(GIVE_UP_SECONDS)))
-        //  and return new Rally(lastBall, ping, pong).
-        throw new UnsupportedOperationException("Ex06 not implemented yet: a rally between two threads through two SynchronousQueues");
+        // TODO: start two players, ping and pong, from `threads` (the builder decides platform or virtual).
+        //  They pass a ball back and forth `exchanges` times each way; each pass adds one. A pass is a
+        //  hand-off: the passer waits until the other has taken the ball, so every pass is a switch from
+        //  one thread to the other. Return the final ball once BOTH players have ended (give up after
+        //  GIVE_UP_SECONDS). Stuck? ./mvnw -q -Dcourse="hint Ex06" (or read module-05-benchmarks/hints/).
+        throw new UnsupportedOperationException("Ex06 not implemented yet: a rally between two threads, every pass a hand-off");
     }
 
     /**
@@ -55,12 +55,9 @@ public final class Ex06_PingPong {
      * thread) until the rally ends.
      */
     public static Rally eventLoop(Vertx vertx, int exchanges) throws Exception {
-        // TODO: take one context (vertx.getOrCreateContext()) and a Promise<Rally>. ping(): remember its
-        //  thread; if the ball reached 2 * exchanges complete the promise, else ball++ and
-        //  loop.runOnContext(ignored -> pong()). pong(): remember its thread, ball++, schedule ping().
-        //  Everything runs on the loop's one thread, so plain fields need no locks (an anonymous
-        //  `new Object() { long ball; ... }` holds them). Start with loop.runOnContext(ignored -> ping())
-        //  and return promise.future().await(GIVE_UP_SECONDS, TimeUnit.SECONDS).
-        throw new UnsupportedOperationException("Ex06 not implemented yet: a rally between two event-loop tasks (runOnContext)");
+        // TODO: the same rally between two tasks on ONE event loop: every pass is a new task that the loop
+        //  runs as soon as it is free (no timers, no worker threads), so the rally measures a task switch
+        //  with no thread switch at all. The caller (never a Vert.x thread) waits for the final ball.
+        throw new UnsupportedOperationException("Ex06 not implemented yet: a rally between two tasks on one event loop");
     }
 }

@@ -5,8 +5,10 @@ import static course.benchmarks.support.Probes.assertWaitsOverlap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import course.benchmarks.support.Probes;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -20,41 +22,73 @@ class Ex01_PlatformThreadRunnerTest {
     void spawnReturnsEveryId() throws Exception {
         List<Integer> ids = runner.spawn(1000, id -> id);
 
-        assertThat(ids).as("Ex01: spawn(1000, id -> id) should return 0..999 in order. Hint: get() the tasks in the order you started them")
+        assertThat(ids).as("Ex01: spawn(1000, id -> id) should return 0..999 in order. Hint: collect the results in the order you started the units")
             .containsExactlyElementsOf(Probes.ids(1000));
     }
 
     @Test
-    @DisplayName("each unit runs on its own new platform thread")
+    @DisplayName("each unit runs on its own platform thread, never the caller's")
     void eachUnitHasItsOwnPlatformThread() throws Exception {
         List<Thread> threads = runner.spawn(50, id -> Thread.currentThread());
 
-        assertThat(new HashSet<>(threads)).as("Ex01: 50 units should run on 50 different threads. Hint: Thread.ofPlatform().start(task) once per unit")
-            .hasSize(50)
+        assertThat(threads).as("Ex01: the units ran on the caller's thread: run() calls the code right here, start() makes a new thread run it")
             .doesNotContain(Thread.currentThread());
-        assertThat(threads).as("Ex01: the units should run on platform threads, not virtual ones. Hint: Thread.ofPlatform()")
+        assertThat(new HashSet<>(threads)).as("Ex01: 50 units should run on 50 different threads. Hint: one new thread per unit")
+            .hasSize(50);
+        assertThat(threads).as("Ex01: the units should run on platform threads, not virtual ones (that is Ex03)")
             .noneMatch(Thread::isVirtual);
     }
 
     @Test
-    @DisplayName("all the units are alive at the same time")
-    void allUnitsRunAtOnce() throws Exception {
-        List<Boolean> met = runner.spawn(20, Probes.meetingOf(20));
+    @DisplayName("every unit gets a NEW thread, which ends with the unit")
+    void everyUnitGetsANewThreadThatEndsWithIt() throws Exception {
+        Set<Thread> first = new HashSet<>(runner.spawn(50, id -> Thread.currentThread()));
+        Set<Thread> second = new HashSet<>(runner.spawn(50, id -> Thread.currentThread()));
 
-        assertThat(met).as("Ex01: 20 units should all be running at once, each on its own thread. "
-                + "Hint: start every thread before waiting for any of them")
-            .hasSize(20).containsOnly(true);
+        assertThat(second).as("Ex01: the second call reused threads of the first: that is a pool (Ex02), not a thread per unit. "
+                + "Hint: create a new thread for every unit, no executor that keeps its threads")
+            .doesNotContainAnyElementsOf(first);
+        second.addAll(first);
+        boolean ended = Probes.eventually(Duration.ofSeconds(2), () -> second.stream().noneMatch(Thread::isAlive));
+        assertThat(ended).as("Ex01: a unit's thread should end when its unit ends, but some were still alive 2 s after spawn "
+                + "returned (a pool keeps its threads). Hint: a new thread per unit, nothing that keeps threads")
+            .isTrue();
+    }
+
+    @Test
+    @DisplayName("all 500 units are alive at the same time")
+    void allUnitsRunAtOnce() throws Exception {
+        List<Boolean> met = Probes.within(Duration.ofSeconds(8), () -> runner.spawn(500, Probes.meetingOf(500)),
+            "Ex01: spawn(500 units that wait for each other) did not return within 8 s: the units ran one after another. "
+                + "Hint: start every thread before waiting for any of them");
+
+        long together = met.stream().filter(Boolean::booleanValue).count();
+        assertThat(together).as("Ex01: 500 units should all be running at once, each on its own thread, but %d of them met. "
+                + "Hint: start every thread before waiting for any of them, and do not cap how many run at once", together)
+            .isEqualTo(500);
     }
 
     @Test
     @DisplayName("the waits really elapse, and overlap")
     void waitsElapseAndOverlap() throws Exception {
-        Probes.WaitRun run = Probes.runWaits(runner, 200);
+        Probes.WaitRun run = Probes.runWaits(runner, 200, "Ex01");
 
         assertEachWaitElapsed(run, 200, "Ex01");
-        assertWaitsOverlap(run, 200, "Ex01", "each unit sleeps on its own thread; start them all before waiting");
-        assertThat(new HashSet<>(run.threads())).as("Ex01: each waiting unit should hold its own platform thread. Hint: reuse spawn")
+        assertWaitsOverlap(run, 200, "Ex01", "each unit waits on its own thread; start them all before waiting for any");
+        assertThat(new HashSet<>(run.threads())).as("Ex01: each waiting unit should hold its own platform thread. Hint: waitThen can reuse spawn")
             .hasSize(200);
+    }
+
+    @Test
+    @DisplayName("each unit waits on its own thread: all 100 exist while they wait")
+    void eachUnitWaitsOnItsOwnThread() throws Exception {
+        // 3 s: a busy machine may take a second to start 100 platform threads, and all must be there at 1.5 s.
+        long there = Probes.unitsThereDuringTheWait(runner, 100, Duration.ofSeconds(3), "Ex01");
+
+        assertThat(there).as("Ex01: halfway through a 3 s wait, all 100 units should already be there, each waiting on its "
+                + "own thread, but %d were: the others were only started once the waiting was over. One wait before the units "
+                + "start measures one wait, not 100. Hint: the wait belongs inside each unit", there)
+            .isEqualTo(100);
     }
 
     @Test

@@ -3,15 +3,23 @@ package course.benchmarks;
 import static course.benchmarks.support.Probes.assertEachWaitElapsed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import course.benchmarks.support.PoolSizeCheck;
 import course.benchmarks.support.Probes;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.awaitility.Awaitility;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Ex02 · A fixed pool sized to the cores")
 class Ex02_FixedPoolRunnerTest {
@@ -23,20 +31,20 @@ class Ex02_FixedPoolRunnerTest {
     void spawnReturnsEveryId() throws Exception {
         try (ScenarioRunner runner = new Ex02_FixedPoolRunner()) {
             assertThat(runner.spawn(1000, id -> id))
-                .as("Ex02: spawn(1000, id -> id) should return 0..999 in order. Hint: invokeAll keeps the order of its tasks")
+                .as("Ex02: spawn(1000, id -> id) should return 0..999 in order. Hint: keep the futures in the order you submitted them")
                 .containsExactlyElementsOf(Probes.ids(1000));
         }
     }
 
     @Test
-    @DisplayName("the units share the pool's threads, one per core, call after call")
+    @DisplayName("the units share the pool's threads, at most one per core, call after call")
     void unitsReuseThePoolThreads() throws Exception {
         try (ScenarioRunner runner = new Ex02_FixedPoolRunner()) {
             List<Thread> threads = new ArrayList<>(runner.spawn(200, id -> Thread.currentThread()));
             threads.addAll(runner.spawn(200, id -> Thread.currentThread()));
 
             assertThat(new HashSet<>(threads)).as("Ex02: 400 units over two calls should run on at most " + CORES
-                    + " threads (the pool's). Hint: submit to the `pool` field; never create threads or pools per call")
+                    + " threads, the pool's, created once for the runner. Hint: create the pool once (a field), never per call")
                 .hasSizeLessThanOrEqualTo(CORES)
                 .doesNotContain(Thread.currentThread());
             assertThat(threads).as("Ex02: the pool's threads are platform threads").noneMatch(Thread::isVirtual);
@@ -44,14 +52,38 @@ class Ex02_FixedPoolRunnerTest {
     }
 
     @Test
-    @DisplayName("the CPU units use the cores in parallel and match the sequential reference")
-    void computeRunsInParallelAndMatchesTheReference() throws Exception {
+    @DisplayName("one pool thread per core: as many CPU units as cores run at the same time")
+    void everyCoreGetsAThread() throws Exception {
         try (ScenarioRunner runner = new Ex02_FixedPoolRunner()) {
-            int parties = Probes.parallelism();
-            assertThat(runner.compute(4, Probes.meetingOf(parties))).as("Ex02: " + parties
-                    + " CPU units should run at the same time on the pool's threads. Hint: submit them all (invokeAll), then wait")
-                .containsOnly(true);
+            List<Boolean> met = runner.compute(CORES, Probes.meetingOf(CORES));
 
+            long together = met.stream().filter(Boolean::booleanValue).count();
+            assertThat(together).as("Ex02: this machine has %d cores, so %d CPU units should run at once on the pool, but %d met. "
+                    + "Hint: one thread per core (Runtime.getRuntime().availableProcessors()); submit every unit before waiting for any",
+                    CORES, CORES, together)
+                .isEqualTo(CORES);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("the pool follows the cores on any machine (checked in a JVM that sees 3 cores)")
+    void poolFollowsTheCores() throws Exception {
+        List<String> out = runInJvmWithCores(3);
+
+        assertThat(out).as("Ex02: the check in a 3-core JVM did not finish: %s", out).contains("CORES 3");
+        assertThat(out).as("Ex02: on a machine with 3 cores, 3 CPU units should run at once on the pool (the check saw %s). "
+                + "A pool size typed in by hand is right on one machine only. Hint: ask the JVM how many cores it has", out)
+            .contains("MET 3");
+        assertThat(out).as("Ex02: on a machine with 3 cores, 12 waiting units should share exactly 3 pool threads (the check saw %s). "
+                + "Hint: one thread per core, no more", out)
+            .contains("THREADS 3");
+    }
+
+    @Test
+    @DisplayName("the CPU units match the sequential reference")
+    void computeMatchesTheReference() throws Exception {
+        try (ScenarioRunner runner = new Ex02_FixedPoolRunner()) {
             int units = MixingLoop.cpuUnits();
             assertThat(runner.compute(units, Probes.mixWork()))
                 .as("Ex02: compute should return MixingLoop.mix(id, rounds) for every id, in order. Hint: compute runs like spawn")
@@ -60,16 +92,25 @@ class Ex02_FixedPoolRunnerTest {
     }
 
     @Test
-    @DisplayName("the waits elapse on the pool's few threads, each blocking one")
+    @DisplayName("each wait holds a pool thread: 4 x cores waits take 4 rounds")
     void waitsBlockThePoolThreads() throws Exception {
+        Duration pause = Duration.ofMillis(100);
         try (ScenarioRunner runner = new Ex02_FixedPoolRunner()) {
-            Probes.WaitRun run = Probes.runWaits(runner, 4 * CORES);
+            long start = System.nanoTime();
+            List<Probes.Woke> woke = runner.waitThen(4 * CORES, pause,
+                id -> new Probes.Woke(id, System.nanoTime(), Thread.currentThread(), false));
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-            assertEachWaitElapsed(run, 4 * CORES, "Ex02");
-            assertThat(new HashSet<>(run.threads())).as("Ex02: the waiting units should sleep on the pool's threads (at most "
-                    + CORES + "). Hint: reuse spawn, sleep with ScenarioRunner.blockingSleep(pause)")
+            assertEachWaitElapsed(new Probes.WaitRun(start, System.nanoTime(), woke), 4 * CORES, "Ex02");
+            assertThat(woke.stream().map(Probes.Woke::thread).distinct()).as("Ex02: the waiting units should sleep on the pool's "
+                    + "threads (at most " + CORES + "), not on threads of their own. Hint: waitThen can reuse spawn")
                 .hasSizeLessThanOrEqualTo(CORES)
                 .doesNotContain(Thread.currentThread());
+            // A wait inside each unit holds its pool thread: cores threads, 4 x cores units = 4 rounds, however fast the machine.
+            assertThat(took).as("Ex02: %d units that each wait %d ms on %d pool threads cannot finish in under 4 rounds (%d ms), but took %d ms: "
+                    + "the units did not wait on the pool. Hint: the wait belongs inside each unit, not once before them",
+                    4 * CORES, pause.toMillis(), CORES, 4 * pause.toMillis(), took.toMillis())
+                .isGreaterThanOrEqualTo(pause.multipliedBy(4).minusMillis(20));
         }
     }
 
@@ -80,9 +121,31 @@ class Ex02_FixedPoolRunnerTest {
         try (ScenarioRunner runner = new Ex02_FixedPoolRunner()) {
             threads = new HashSet<>(runner.spawn(20, id -> Thread.currentThread()));
         }
-        Awaitility.await().atMost(Duration.ofSeconds(2))
-            .untilAsserted(() -> assertThat(threads).as("Ex02: after close() no pool thread should still be alive. "
-                    + "Hint: close() shuts the pool down (pool.close())")
-                .noneMatch(Thread::isAlive));
+        boolean ended = Probes.eventually(Duration.ofSeconds(2), () -> threads.stream().noneMatch(Thread::isAlive));
+        assertThat(ended).as("Ex02: 2 s after close() a pool thread was still alive: the runner's threads must end with it. "
+                + "Hint: close() shuts the pool down")
+            .isTrue();
+    }
+
+    /** Runs {@link PoolSizeCheck} in a child JVM that sees {@code cores} cores; returns its output lines. */
+    private static List<String> runInJvmWithCores(int cores) throws IOException, InterruptedException, URISyntaxException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The runner under test first (a course check may load it from a folder of its own), then the rest.
+        List<String> classPath = new ArrayList<>();
+        for (Class<?> needed : List.of(Ex02_FixedPoolRunner.class, ScenarioRunner.class, PoolSizeCheck.class)) {
+            CodeSource source = needed.getProtectionDomain().getCodeSource();
+            if (source != null && source.getLocation() != null) {
+                classPath.add(Path.of(source.getLocation().toURI()).toString());
+            }
+        }
+        classPath.add(System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(java, "-XX:ActiveProcessorCount=" + cores, "-cp", String.join(File.pathSeparator, classPath),
+            PoolSizeCheck.class.getName())
+            .redirectErrorStream(true)
+            .start();
+        if (!child.waitFor(25, TimeUnit.SECONDS)) {
+            child.destroyForcibly().waitFor();
+        }
+        return List.of(new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\\R"));
     }
 }

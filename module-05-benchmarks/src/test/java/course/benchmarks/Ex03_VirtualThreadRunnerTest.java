@@ -5,8 +5,11 @@ import static course.benchmarks.support.Probes.assertWaitsOverlap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import course.benchmarks.support.Probes;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,11 +18,16 @@ class Ex03_VirtualThreadRunnerTest {
 
     private final ScenarioRunner runner = new Ex03_VirtualThreadRunner();
 
+    @AfterEach
+    void close() {
+        runner.close();
+    }
+
     @Test
     @DisplayName("spawn returns every unit's id, in order")
     void spawnReturnsEveryId() throws Exception {
         assertThat(runner.spawn(1000, id -> id))
-            .as("Ex03: spawn(1000, id -> id) should return 0..999 in order. Hint: get() the futures in the order you submitted them")
+            .as("Ex03: spawn(1000, id -> id) should return 0..999 in order. Hint: collect the results in the order you submitted the units")
             .containsExactlyElementsOf(Probes.ids(1000));
     }
 
@@ -28,20 +36,56 @@ class Ex03_VirtualThreadRunnerTest {
     void eachUnitHasItsOwnVirtualThread() throws Exception {
         List<Thread> threads = runner.spawn(100, id -> Thread.currentThread());
 
-        assertThat(threads).as("Ex03: every unit should run on a virtual thread. Hint: Executors.newVirtualThreadPerTaskExecutor()")
+        assertThat(threads).as("Ex03: every unit should run on a virtual thread, not a platform one")
             .allMatch(Thread::isVirtual);
-        assertThat(new HashSet<>(threads)).as("Ex03: 100 units should get 100 virtual threads, one each. Hint: submit one task per unit")
+        assertThat(new HashSet<>(threads)).as("Ex03: 100 units should get 100 virtual threads, one each. Hint: one virtual thread per unit")
             .hasSize(100);
+    }
+
+    @Test
+    @DisplayName("a virtual thread is never reused: every call's units get new ones")
+    void virtualThreadsAreNeverPooled() throws Exception {
+        Set<Thread> first = new HashSet<>(runner.spawn(100, id -> Thread.currentThread()));
+        Set<Thread> second = new HashSet<>(runner.spawn(100, id -> Thread.currentThread()));
+
+        assertThat(second).as("Ex03: the second call ran units on virtual threads of the first: they were pooled. A virtual thread "
+                + "costs about as much as a task, so it is made for one unit and thrown away; pooling only caps how many run at once. "
+                + "Hint: a new virtual thread per unit, no fixed pool")
+            .doesNotContainAnyElementsOf(first);
+    }
+
+    @Test
+    @DisplayName("10,000 units are alive at once: nothing caps them")
+    void tenThousandUnitsRunAtOnce() throws Exception {
+        List<Boolean> met = Probes.within(Duration.ofSeconds(8), () -> runner.spawn(10_000, Probes.meetingOf(10_000)),
+            "Ex03: spawn(10,000 units that wait for each other) did not return within 8 s: the units ran one after another, "
+                + "or a few at a time. Hint: submit every unit before waiting for any, and do not cap them");
+
+        long together = met.stream().filter(Boolean::booleanValue).count();
+        assertThat(together).as("Ex03: 10,000 units should all be alive at once, each parked on its own virtual thread, "
+                + "but %d of them met. Hint: do not cap the units with a pool; submit them all before waiting for any", together)
+            .isEqualTo(10_000);
     }
 
     @Test
     @DisplayName("1,000 waits overlap, each on a parked virtual thread")
     void waitsElapseAndOverlap() throws Exception {
-        Probes.WaitRun run = Probes.runWaits(runner, 1000);
+        Probes.WaitRun run = Probes.runWaits(runner, 1000, "Ex03");
 
         assertEachWaitElapsed(run, 1000, "Ex03");
-        assertWaitsOverlap(run, 1000, "Ex03", "submit every unit before waiting for any; each one sleeps on its own virtual thread");
-        assertThat(run.threads()).as("Ex03: the units should wait on virtual threads. Hint: reuse spawn").allMatch(Thread::isVirtual);
+        assertWaitsOverlap(run, 1000, "Ex03", "submit every unit before waiting for any; each one waits on its own virtual thread");
+        assertThat(run.threads()).as("Ex03: the units should wait on virtual threads. Hint: waitThen can reuse spawn").allMatch(Thread::isVirtual);
+    }
+
+    @Test
+    @DisplayName("each unit waits on its own virtual thread: all 1,000 exist while they wait")
+    void eachUnitWaitsOnItsOwnVirtualThread() throws Exception {
+        long there = Probes.unitsThereDuringTheWait(runner, 1000, Duration.ofSeconds(2), "Ex03");
+
+        assertThat(there).as("Ex03: halfway through a 2 s wait, all 1,000 units should already be there, each waiting on its "
+                + "own thread, but %d were: the others were only started once the waiting was over. One wait before the units "
+                + "start measures one wait, not 1,000. Hint: the wait belongs inside each unit", there)
+            .isEqualTo(1000);
     }
 
     @Test

@@ -3,12 +3,10 @@ package course.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import course.benchmarks.Ex06_PingPong.Rally;
-import io.vertx.core.Context;
+import course.benchmarks.support.CountingVertx;
+import course.benchmarks.support.Probes;
 import io.vertx.core.Vertx;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -57,45 +55,36 @@ class Ex06_PingPongTest {
     void eventLoopRally() throws Exception {
         Vertx vertx = Vertx.vertx();
         try {
-            AtomicInteger tasks = new AtomicInteger();
-            Rally rally = Ex06_PingPong.eventLoop(countingTasks(vertx, tasks), EXCHANGES);
+            CountingVertx counting = new CountingVertx(vertx);
+            Rally rally = Probes.within(Duration.ofSeconds(6), () -> Ex06_PingPong.eventLoop(counting.vertx(), EXCHANGES),
+                () -> String.format("Ex06: %d passes on one event loop did not end within 6 s, where a pass is a task switch of well "
+                    + "under a microsecond. %s", 2 * EXCHANGES, counting.calls("setTimer", "timer") > 0
+                    ? counting.calls("setTimer", "timer") + " passes waited on timers, each at least a millisecond on the loop's clock: "
+                        + "the rally would measure the timer, not a switch. Hint: hand the ball on as a task that runs as soon as the loop is free"
+                    : "Hint: every pass must schedule the next one, and the last must complete the caller's promise"));
 
             assertThat(rally.ball()).as("Ex06: each of the 2 x %d passes adds one to the ball. Hint: ping and pong each do ball++", EXCHANGES)
                 .isEqualTo(2L * EXCHANGES);
-            assertThat(rally.ping()).as("Ex06: ping and pong should both run on the one event-loop thread of the context. "
-                    + "Hint: loop.runOnContext(...) for every pass")
+            assertThat(rally.ping()).as("Ex06: ping and pong should be tasks on the one event-loop thread of ONE context, but they ran "
+                    + "on %s and %s: a hand-off between two threads is what the thread rallies measure. Hint: both players on one context "
+                    + "(two verticles, for example, get two contexts on two event loops)",
+                    rally.ping(), rally.pong())
                 .isNotNull().isSameAs(rally.pong());
-            assertThat(rally.ping().getName()).as("Ex06: the rally should run on an event loop, not on the caller's thread")
+            assertThat(rally.ping().getName()).as("Ex06: the rally should run on an event loop, but ran on %s. Hint: the players are "
+                    + "event-loop tasks, not worker jobs (executeBlocking) nor the caller's code", rally.ping().getName())
                 .startsWith("vert.x-eventloop-thread");
-            assertThat(tasks.get()).as("Ex06: every pass should be its own event-loop task, so the rally measures a task switch; "
-                    + "a loop of ball++ inside one task measures nothing. Hint: take loop = vertx.getOrCreateContext() once; ping and pong each schedule the other with loop.runOnContext(...)")
+            int timers = counting.calls("setTimer", "timer");
+            assertThat(timers).as("Ex06: the passes were scheduled with %d timers: a timer fires on the loop's clock (1 ms at best), so "
+                    + "the rally would measure the timer, not a task switch. Hint: hand the ball on as a task that runs as soon as the loop is free",
+                    timers)
+                .isZero();
+            int tasks = counting.calls("runOnContext");
+            assertThat(tasks).as("Ex06: %d passes should each be their own event-loop task, but %d task(s) were scheduled: a loop of "
+                    + "ball++ inside one task measures nothing. Hint: ping and pong each schedule the other on the context, once per pass",
+                    2 * EXCHANGES, tasks)
                 .isGreaterThanOrEqualTo(2 * EXCHANGES);
         } finally {
             vertx.close().await();
         }
-    }
-
-    /**
-     * The same Vert.x, except that it counts the tasks scheduled with runOnContext, on it or on
-     * any context it hands out.
-     */
-    private static Vertx countingTasks(Vertx vertx, AtomicInteger tasks) {
-        return countingProxy(Vertx.class, vertx, tasks);
-    }
-
-    private static <T> T countingProxy(Class<T> type, T target, AtomicInteger tasks) {
-        InvocationHandler handler = (proxy, method, args) -> {
-            if (method.getName().equals("runOnContext")) {
-                tasks.incrementAndGet();
-            }
-            Object result;
-            try {
-                result = method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-            return result instanceof Context context ? countingProxy(Context.class, context, tasks) : result;
-        };
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 }

@@ -57,49 +57,39 @@ public final class Machine {
     }
 
     /**
-     * A reading of CPU time: the whole machine's busy and total ticks, and this process's own
-     * ticks including its finished children (the JMH forks and the scale probes).
+     * A reading of CPU time from /proc/stat (the whole machine, in clock ticks of usually 10 ms per
+     * core) and /proc/self/stat (this process, plus the children it has waited for: the JMH forks
+     * and the probe JVMs). Busy is user + nice + system + irq + softirq; steal is time the
+     * hypervisor gave this VM's virtual CPUs to someone else; total is every state.
      */
-    public record CpuTicks(long machineBusy, long machineTotal, long ownAndChildren) {
+    public record CpuTicks(long machineBusy, long steal, long machineTotal, long ownAndChildren, long atNanos) {
 
         public static CpuTicks now() {
             List<String> stat = lines("/proc/stat");
             List<String> self = lines("/proc/self/stat");
             if (stat.isEmpty() || self.isEmpty()) {
-                return new CpuTicks(-1, -1, -1);
+                return new CpuTicks(-1, -1, -1, -1, System.nanoTime());
             }
-            String[] cpu = stat.get(0).trim().split("\\s+"); // cpu user nice system idle iowait irq softirq steal ...
-            long total = 0;
+            String[] cpu = stat.get(0).trim().split("\\s+"); // cpu user nice system idle iowait irq softirq steal guest guest_nice
+            long[] field = new long[9];
             for (int i = 1; i < Math.min(cpu.length, 9); i++) {
-                total += Long.parseLong(cpu[i]);
+                field[i] = Long.parseLong(cpu[i]);
             }
-            long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]);
+            long busy = field[1] + field[2] + field[3] + field[6] + field[7];
+            long idle = field[4] + field[5];
+            long steal = field[8];
             String afterName = self.get(0).substring(self.get(0).lastIndexOf(')') + 2);
             String[] fields = afterName.split(" "); // field 3 (state) is index 0: utime=14 stime=15 cutime=16 cstime=17
             long own = 0;
             for (int i = 11; i <= 14; i++) {
                 own += Long.parseLong(fields[i]);
             }
-            return new CpuTicks(total - idle, total, own);
+            return new CpuTicks(busy, steal, busy + idle + steal, own, System.nanoTime());
         }
 
         public boolean known() {
             return machineTotal > 0;
         }
-    }
-
-    /**
-     * The share of the machine's CPU capacity that other processes used between two readings,
-     * in cores (0 = quiet, cores() = every core busy with something else), or -1 if unknown.
-     */
-    public static double otherProcessesCores(CpuTicks before, CpuTicks after) {
-        if (!before.known() || !after.known() || after.machineTotal() == before.machineTotal()) {
-            return -1;
-        }
-        long busy = after.machineBusy() - before.machineBusy();
-        long ours = after.ownAndChildren() - before.ownAndChildren();
-        double total = after.machineTotal() - before.machineTotal();
-        return Math.max(0, busy - ours) / total * cores();
     }
 
     private static List<String> lines(String file) {

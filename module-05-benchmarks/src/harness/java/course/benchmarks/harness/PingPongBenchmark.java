@@ -14,7 +14,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
-/** A rally of {@code exchanges} round trips (2 x exchanges switches) in each model. */
+/**
+ * A rally of {@code exchanges} round trips (2 x exchanges switches) in each model. The suite runs
+ * the platform rally twice: free to use every core, and in a JVM pinned to one CPU
+ * ({@code taskset -c 0}), where every pass is a kernel switch on that CPU rather than a hand-off
+ * between two cores that may spin.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)

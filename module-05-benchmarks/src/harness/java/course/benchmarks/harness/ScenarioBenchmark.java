@@ -1,6 +1,5 @@
 package course.benchmarks.harness;
 
-import course.benchmarks.MixingLoop;
 import course.benchmarks.ScenarioRunner;
 import java.time.Duration;
 import java.util.List;
@@ -17,9 +16,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * The three published scenarios, once per runner. SampleTime records every call's duration, so
- * the report can give the median of many runs (the published figures are medians too).
- * Returning the results lets JMH consume them: the work cannot be optimised away.
+ * The spawn and wait scenarios, once per runner. SampleTime records every call's duration, so
+ * the report can give the median of many calls and an interval for that median (the published
+ * figures are medians too). Returning the results lets JMH consume them: the work cannot be
+ * optimised away. The CPU scenario is timed by {@link CpuProbe}, next to its ideal in one JVM.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -37,19 +37,13 @@ public class ScenarioBenchmark {
     @Param("10")
     public int waitMillis;
 
-    /** Mixing rounds per CPU unit (published: 20,000,000). */
-    @Param("20000000")
-    public long rounds;
-
     private ScenarioRunner scenarios;
     private Duration pause;
-    private int cpuUnits;
 
     @Setup(Level.Trial)
     public void start() {
         scenarios = Runners.byKey(runner).create();
         pause = Duration.ofMillis(waitMillis);
-        cpuUnits = MixingLoop.cpuUnits();
     }
 
     @TearDown(Level.Trial)
@@ -65,10 +59,5 @@ public class ScenarioBenchmark {
     @Benchmark
     public List<Integer> waitScenario() throws Exception {
         return scenarios.waitThen(units, pause, id -> id);
-    }
-
-    @Benchmark
-    public List<Long> cpu() throws Exception {
-        return scenarios.compute(cpuUnits, id -> MixingLoop.mix(id, rounds));
     }
 }

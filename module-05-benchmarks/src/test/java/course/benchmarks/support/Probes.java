@@ -7,10 +7,16 @@ import course.benchmarks.ScenarioRunner;
 import io.vertx.core.Context;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * What the runner tests share: work that reports where and when a unit ran, and the checks that
@@ -48,12 +54,18 @@ public final class Probes {
 
     /**
      * Work that returns true only if {@code parties} units were running at the same moment: each
-     * unit arrives at a latch and waits for the others, until 3 s after this work was made.
-     * Units run one after another never meet: they return false, quickly.
+     * unit arrives at a latch and waits for the others, until 5 s after this work was made (a
+     * loaded machine may take seconds to start a thread). Units run one after another never meet:
+     * they return false once the 5 s are over.
      */
     public static IntFunction<Boolean> meetingOf(int parties) {
+        return meetingOf(parties, Duration.ofSeconds(5));
+    }
+
+    /** Like {@link #meetingOf(int)}, with the patience given (counted from now). */
+    public static IntFunction<Boolean> meetingOf(int parties, Duration patience) {
         CountDownLatch arrived = new CountDownLatch(parties);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        long deadline = System.nanoTime() + patience.toNanos();
         return id -> {
             arrived.countDown();
             try {
@@ -81,11 +93,54 @@ public final class Probes {
         }
     }
 
-    public static WaitRun runWaits(ScenarioRunner runner, int units) throws Exception {
+    /** Runs the wait scenario; a run that takes more than 8 s fails with a message that names the exercise. */
+    public static WaitRun runWaits(ScenarioRunner runner, int units, String exercise) throws Exception {
         long start = System.nanoTime();
-        List<Woke> woke = runner.waitThen(units, PAUSE,
-            id -> new Woke(id, System.nanoTime(), Thread.currentThread(), Context.isOnEventLoopThread()));
+        List<Woke> woke = within(Duration.ofSeconds(8), () -> runner.waitThen(units, PAUSE,
+                id -> new Woke(id, System.nanoTime(), Thread.currentThread(), Context.isOnEventLoopThread())),
+            exercise + ": waitThen(" + units + " units, " + PAUSE.toMillis() + " ms each) did not return within 8 s, where "
+                + "overlapping waits take about " + PAUSE.toMillis() + " ms: the waits took turns (or never ended). Hint: every "
+                + "unit must be waiting at the same time as the others");
         return new WaitRun(start, System.nanoTime(), woke);
+    }
+
+    /**
+     * Calls {@code call} on a helper thread and returns its result, or fails with {@code message}
+     * if it takes longer than {@code limit} (then interrupts the helper, so a unit stuck in a sleep
+     * lets go). A slow wrong answer fails with a message that says why, not a bare timeout.
+     */
+    public static <T> T within(Duration limit, Callable<T> call, String message) throws Exception {
+        return within(limit, call, () -> message);
+    }
+
+    /** Like {@link #within(Duration, Callable, String)}, with a message made when the limit is reached (it may count what happened). */
+    public static <T> T within(Duration limit, Callable<T> call, java.util.function.Supplier<String> message) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread caller = Thread.ofPlatform().daemon(true).name("probe-caller").start(() -> {
+            try {
+                result.complete(call.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            caller.interrupt();
+            throw new AssertionError(message.get());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** Whether {@code condition} became true within {@code limit} (polled with Awaitility); false instead of an exception. */
+    public static boolean eventually(Duration limit, java.util.function.BooleanSupplier condition) {
+        try {
+            Awaitility.await().atMost(limit).pollInterval(Duration.ofMillis(20)).until(condition::getAsBoolean);
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
+        }
     }
 
     /** Every unit is there, in order, and none of them woke before its wait was over. */
@@ -101,12 +156,38 @@ public final class Probes {
 
     /**
      * The waits overlapped: the whole run took far less than the units waiting one after another
-     * (a tenth of it: a generous margin for a loaded machine).
+     * (a quarter of it: a generous margin for a loaded machine; waits that take turns can never be
+     * faster than one after another).
      */
     public static void assertWaitsOverlap(WaitRun run, int units, String exercise, String hint) {
         Duration oneAfterAnother = PAUSE.multipliedBy(units);
         assertThat(run.elapsed()).as(exercise + ": " + units + " waits of " + PAUSE.toMillis() + " ms should overlap, "
                 + "not take turns (one after another they take " + oneAfterAnother.toMillis() + " ms). Hint: " + hint)
-            .isLessThan(oneAfterAnother.dividedBy(10));
+            .isLessThan(oneAfterAnother.dividedBy(4));
+    }
+
+    /**
+     * Which units already existed halfway through their wait: runs {@code waitThen(units, pause, ...)}
+     * on a helper thread, and halfway through the pause makes a marker thread. Thread ids are handed
+     * out in creation order, so a unit whose thread id is below the marker's was created before
+     * that moment: it was there, waiting. A runner that waits once for everyone and only then
+     * starts its units has every unit's id above the marker. Returns how many units were there.
+     */
+    public static long unitsThereDuringTheWait(ScenarioRunner runner, int units, Duration pause, String exercise) throws Exception {
+        CompletableFuture<Long> marker = new CompletableFuture<>();
+        Thread.ofPlatform().daemon(true).start(() -> {
+            try {
+                Thread.sleep(pause.dividedBy(2));
+                marker.complete(Thread.ofPlatform().unstarted(() -> { }).threadId()); // an id is given when a thread is made
+            } catch (InterruptedException e) {
+                marker.completeExceptionally(e);
+            }
+        });
+        List<Long> unitThreads = within(pause.plusSeconds(5), () -> runner.waitThen(units, pause, id -> Thread.currentThread().threadId()),
+            exercise + ": waitThen(" + units + " units, " + pause.toMillis() + " ms each) did not return within "
+                + pause.plusSeconds(5).toSeconds() + " s: the waits took turns (or never ended). Hint: every unit must be "
+                + "waiting at the same time as the others");
+        long markerId = marker.get();
+        return unitThreads.stream().filter(id -> id < markerId).count();
     }
 }

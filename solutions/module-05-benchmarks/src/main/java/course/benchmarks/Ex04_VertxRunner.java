@@ -16,8 +16,10 @@ import java.util.function.IntFunction;
  * <p>An event-loop task is a lambda in a queue: creating one costs a few hundred nanoseconds and
  * no thread. A wait is a timer: no thread is held while it runs, so 1,000 waits cost 1,000 small
  * timer entries. But the loop runs one task at a time, so a task that computes for 50 ms stalls
- * everything else on that loop: CPU work is moved to the worker pool with executeBlocking,
- * unordered so the jobs may run side by side (ordered, the default, runs them one by one).
+ * everything else on that loop: CPU work is moved to the worker pool with executeBlocking. Mind
+ * its ordering: ordered (the default) runs the jobs submitted from one context one at a time. From
+ * a thread outside Vert.x every call gets a fresh context, so ordering never bites there; called
+ * from a verticle or a handler (one context), ordered jobs queue behind each other.
  *
  * <p>Solution: one Promise per unit, completed by its task or timer; Future.all joins them; the
  * benchmark thread (not a Vert.x thread) blocks on await() for the joined result.
@@ -27,7 +29,17 @@ public final class Ex04_VertxRunner implements ScenarioRunner {
     /** The longest a scenario may take before the caller gives up (a lost promise must not hang a benchmark). */
     private static final long GIVE_UP_SECONDS = 60;
 
-    private final Vertx vertx = Vertx.vertx();
+    private final Vertx vertx;
+
+    /** A runner on its own Vert.x instance (what the benchmark uses). */
+    public Ex04_VertxRunner() {
+        this(Vertx.vertx());
+    }
+
+    /** A runner on the given Vert.x instance, which {@link #close()} closes (the tests pass one they can watch). */
+    public Ex04_VertxRunner(Vertx vertx) {
+        this.vertx = vertx;
+    }
 
     @Override
     public <T> List<T> spawn(int units, IntFunction<T> work) throws Exception {
@@ -58,7 +70,8 @@ public final class Ex04_VertxRunner implements ScenarioRunner {
         List<Future<T>> results = new ArrayList<>(units);
         for (int id = 0; id < units; id++) {
             int unit = id;
-            // The worker pool, not the loop; ordered=false lets the jobs run in parallel.
+            // The worker pool, not the loop. ordered=false: jobs from the same calling context may run side by
+            // side (ordered, the default, would queue them behind each other whenever we are called from one context).
             results.add(vertx.executeBlocking(() -> work.apply(unit), false));
         }
         return joinAll(results);

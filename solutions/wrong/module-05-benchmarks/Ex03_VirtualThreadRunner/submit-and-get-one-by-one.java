@@ -1,0 +1,32 @@
+// Wrong: waits for each virtual thread before starting the next, so nothing overlaps
+package course.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.IntFunction;
+
+public final class Ex03_VirtualThreadRunner implements ScenarioRunner {
+
+    @Override
+    public <T> List<T> spawn(int units, IntFunction<T> work) throws Exception {
+        try (ExecutorService perUnit = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<T> results = new ArrayList<>(units);
+            for (int id = 0; id < units; id++) {
+                int unit = id;
+                results.add(perUnit.submit(() -> work.apply(unit)).get());
+            }
+            return results;
+        }
+    }
+
+    @Override
+    public <T> List<T> waitThen(int units, Duration pause, IntFunction<T> afterWait) throws Exception {
+        return spawn(units, id -> {
+            ScenarioRunner.blockingSleep(pause);
+            return afterWait.apply(id);
+        });
+    }
+}

@@ -1,0 +1,33 @@
+// Wrong: concatMap subscribes to one unit at a time, so the units never overlap
+package course.benchmarks;
+
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.schedulers.Schedulers;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+public final class Ex05_RxJavaRunner implements ScenarioRunner {
+
+    @Override
+    public <T> List<T> spawn(int units, IntFunction<T> work) {
+        return Observable.range(0, units)
+            .concatMap(id -> Single.fromCallable(() -> work.apply(id))
+                .subscribeOn(Schedulers.computation())
+                .toObservable())
+            .toList()
+            .blockingGet();
+    }
+
+    @Override
+    public <T> List<T> waitThen(int units, Duration pause, IntFunction<T> afterWait) {
+        return Observable.range(0, units)
+            .concatMap(id -> Single.timer(pause.toNanos(), TimeUnit.NANOSECONDS, Schedulers.computation())
+                .map(ignored -> afterWait.apply(id))
+                .toObservable())
+            .toList()
+            .blockingGet();
+    }
+}

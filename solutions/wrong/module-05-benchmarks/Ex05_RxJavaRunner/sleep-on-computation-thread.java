@@ -1,0 +1,36 @@
+// Wrong: each unit sleeps on a computation thread: the waits hold the scheduler's few threads
+package course.benchmarks;
+
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.schedulers.Schedulers;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+public final class Ex05_RxJavaRunner implements ScenarioRunner {
+
+    @Override
+    public <T> List<T> spawn(int units, IntFunction<T> work) {
+        return Observable.range(0, units)
+            .concatMapEager(id -> Single.fromCallable(() -> work.apply(id))
+                .subscribeOn(Schedulers.computation())
+                .toObservable())
+            .toList()
+            .blockingGet();
+    }
+
+    @Override
+    public <T> List<T> waitThen(int units, Duration pause, IntFunction<T> afterWait) {
+        return Observable.range(0, units)
+            .concatMapEager(id -> Single.fromCallable(() -> {
+                    ScenarioRunner.blockingSleep(pause);
+                    return afterWait.apply(id);
+                })
+                .subscribeOn(Schedulers.computation())
+                .toObservable())
+            .toList()
+            .blockingGet();
+    }
+}
