@@ -96,6 +96,9 @@ public final class Report {
 
     /** Adds the HTTP service's tables after the others (console and report.md, above the chart), its figures and its panels. */
     Report withServers(ServerScenario.Outcome outcome) {
+        if (outcome == null) {
+            return this; // not measured: the "Not measured" table says why
+        }
         this.servers = outcome;
         String chart = markdown.remove(markdown.size() - 1); // the chart stays last in report.md
         ServerReport.write(outcome, new ServerReport.Out() {
@@ -507,6 +510,9 @@ public final class Report {
             case "scale/platform" -> "platform threads";
             case "scale/virtual" -> "virtual threads";
             case "scale/vertx" -> "Vert.x timers";
+            case "servers/pool" -> "Ex07 HTTP service, fixed pool";
+            case "servers/virtual" -> "Ex07 HTTP service, virtual thread per request";
+            case "servers/vertx" -> "Ex07 HTTP service, Vert.x";
             default -> Runners.byKey(runner).label;
         };
     }

@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -129,12 +131,12 @@ public final class ServerScenario {
         Path out = Path.of(option(args, "out", "target/benchmarks"));
         System.out.printf("%nThreads vs Async on the JVM: the HTTP service only (%s mode)%n", mode);
         System.out.printf("Machine: %d cores, %s, %s%n", Machine.cores(), Machine.cpuModel(), Machine.jdk());
-        List<String> problems = new ArrayList<>();
+        Map<String, String> problems = new LinkedHashMap<>();
         preflight(problems);
         if (!problems.isEmpty()) {
             System.out.println();
             System.out.println("Your servers are not ready to be measured yet:");
-            problems.forEach(problem -> System.out.println("  - " + problem));
+            problems.values().forEach(problem -> System.out.println("  - " + problem));
             System.out.println();
             System.out.println("Make Ex07's tests pass first:  ./mvnw -pl module-05-benchmarks test -Dtest='Ex07*'");
             System.exit(2);
@@ -149,8 +151,11 @@ public final class ServerScenario {
         System.out.printf("Wrote %s, %s and %s%n", out.resolve("http-results.json"), out.resolve("http-report.md"), out.resolve("http-chart.svg"));
     }
 
-    /** Starts each model's server in this JVM with a tiny wait and checks three answers: a starter that throws stops the suite. */
-    static void preflight(List<String> problems) {
+    /**
+     * Starts each model's server in this JVM with a tiny wait and checks three answers. Records the
+     * problem of each model that failed under the key {@code servers/<model>}.
+     */
+    static void preflight(Map<String, String> problems) {
         Backend backend = Backend.simulated(Duration.ofMillis(1), 1_000);
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build()) {
             for (Model model : Model.values()) {
@@ -162,14 +167,14 @@ public final class ServerScenario {
                         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                         String expected = Backend.body(id, MixingLoop.mix(id, 1_000));
                         if (response.statusCode() != 200 || !expected.equals(response.body())) {
-                            problems.add(name + " answered " + response.statusCode() + " " + response.body() + " instead of 200 " + expected);
+                            problems.put("servers/" + model.key, name + " answered " + response.statusCode() + " " + response.body() + " instead of 200 " + expected);
                             break;
                         }
                     }
                 } catch (UnsupportedOperationException e) {
-                    problems.add(e.getMessage());
+                    problems.put("servers/" + model.key, e.getMessage());
                 } catch (Exception | Error e) {
-                    problems.add(name + " failed: " + e);
+                    problems.put("servers/" + model.key, name + " failed: " + e);
                 }
             }
         }
