@@ -220,6 +220,9 @@ final class Check {
         // wrong answer when a test catches it. Structural problems (files, API, a build that did
         // not run) count as failures too.
         System.out.printf("course-check: %d passed, %d failed%n", goodTests + caughtTotal, badTests + structural + uncaughtTotal);
+        System.out.println(sound
+                ? "next: open module-01-threads/README.md, then ./mvnw -q -Dcourse=progress shows the first exercise"
+                : "next: read the first problem above and its log in " + rel(logs) + "; the course is not sound until this command passes");
         return sound ? 0 : 1;
     }
 
