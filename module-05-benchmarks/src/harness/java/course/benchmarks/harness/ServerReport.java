@@ -144,6 +144,9 @@ final class ServerReport {
         if (busy >= FULL * o.cores()) {
             return underLoad(r) ? "the cores were full, other processes included (see below)" : "the cores were full (see below)";
         }
+        if (oneThreadFull(r) && jit(r.busiestThread().name())) {
+            return "still compiling (JIT thread busy; see below)";
+        }
         if (oneThreadFull(r)) {
             return String.format(Locale.ROOT, "one server thread was full (%s, %.2f of a core; see below)", r.busiestThread().name(),
                 r.busiestThread().cores());
@@ -158,8 +161,11 @@ final class ServerReport {
         String verdict;
         if (busy >= FULL * o.cores()) {
             verdict = ": no core was left to serve more";
+        } else if (oneThreadFull(r) && jit(thread.name())) {
+            verdict = String.format(Locale.ROOT, ": not CPU-bound, but the JIT compiler's thread (%s) was busy %.2f of a core: the server's "
+                + "code was still being compiled, so this level measured part of its warm-up", thread.name(), thread.cores());
         } else if (oneThreadFull(r)) {
-            verdict = String.format(Locale.ROOT, ": not CPU-bound, but one server thread (%s%s) was busy %.2f of a core. A thread runs on "
+            verdict = String.format(Locale.ROOT, ": not CPU-bound, but one server thread (%s%s) was busy %.2f of a core; a thread runs on "
                 + "one core at a time, so it is the limit%s", thread.name(), role(thread.name()), thread.cores(),
                 thread.name().equals("HTTP-Dispatcher") ? ", not the cores or the executor that runs the requests" : ", not the cores");
         } else if (thread.known()) {
@@ -180,10 +186,15 @@ final class ServerReport {
         return r.busiestThread().known() && r.busiestThread().cores() >= FULL;
     }
 
+    /** HotSpot's compiler threads: "C1 CompilerThread0", "C2 CompilerThread1" (first 15 characters on Linux). */
+    private static boolean jit(String thread) {
+        return thread.startsWith("C1 CompilerThre") || thread.startsWith("C2 CompilerThre");
+    }
+
     /** What the threads the servers are known to have do (Linux keeps a thread's first 15 characters). */
     private static String role(String thread) {
         if (thread.equals("HTTP-Dispatcher")) {
-            return ", the JDK server's one dispatcher thread: every request passes through it on its way to the executor";
+            return ", the JDK server's one dispatcher: every request passes through it";
         }
         if (thread.startsWith("vert.x-eventloo")) {
             return ", a Vert.x event loop: it runs every request of the connections it serves";
