@@ -42,7 +42,7 @@ final class LoadGenerator implements AutoCloseable {
 
     /** What one run measured, over the measured window only. */
     record Window(int connections, double seconds, Histogram latenciesMicros, long errors,
-                  double generatorCores, double serverCores, double otherCores) {
+                  double generatorCores, double serverCores, double otherCores, BusiestThread busiestServerThread) {
     }
 
     /**
@@ -86,7 +86,8 @@ final class LoadGenerator implements AutoCloseable {
         }
         double seconds = (after.wallNanos - before.wallNanos) / 1e9;
         return new Window(connections, seconds, latencies, errors,
-            after.generatorCores(before), after.serverCores(before), after.otherCores(before));
+            after.generatorCores(before), after.serverCores(before), after.otherCores(before),
+            after.serverThreads.busiestSince(before.serverThreads));
     }
 
     /** The N users, all on the generator's one event loop. */
@@ -126,13 +127,17 @@ final class LoadGenerator implements AutoCloseable {
         }
     }
 
-    /** Wall time and CPU time at one moment: this JVM (the generator), the server's process, the whole machine. */
-    private record CpuClock(long wallNanos, long generatorNanos, long serverNanos, Machine.CpuTicks machine) {
+    /**
+     * Wall time and CPU time at one moment: this JVM (the generator), the server's process and each
+     * of its threads, the whole machine.
+     */
+    private record CpuClock(long wallNanos, long generatorNanos, long serverNanos, BusiestThread.Snapshot serverThreads,
+                            Machine.CpuTicks machine) {
 
         static CpuClock now(ProcessHandle server) {
             long generator = ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
             long serverCpu = server.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
-            return new CpuClock(System.nanoTime(), generator, serverCpu, Machine.CpuTicks.now());
+            return new CpuClock(System.nanoTime(), generator, serverCpu, BusiestThread.Snapshot.of(server.pid()), Machine.CpuTicks.now());
         }
 
         /** Cores' worth of CPU the generator used between {@code before} and now. */

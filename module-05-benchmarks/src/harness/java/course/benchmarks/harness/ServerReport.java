@@ -17,6 +17,9 @@ final class ServerReport {
     /** Other processes using more than this many cores during a row: its figures are marked as measured under load. */
     static final double UNDER_LOAD = 0.5;
 
+    /** The cores (all of them) or one thread (of its one core) busy this much or more: that is the limit. */
+    static final double FULL = 0.85;
+
     /** Where the section goes: the report's headings, lines and tables (console and report.md). */
     interface Out {
         void heading(String text);
@@ -43,10 +46,11 @@ final class ServerReport {
                 String.format(Locale.ROOT, "%.0f%%", 100 * r.requestsPerSecond() / o.bound(r.connections())),
                 Report.fmt(r.p50Ms()), Report.fmt(r.p99Ms()), Report.fmt(r.p999Ms()),
                 Long.toString(r.errors()),
-                String.format(Locale.ROOT, "%.2f / %.2f / %s", r.serverCores(), r.generatorCores(), cores(r.otherCores()))));
+                String.format(Locale.ROOT, "%.2f / %.2f / %s", r.serverCores(), r.generatorCores(), cores(r.otherCores())),
+                r.busiestThread().known() ? r.busiestThread().name() + " " + cores(r.busiestThread().cores()) : "?"));
         }
         out.table(List.of("model", "connections", "requests/s", "of bound", "p50 ms", "p99 ms", "p99.9 ms", "errors",
-            "CPU cores: server / generator / others"), rows);
+            "CPU cores: server / generator / others", "busiest server thread (of 1 core)"), rows);
         out.line("");
         out.line(String.format(Locale.ROOT, "Bounds (the chart's red lines): N users get at most N / (W + C) = N / %s ms requests/s, "
                 + "and no answer comes before W + C = %s ms. The CPU ceiling, measured: C = %s of CPU per request, so %d cores compute "
@@ -61,7 +65,9 @@ final class ServerReport {
         out.line("");
         out.line("The generator is a closed loop (no target rate, so no coordinated-omission correction): N users, each sending its "
             + "next request when its answer arrives, on one Vert.x event loop in the suite's JVM; the server runs in a JVM of its own. "
-            + "Both share the machine's cores: the last column says how many each used.");
+            + "Both share the machine's cores: the CPU column says how many each used. The last column is the server's thread that "
+            + "used the most CPU (its name as Linux keeps it, 15 characters; ? elsewhere): a thread runs on one core at a time, so at "
+            + "1.00 it is a limit of its own.");
         if (anyUnderLoad) {
             out.line("");
             out.line(String.format(Locale.ROOT, "* measured while other processes used more than %.1f cores: those figures are lower "
@@ -135,8 +141,15 @@ final class ServerReport {
         if (r.errors() > 0) {
             return r.errors() + " errors";
         }
-        if (busy >= 0.85 * o.cores()) {
+        if (busy >= FULL * o.cores()) {
             return underLoad(r) ? "the cores were full, other processes included (see below)" : "the cores were full (see below)";
+        }
+        if (oneThreadFull(r) && jit(r.busiestThread().name())) {
+            return "still compiling (JIT thread busy; see below)";
+        }
+        if (oneThreadFull(r)) {
+            return String.format(Locale.ROOT, "one server thread was full (%s, %.2f of a core; see below)", r.busiestThread().name(),
+                r.busiestThread().cores());
         }
         return String.format(Locale.ROOT, "%.0f%% of its bound", 100 * r.requestsPerSecond() / o.bound(r.connections()));
     }
@@ -144,11 +157,49 @@ final class ServerReport {
     private static String whyLong(ServerScenario.Outcome o, ServerResult r) {
         double busy = r.serverCores() + r.generatorCores() + (Double.isNaN(r.otherCores()) ? 0 : r.otherCores());
         double slices = r.requestsPerSecond() * o.cpuMicros() / 1e6;
+        BusiestThread thread = r.busiestThread();
+        String verdict;
+        if (busy >= FULL * o.cores()) {
+            verdict = ": no core was left to serve more";
+        } else if (oneThreadFull(r) && jit(thread.name())) {
+            verdict = String.format(Locale.ROOT, ": not CPU-bound, but the JIT compiler's thread (%s) was busy %.2f of a core: the server's "
+                + "code was still being compiled, so this level measured part of its warm-up", thread.name(), thread.cores());
+        } else if (oneThreadFull(r)) {
+            verdict = String.format(Locale.ROOT, ": not CPU-bound, but one server thread (%s%s) was busy %.2f of a core; a thread runs on "
+                + "one core at a time, so it is the limit%s", thread.name(), role(thread.name()), thread.cores(),
+                thread.name().equals("HTTP-Dispatcher") ? ", not the cores or the executor that runs the requests" : ", not the cores");
+        } else if (thread.known()) {
+            verdict = String.format(Locale.ROOT, ": not CPU-bound, and no server thread was near a full core (the busiest, %s, used %.2f)%s; "
+                + "what held it back is not measured here", thread.name(), thread.cores(),
+                r.errors() > 0 ? String.format(Locale.ROOT, "; %,d requests failed", r.errors()) : "");
+        } else {
+            verdict = ": not CPU-bound; the CPU of each server thread is measured on Linux only, so what held it back is not measured here";
+        }
         return String.format(Locale.ROOT, "Why %s at %,d connections served %,.0f requests/s: the machine's %d cores were %.0f%% busy "
                 + "(server %.2f, of which the CPU parts %.2f; generator %.2f; other processes %s)%s.",
             r.model(), r.connections(), r.requestsPerSecond(), o.cores(), 100 * busy / o.cores(), r.serverCores(), slices,
-            r.generatorCores(), cores(r.otherCores()),
-            busy >= 0.85 * o.cores() ? ": no core was left to serve more" : ": not CPU-bound, so look at errors and the latency columns");
+            r.generatorCores(), cores(r.otherCores()), verdict);
+    }
+
+    /** One server thread used {@link #FULL} of a core or more. */
+    static boolean oneThreadFull(ServerResult r) {
+        return r.busiestThread().known() && r.busiestThread().cores() >= FULL;
+    }
+
+    /** HotSpot's compiler threads: "C1 CompilerThread0", "C2 CompilerThread1" (first 15 characters on Linux). */
+    private static boolean jit(String thread) {
+        return thread.startsWith("C1 CompilerThre") || thread.startsWith("C2 CompilerThre");
+    }
+
+    /** What the threads the servers are known to have do (Linux keeps a thread's first 15 characters). */
+    private static String role(String thread) {
+        if (thread.equals("HTTP-Dispatcher")) {
+            return ", the JDK server's one dispatcher: every request passes through it";
+        }
+        if (thread.startsWith("vert.x-eventloo")) {
+            return ", a Vert.x event loop: it runs every request of the connections it serves";
+        }
+        return "";
     }
 
     private static Optional<ServerResult> find(ServerScenario.Outcome o, String model, int connections) {
@@ -179,7 +230,9 @@ final class ServerReport {
                 .put("p50Ms", r.p50Ms()).put("p90Ms", r.p90Ms()).put("p99Ms", r.p99Ms()).put("p999Ms", r.p999Ms())
                 .put("maxMs", r.maxMs()).put("meanMs", r.meanMs()).put("errors", r.errors())
                 .put("serverCores", r.serverCores()).put("generatorCores", r.generatorCores())
-                .put("otherCores", Double.isNaN(r.otherCores()) ? null : r.otherCores()).put("underLoad", underLoad(r)));
+                .put("otherCores", Double.isNaN(r.otherCores()) ? null : r.otherCores()).put("underLoad", underLoad(r))
+                .put("busiestThread", new JsonObject().put("name", r.busiestThread().name())
+                    .put("cores", r.busiestThread().known() ? r.busiestThread().cores() : null)));
         }
         return new JsonObject()
             .put("mode", o.mode()).put("waitMs", o.waitMillis()).put("cpuRounds", o.cpuRounds()).put("cpuMicros", o.cpuMicros())

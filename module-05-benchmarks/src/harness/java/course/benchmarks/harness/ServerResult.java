@@ -6,10 +6,13 @@ package course.benchmarks.harness;
  * worth (1.0 = one core busy the whole window) for the server's JVM, the generator's JVM and
  * everything else on the machine. {@code requested} differs from {@code connections} when the
  * OS's limits capped the load ({@link ServerScenario.Outcome#capReason()} says which).
+ * {@code busiestThread}: the server's thread that used the most CPU in the window, and how much
+ * of one core ({@link BusiestThread#UNKNOWN} where the OS does not tell).
  */
 public record ServerResult(String model, int requested, int connections, double seconds, long requests,
                            double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs, double meanMs,
-                           long errors, double serverCores, double generatorCores, double otherCores) {
+                           long errors, double serverCores, double generatorCores, double otherCores,
+                           BusiestThread busiestThread) {
 
     public double requestsPerSecond() {
         return requests / seconds;

@@ -231,9 +231,11 @@ public final class ServerScenario {
                 ServerResult result = result(model, requested, window);
                 results.add(result);
                 System.out.printf(java.util.Locale.ROOT,
-                    "  %-8s %,6d connections %,8.0f req/s  p50 %7.1f ms  p99 %7.1f ms  errors %d  (CPU cores: server %.2f, generator %.2f, others %.2f)%n",
+                    "  %-8s %,6d connections %,8.0f req/s  p50 %7.1f ms  p99 %7.1f ms  errors %d  (CPU cores: server %.2f, generator %.2f, others %.2f; "
+                        + "busiest server thread %s %.2f)%n",
                     model.key, connections, result.requestsPerSecond(), result.p50Ms(), result.p99Ms(), result.errors(),
-                    result.serverCores(), result.generatorCores(), result.otherCores());
+                    result.serverCores(), result.generatorCores(), result.otherCores(),
+                    result.busiestThread().name(), result.busiestThread().cores());
             }
         }
         return results;
@@ -244,7 +246,7 @@ public final class ServerScenario {
         return new ServerResult(model.key, requested, window.connections(), window.seconds(), h.getTotalCount(),
             ms(h, h.getValueAtPercentile(50)), ms(h, h.getValueAtPercentile(90)), ms(h, h.getValueAtPercentile(99)),
             ms(h, h.getValueAtPercentile(99.9)), ms(h, h.getMaxValue()), h.getTotalCount() == 0 ? Double.NaN : h.getMean() / 1000,
-            window.errors(), window.serverCores(), window.generatorCores(), window.otherCores());
+            window.errors(), window.serverCores(), window.generatorCores(), window.otherCores(), window.busiestServerThread());
     }
 
     /** A latency in ms; NaN when nothing was answered in the window. */
