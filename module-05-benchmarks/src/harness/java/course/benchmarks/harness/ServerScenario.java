@@ -333,15 +333,20 @@ public final class ServerScenario {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             try (OutputStream in = process.getOutputStream()) {
                 in.write("stop\n".getBytes(StandardCharsets.UTF_8));
             } catch (IOException ignored) {
                 // already gone
             }
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                System.out.println("    (the server did not stop within 30 s of close(): killed)");
-                process.destroyForcibly().waitFor();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    System.out.println("    (the server did not stop within 30 s of close(): killed)");
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly(); // interrupted (Ctrl-C): never leave a server behind
+                Thread.currentThread().interrupt();
             }
         }
     }
