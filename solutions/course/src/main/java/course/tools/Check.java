@@ -46,7 +46,7 @@ final class Check {
     int run(List<String> args) throws Exception {
         List<String> named = new ArrayList<>();
         boolean strict = "true".equalsIgnoreCase(System.getenv("CI"));
-        int parallel = 4; // most of a wrong answer's run is a test waiting out its patience: 4 at a time took 6.5 min for all ~300 on 2 cores, 2 took 9.5 min
+        int parallel = WrongAnswers.PARALLEL;
         WrongAnswers wrong = new WrongAnswers(root);
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {

@@ -31,6 +31,12 @@ import java.util.stream.Stream;
  */
 final class WrongAnswers {
 
+    /**
+     * Wrong answers tried at a time, unless --parallel says otherwise. Most of a run is a test waiting
+     * out its patience: four at a time took 6.5 min for all ~300 on 2 cores, two took 9.5 min.
+     */
+    static final int PARALLEL = 4;
+
     /** Every exercise should have at least this many wrong answers (issue 10). */
     static final int AT_LEAST = 3;
 
@@ -78,7 +84,7 @@ final class WrongAnswers {
      */
     int run(List<String> rawArgs) throws Exception {
         long start = System.nanoTime();
-        int parallel = 4; // most of a wrong answer's run is a test waiting out its patience: 4 at a time took 6.5 min for all ~300 on 2 cores, 2 took 9.5 min
+        int parallel = PARALLEL;
         List<String> args = new ArrayList<>();
         for (int i = 0; i < rawArgs.size(); i++) {
             switch (rawArgs.get(i)) {
