@@ -3,7 +3,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -35,9 +38,17 @@ public final class Launch {
         Path classes = out.resolve("classes");
         String stamp = stamp(sources);
         Path stampFile = out.resolve("stamp");
-        if (!Files.isDirectory(classes) || !Files.exists(stampFile) || !Files.readString(stampFile).equals(stamp)) {
-            compile(sources, out, classes);
-            Files.writeString(stampFile, stamp);
+        if (!fresh(classes, stampFile, stamp)) {
+            // One compile at a time (CI starts two tool commands side by side): the second waits for
+            // the first, then finds the classes fresh instead of replacing them under its feet.
+            Files.createDirectories(out);
+            try (FileChannel lock = FileChannel.open(out.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock held = lock.lock()) {
+                if (!fresh(classes, stampFile, stamp)) {
+                    compile(sources, out, classes);
+                    Files.writeString(stampFile, stamp);
+                }
+            }
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, Launch.class.getClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
@@ -45,6 +56,10 @@ public final class Launch {
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception x ? x : e;
         }
+    }
+
+    private static boolean fresh(Path classes, Path stampFile, String stamp) throws IOException {
+        return Files.isDirectory(classes) && Files.exists(stampFile) && Files.readString(stampFile).equals(stamp);
     }
 
     /** Compiles into a fresh folder, then moves it into place, so two tool runs never see half a build. */

@@ -15,7 +15,7 @@ import java.util.List;
  * which cuts a test JVM's start-up CPU to about a third. It changes how fast classes load, not
  * what the code does: the test and main classes, loaded from folders, are never in it.
  *
- * <p>One cache per module, keyed by the JDK, the JVM arguments and the jars (paths, sizes, dates).
+ * <p>One cache per module and set of JVM arguments, keyed by the JDK, the JVM arguments and the jars (paths, sizes, dates).
  * The first test JVM of a key records it ({@code -XX:AOTCacheOutput}, into a temporary file
  * moved into place when that JVM ends); JVMs started while it records run without. Set the
  * environment variable {@code COURSE_AOT=off} to run every test JVM without it.
@@ -65,7 +65,9 @@ final class Aot {
             if (Files.exists(j)) f.add(Files.size(j) + "@" + Files.getLastModifiedTime(j).toMillis());
         }
         String key = f.hex().substring(0, 16);
-        Path dir = setup.dir().resolve("target/course/aot");
+        // A folder per set of JVM arguments: the wrong answers' flags (WrongAnswers.JVM_FLAGS) need a
+        // cache of their own, and must not delete the learner's loop's as an "older key".
+        Path dir = setup.dir().resolve("target/course/aot").resolve(new Fingerprint().add(setup.jvmArgs()).hex().substring(0, 8));
         Path cache = dir.resolve(key + ".aot");
         if (Files.exists(cache)) return new Use(List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off"), null, null, null);
         Files.createDirectories(dir);

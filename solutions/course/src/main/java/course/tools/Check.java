@@ -67,10 +67,21 @@ final class Check {
             Course.deleteTree(root.resolve(m).resolve("target/solutions/surefire-reports"));
         }
         System.out.println("Course check: " + String.join(", ", modules));
-        System.out.println("  running the tests against solutions/ ...");
-        var solutionsRun = maven.run(logs.resolve("check-solutions.log"), Maven.testArgs(modules, all, "-Psolutions"));
-        System.out.println("  running the tests against the starters ...");
+        // The two builds side by side: each keeps about one core busy (most of a test is waiting), and
+        // they share nothing but the read-only local repository (-Psolutions builds into target/solutions).
+        System.out.println("  running the tests against solutions/ and against the starters (two Maven builds side by side) ...");
+        var solutionsFuture = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return maven.run(logs.resolve("check-solutions.log"), Maven.testArgs(modules, all, "-Psolutions"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }, r -> Thread.ofPlatform().name("check-solutions").daemon().start(r));
         var startersRun = maven.run(logs.resolve("check-starters.log"), Maven.testArgs(modules, all));
+        var solutionsRun = solutionsFuture.join();
         System.out.println("  trying the wrong answers against the solutions' tests ...");
         Map<String, ModuleSetup> setups = ModuleSetup.of(root, modules, System.out);
         Upstream upstream = new Upstream(root);

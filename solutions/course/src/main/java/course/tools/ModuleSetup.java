@@ -50,6 +50,15 @@ record ModuleSetup(
     static final String HELP = "org.apache.maven.plugins:maven-help-plugin:3.5.2";
     static final String DEPENDENCY = "org.apache.maven.plugins:maven-dependency-plugin:3.9.0";
 
+    /** This set-up with {@code extra} after surefire's JVM arguments (e.g. the wrong answers' flags). */
+    ModuleSetup withJvmArgs(List<String> extra) {
+        List<String> args = new ArrayList<>(jvmArgs);
+        args.addAll(extra);
+        return new ModuleSetup(module, dir, mainSources, extraMainSources, testSources, mainResources, testResources,
+                compileClasspath, testClasspath, processorPath, release, compilerArgs, List.copyOf(args), systemProperties,
+                environment, workingDirectory, launcher);
+    }
+
     /** Which main sources a build uses: the learner's (the module's src/main/java) or the reference ones. */
     enum Tree { LEARNER, SOLUTIONS }
 
