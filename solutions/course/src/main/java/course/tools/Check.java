@@ -85,6 +85,20 @@ final class Check {
         System.out.println("  trying the wrong answers against the solutions' tests ...");
         Map<String, ModuleSetup> setups = ModuleSetup.of(root, modules, System.out);
         Upstream upstream = new Upstream(root);
+        // Every module's wrong answers in one pool (see WrongAnswers.checkAll).
+        Map<String, List<WrongAnswers.Variant>> variantsOf = new java.util.LinkedHashMap<>();
+        Map<String, List<WrongAnswers.Verdict>> corpusErrorsOf = new java.util.HashMap<>();
+        for (String m : modules) {
+            List<WrongAnswers.Verdict> errors = new ArrayList<>();
+            variantsOf.put(m, wrong.corpus(m, errors));
+            corpusErrorsOf.put(m, errors);
+        }
+        long wrongStart = System.nanoTime();
+        Map<String, List<WrongAnswers.Variant>> toTry = new java.util.LinkedHashMap<>(variantsOf);
+        toTry.values().removeIf(List::isEmpty);
+        Map<String, List<WrongAnswers.Verdict>> wrongVerdicts = wrong.checkAll(setups, toTry, parallel, null);
+        System.out.printf("    %d wrong answers tried in %.0f s, %d at a time%n",
+                toTry.values().stream().mapToInt(List::size).sum(), (System.nanoTime() - wrongStart) / 1e9, parallel);
 
         boolean sound = true;
         long goodTests = 0, badTests = 0, structural = 0; // structural: files, API, builds that did not run
@@ -160,13 +174,9 @@ final class Check {
             problems.addAll(treeProblems);
 
             // The wrong-answer corpus: every one must fail a test of its exercise with a teaching message.
-            List<WrongAnswers.Verdict> corpusErrors = new ArrayList<>();
-            List<WrongAnswers.Variant> variants = wrong.corpus(m, corpusErrors);
-            long wrongStart = System.nanoTime();
-            List<WrongAnswers.Verdict> verdicts = variants.isEmpty() ? List.of() : wrong.check(setups.get(m), variants, parallel, null);
-            if (!variants.isEmpty()) {
-                System.out.printf("    %s: %d wrong answers tried in %.0f s%n", m, variants.size(), (System.nanoTime() - wrongStart) / 1e9);
-            }
+            List<WrongAnswers.Verdict> corpusErrors = corpusErrorsOf.get(m);
+            List<WrongAnswers.Variant> variants = variantsOf.get(m);
+            List<WrongAnswers.Verdict> verdicts = variants.isEmpty() ? List.of() : wrongVerdicts.get(m);
             long caught = 0, wrongTotal = variants.size() + corpusErrors.size();
             if (verdicts == null) {
                 problems.add("the wrong answers were not tried: the solutions or the tests do not compile with the fast runner");

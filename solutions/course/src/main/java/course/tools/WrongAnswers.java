@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,10 +33,12 @@ import java.util.stream.Stream;
 final class WrongAnswers {
 
     /**
-     * Wrong answers tried at a time, unless --parallel says otherwise. Most of a run is a test waiting
-     * out its patience: four at a time took 6.5 min for all ~300 on 2 cores, two took 9.5 min.
+     * Wrong answers tried at a time, unless --parallel says otherwise. Much of a run is a test waiting
+     * out its patience, so more runs than cores keep the cores busy: all ~300 in one pool (checkAll)
+     * took 277 s six at a time on 2 cores, with 1.85 cores busy; module by module, four at a time,
+     * 400 s.
      */
-    static final int PARALLEL = 4;
+    static final int PARALLEL = 6;
 
     /**
      * Added to a wrong answer's test JVM: C1 only, and the serial collector. Such a run is short
@@ -104,23 +107,39 @@ final class WrongAnswers {
         }
         Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), null);
         Map<String, ModuleSetup> setups = ModuleSetup.of(root, sel.modules(), System.out);
-        int tried = 0, bad = 0;
+        Map<String, List<Variant>> byModule = new java.util.LinkedHashMap<>();
+        Map<String, List<Verdict>> errorsByModule = new java.util.HashMap<>();
         for (String m : sel.modules()) {
             List<Verdict> errors = new ArrayList<>();
             List<Variant> variants = corpus(m, errors).stream()
                     .filter(v -> sel.exercise() == null || v.exercise().equals(sel.exercise().name())).toList();
             errors.removeIf(e -> sel.exercise() != null && !e.variant().exercise().equals(sel.exercise().name()));
             if (variants.isEmpty() && errors.isEmpty()) continue;
-            System.out.println(m + ": trying " + variants.size() + " wrong answers from " + root.relativize(folder(m).toAbsolutePath().normalize()).toString().replace("../", "") + " ...");
-            errors.forEach(WrongAnswers::print);
-            List<Verdict> verdicts = check(setups.get(m), variants, parallel, WrongAnswers::print);
-            if (verdicts == null) {
+            byModule.put(m, variants);
+            errorsByModule.put(m, errors);
+        }
+        // Live output, module by module: a module's heading and corpus errors come with its first verdict.
+        Set<String> shown = new java.util.HashSet<>();
+        Consumer<String> heading = m -> {
+            if (!shown.add(m)) return;
+            System.out.println(m + ": trying " + byModule.get(m).size() + " wrong answers from "
+                    + root.relativize(folder(m).toAbsolutePath().normalize()).toString().replace("../", "") + " ...");
+            errorsByModule.get(m).forEach(WrongAnswers::print);
+        };
+        Map<String, List<Verdict>> results = checkAll(setups, byModule, parallel, v -> {
+            heading.accept(v.variant().module());
+            print(v);
+        });
+        int tried = 0, bad = 0;
+        for (String m : byModule.keySet()) {
+            heading.accept(m);
+            List<Verdict> all = new ArrayList<>(errorsByModule.get(m));
+            if (results.get(m) == null) {
                 System.out.println("  the solutions or the tests of " + m + " do not compile: run ./mvnw -q -Pcourse-check -Dcourse.modules=" + m);
                 bad++;
-                continue;
+            } else {
+                all.addAll(results.get(m));
             }
-            List<Verdict> all = new ArrayList<>(errors);
-            all.addAll(verdicts);
             for (Verdict v : all) {
                 tried++;
                 if (!v.caught()) bad++;
@@ -168,24 +187,52 @@ final class WrongAnswers {
      * at a time. Returns null when the solutions or the tests do not compile (the check reports that).
      */
     List<Verdict> check(ModuleSetup setup, List<Variant> variants, int parallel, Consumer<Verdict> each) throws Exception {
-        Build build = new Build(root, setup);
-        Build.Classes main = build.main(ModuleSetup.Tree.SOLUTIONS);
-        if (!main.ok()) return null;
-        Build.Classes tests = build.tests(main, ModuleSetup.Tree.SOLUTIONS);
-        if (!tests.ok()) return null;
-        Map<String, String> testClasses = new java.util.HashMap<>();
-        for (Exercises.Exercise e : Exercises.of(root, setup.module())) testClasses.put(e.name(), e.testClass());
+        return checkAll(Map.of(setup.module(), setup), Map.of(setup.module(), variants), parallel, each).get(setup.module());
+    }
+
+    /**
+     * The variants of several modules in one pool, {@code parallel} at a time, the modules taking turns
+     * in the queue: no module waits for another's slowest run, and a module whose runs mostly wait
+     * shares the cores with one whose runs compute. The verdicts come back by module, in the given
+     * order; a module maps to null when its solutions or tests do not compile.
+     */
+    Map<String, List<Verdict>> checkAll(Map<String, ModuleSetup> setups, Map<String, List<Variant>> byModule, int parallel,
+                                        Consumer<Verdict> each) throws Exception {
+        record Job(Variant variant, Build build, Build.Classes main, Build.Classes tests, String testClass) {}
+        Map<String, List<Verdict>> out = new java.util.LinkedHashMap<>();
+        List<java.util.Deque<Job>> queues = new ArrayList<>();
+        for (var e : byModule.entrySet()) {
+            ModuleSetup setup = setups.get(e.getKey());
+            Build build = new Build(root, setup);
+            Build.Classes main = build.main(ModuleSetup.Tree.SOLUTIONS);
+            Build.Classes tests = main.ok() ? build.tests(main, ModuleSetup.Tree.SOLUTIONS) : null;
+            if (tests == null || !tests.ok()) {
+                out.put(e.getKey(), null);
+                continue;
+            }
+            out.put(e.getKey(), new ArrayList<>());
+            Map<String, String> testClasses = new java.util.HashMap<>();
+            for (Exercises.Exercise x : Exercises.of(root, setup.module())) testClasses.put(x.name(), x.testClass());
+            queues.add(new java.util.ArrayDeque<>(e.getValue().stream()
+                    .map(v -> new Job(v, build, main, tests, testClasses.get(v.exercise()))).toList()));
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel), Thread.ofPlatform().name("wrong-answers-", 1).daemon().factory());
         try {
-            List<Future<Verdict>> futures = new ArrayList<>();
-            for (Variant v : variants) {
-                futures.add(pool.submit(() -> one(build, main, tests, v, testClasses.get(v.exercise()))));
+            Map<Variant, Future<Verdict>> futures = new java.util.HashMap<>();
+            while (queues.stream().anyMatch(q -> !q.isEmpty())) {
+                for (java.util.Deque<Job> q : queues) {
+                    Job j = q.poll();
+                    if (j != null) futures.put(j.variant(), pool.submit(() -> one(j.build(), j.main(), j.tests(), j.variant(), j.testClass())));
+                }
             }
-            List<Verdict> out = new ArrayList<>();
-            for (Future<Verdict> f : futures) {
-                Verdict verdict = f.get();
-                out.add(verdict);
-                if (each != null) each.accept(verdict);
+            for (var e : byModule.entrySet()) {
+                List<Verdict> verdicts = out.get(e.getKey());
+                if (verdicts == null) continue;
+                for (Variant v : e.getValue()) {
+                    Verdict verdict = futures.get(v).get();
+                    verdicts.add(verdict);
+                    if (each != null) each.accept(verdict);
+                }
             }
             return out;
         } finally {
