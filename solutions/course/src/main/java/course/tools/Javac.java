@@ -51,7 +51,8 @@ final class Javac {
             options.add(join(processorPath));
         }
         // Lint settings only add warnings, and warnings are not shown here: keep the compile quiet.
-        compilerArgs.stream().filter(a -> !a.startsWith("-Xlint") && !a.equals("-Werror")).forEach(options::add);
+        // -J flags are for a forked javac's JVM (the fast-javac profile); javac in this JVM rejects them.
+        compilerArgs.stream().filter(a -> !a.startsWith("-Xlint") && !a.equals("-Werror") && !a.startsWith("-J")).forEach(options::add);
         options.add("-nowarn");
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StringWriter chatter = new StringWriter();
