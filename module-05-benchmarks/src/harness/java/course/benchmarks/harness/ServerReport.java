@@ -168,6 +168,9 @@ final class ServerReport {
             verdict = String.format(Locale.ROOT, ": not CPU-bound, but one server thread (%s%s) was busy %.2f of a core; a thread runs on "
                 + "one core at a time, so it is the limit%s", thread.name(), role(thread.name()), thread.cores(),
                 thread.name().equals("HTTP-Dispatcher") ? ", not the cores or the executor that runs the requests" : ", not the cores");
+        } else if (thread.known() && r.dispatcherWaits() >= DISPATCHER_WAITS) {
+            verdict = String.format(Locale.ROOT, ": not CPU-bound, and no server thread was near a full core (the busiest, %s, used %.2f)%s",
+                thread.name(), thread.cores(), r.errors() > 0 ? String.format(Locale.ROOT, "; %,d requests failed", r.errors()) : "");
         } else if (thread.known()) {
             verdict = String.format(Locale.ROOT, ": not CPU-bound, and no server thread was near a full core (the busiest, %s, used %.2f)%s; "
                 + "what held it back is not measured here", thread.name(), thread.cores(),
@@ -175,11 +178,20 @@ final class ServerReport {
         } else {
             verdict = ": not CPU-bound; the CPU of each server thread is measured on Linux only, so what held it back is not measured here";
         }
+        String dispatcher = r.dispatcherWaits() >= DISPATCHER_WAITS ? String.format(Locale.ROOT, " The JDK server's one dispatcher thread, "
+            + "which reads every request off its connection, %sspent %.0f%% of this level waiting for a lock (JFR's monitor-enter events): "
+            + "while it waits, no connection's next request is read.", busy >= FULL * o.cores() ? "also " : "", 100 * r.dispatcherWaits()) : "";
         return String.format(Locale.ROOT, "Why %s at %,d connections served %,.0f requests/s: the machine's %d cores were %.0f%% busy "
-                + "(server %.2f, of which the CPU parts %.2f; generator %.2f; other processes %s)%s.",
+                + "(server %.2f, of which the CPU parts %.2f; generator %.2f; other processes %s)%s.%s",
             r.model(), r.connections(), r.requestsPerSecond(), o.cores(), 100 * busy / o.cores(), r.serverCores(), slices,
-            r.generatorCores(), cores(r.otherCores()), verdict);
+            r.generatorCores(), cores(r.otherCores()), verdict, dispatcher);
     }
+
+    /**
+     * From this share of a level spent waiting for a lock, the JDK server's dispatcher is named as what
+     * held it back: a tenth of the time with no request read off any connection is a cause, not noise.
+     */
+    static final double DISPATCHER_WAITS = 0.10;
 
     /** One server thread used {@link #FULL} of a core or more. */
     static boolean oneThreadFull(ServerResult r) {
@@ -232,7 +244,8 @@ final class ServerReport {
                 .put("serverCores", r.serverCores()).put("generatorCores", r.generatorCores())
                 .put("otherCores", Double.isNaN(r.otherCores()) ? null : r.otherCores()).put("underLoad", underLoad(r))
                 .put("busiestThread", new JsonObject().put("name", r.busiestThread().name())
-                    .put("cores", r.busiestThread().known() ? r.busiestThread().cores() : null)));
+                    .put("cores", r.busiestThread().known() ? r.busiestThread().cores() : null))
+                .put("dispatcherLockWaitShare", Double.isNaN(r.dispatcherWaits()) ? null : r.dispatcherWaits()));
         }
         return new JsonObject()
             .put("mode", o.mode()).put("waitMs", o.waitMillis()).put("cpuRounds", o.cpuRounds()).put("cpuMicros", o.cpuMicros())

@@ -7,12 +7,20 @@ package course.benchmarks.harness;
  * everything else on the machine. {@code requested} differs from {@code connections} when the
  * OS's limits capped the load ({@link ServerScenario.Outcome#capReason()} says which).
  * {@code busiestThread}: the server's thread that used the most CPU in the window, and how much
- * of one core ({@link BusiestThread#UNKNOWN} where the OS does not tell).
+ * of one core ({@link BusiestThread#UNKNOWN} where the OS does not tell). {@code dispatcherWaits}: for
+ * the JDK server, the share of the level its one dispatcher thread spent waiting for locks (NaN
+ * when not measured: Vert.x, or no answer from the server's JVM).
  */
 public record ServerResult(String model, int requested, int connections, double seconds, long requests,
                            double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs, double meanMs,
                            long errors, double serverCores, double generatorCores, double otherCores,
-                           BusiestThread busiestThread) {
+                           BusiestThread busiestThread, double dispatcherWaits) {
+
+    /** This result with {@code share}: the part of the level the JDK server's dispatcher thread waited for locks. */
+    public ServerResult withDispatcherWaits(double share) {
+        return new ServerResult(model, requested, connections, seconds, requests, p50Ms, p90Ms, p99Ms, p999Ms, maxMs, meanMs,
+            errors, serverCores, generatorCores, otherCores, busiestThread, share);
+    }
 
     public double requestsPerSecond() {
         return requests / seconds;

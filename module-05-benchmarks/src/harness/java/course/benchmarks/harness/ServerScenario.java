@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,10 +226,13 @@ public final class ServerScenario {
         List<ServerResult> results = new ArrayList<>();
         try (Forked server = Forked.start(model, waitMillis, rounds, maxConnections);
              LoadGenerator generator = new LoadGenerator(server.port, maxConnections)) {
+            List<Instant[]> levels = new ArrayList<>();
             for (int requested : settings.levels()) {
                 int connections = Math.min(requested, maxConnections);
+                Instant from = Instant.now();
                 LoadGenerator.Window window = generator.run(connections, settings.warmUp(), settings.measure(), server.process.toHandle());
-                ServerResult result = result(model, requested, window);
+                levels.add(new Instant[] {from, Instant.now()});
+                ServerResult result = result(model, requested, window, Double.NaN);
                 results.add(result);
                 System.out.printf(java.util.Locale.ROOT,
                     "  %-8s %,6d connections %,8.0f req/s  p50 %7.1f ms  p99 %7.1f ms  errors %d  (CPU cores: server %.2f, generator %.2f, others %.2f; "
@@ -237,16 +241,26 @@ public final class ServerScenario {
                     result.serverCores(), result.generatorCores(), result.otherCores(),
                     result.busiestThread().name(), result.busiestThread().cores());
             }
+            // The JDK server's dispatcher: the share of each level it spent waiting for locks (asked once
+            // the levels are done, as JFR hands the server its events about a second late).
+            for (int i = 0; i < results.size(); i++) {
+                Instant[] level = levels.get(i);
+                long waited = server.dispatcherWaits(level[0], level[1]);
+                if (waited >= 0) {
+                    results.set(i, results.get(i).withDispatcherWaits(waited / (double) Duration.between(level[0], level[1]).toMillis()));
+                }
+            }
         }
         return results;
     }
 
-    private static ServerResult result(Model model, int requested, LoadGenerator.Window window) {
+    private static ServerResult result(Model model, int requested, LoadGenerator.Window window, double dispatcherWaits) {
         Histogram h = window.latenciesMicros();
         return new ServerResult(model.key, requested, window.connections(), window.seconds(), h.getTotalCount(),
             ms(h, h.getValueAtPercentile(50)), ms(h, h.getValueAtPercentile(90)), ms(h, h.getValueAtPercentile(99)),
             ms(h, h.getValueAtPercentile(99.9)), ms(h, h.getMaxValue()), h.getTotalCount() == 0 ? Double.NaN : h.getMean() / 1000,
-            window.errors(), window.serverCores(), window.generatorCores(), window.otherCores(), window.busiestServerThread());
+            window.errors(), window.serverCores(), window.generatorCores(), window.otherCores(), window.busiestServerThread(),
+            dispatcherWaits);
     }
 
     /** A latency in ms; NaN when nothing was answered in the window. */
@@ -330,6 +344,27 @@ public final class ServerScenario {
             }
             process.destroyForcibly().waitFor();
             throw new IOException("the " + model.key + " server did not start: " + String.join(" | ", seen));
+        }
+
+        /** The ms the JDK server's dispatcher thread waited for locks between {@code from} and {@code to}; -1 when not measured. */
+        long dispatcherWaits(Instant from, Instant to) {
+            try {
+                OutputStream in = process.getOutputStream();
+                in.write(("dispatcher-waits " + from.toEpochMilli() + " " + to.toEpochMilli() + "\n").getBytes(StandardCharsets.UTF_8));
+                in.flush();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (System.nanoTime() < deadline) {
+                    String line = lines.poll(100, TimeUnit.MILLISECONDS);
+                    if (line != null && line.startsWith("DISPATCHER-WAITS ")) {
+                        return Long.parseLong(line.substring(17).trim());
+                    }
+                }
+            } catch (IOException | NumberFormatException e) {
+                return -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return -1;
         }
 
         @Override
