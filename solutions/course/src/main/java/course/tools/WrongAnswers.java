@@ -183,14 +183,6 @@ final class WrongAnswers {
     }
 
     /**
-     * Tries every variant against the solutions' other classes and the module's tests, {@code parallel}
-     * at a time. Returns null when the solutions or the tests do not compile (the check reports that).
-     */
-    List<Verdict> check(ModuleSetup setup, List<Variant> variants, int parallel, Consumer<Verdict> each) throws Exception {
-        return checkAll(Map.of(setup.module(), setup), Map.of(setup.module(), variants), parallel, each).get(setup.module());
-    }
-
-    /**
      * The variants of several modules in one pool, {@code parallel} at a time, the modules taking turns
      * in the queue: no module waits for another's slowest run, and a module whose runs mostly wait
      * shares the cores with one whose runs compute. The verdicts come back by module, in the given
