@@ -1,4 +1,5 @@
 // Wrong: hands the work to the common pool (CompletableFuture.supplyAsync) instead of starting a thread of its own
+// Caught by: runsOnAnotherThread
 package course.threads;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: a pool of 4 threads hard-coded to the test's count: more than 4 works no longer run at the same time
+// Caught by: startsAllBeforeJoiningAny
 package course.threads;
 
 import java.util.ArrayList;

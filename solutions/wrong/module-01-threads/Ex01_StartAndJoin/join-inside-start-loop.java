@@ -1,4 +1,5 @@
 // Wrong: joins each thread right after starting it, so the threads never run at the same time
+// Caught by: startsAllBeforeJoiningAny
 package course.threads;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: the threads add their results to one shared list, so the results come back in the order the threads finish
+// Caught by: startsAllBeforeJoiningAny
 package course.threads;
 
 import java.util.ArrayList;

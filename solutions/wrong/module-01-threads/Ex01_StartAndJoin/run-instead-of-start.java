@@ -1,4 +1,5 @@
 // Wrong: calls run() instead of start(), so every work runs on the caller's thread, one after another
+// Caught by: runsOnAnotherThread
 package course.threads;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: waits for the holder to fill instead of join(): hangs on a null result and returns while the thread still runs
+// Caught by: nullIsAResultToo
 package course.threads;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: joins each part's thread right after starting it, so the parts never compute at the same time
+// Caught by: partsRunAtTheSameTime
 package course.threads;
 
 import java.util.ArrayList;

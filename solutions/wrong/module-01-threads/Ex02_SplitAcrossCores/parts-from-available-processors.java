@@ -1,4 +1,5 @@
 // Wrong: splits into one part per core whatever parts says, right only when the caller asks for the core count
+// Caught by: partsRunAtTheSameTime
 package course.threads;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: runs the parts on a fixed pool that is never shut down, so its threads outlive the call
+// Caught by: partsRunAtTheSameTime
 package course.threads;
 
 import java.util.ArrayList;

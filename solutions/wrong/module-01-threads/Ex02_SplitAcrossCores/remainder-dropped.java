@@ -1,4 +1,5 @@
 // Wrong: every part is n / parts long, so the remainder of an uneven split is never computed
+// Caught by: partsRunAtTheSameTime
 package course.threads;
 
 import java.util.ArrayList;

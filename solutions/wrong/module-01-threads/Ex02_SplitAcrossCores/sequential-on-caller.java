@@ -1,4 +1,5 @@
 // Wrong: computes the parts one after another on the caller's thread
+// Caught by: partsRunAtTheSameTime
 package course.threads;
 
 import java.util.ArrayList;

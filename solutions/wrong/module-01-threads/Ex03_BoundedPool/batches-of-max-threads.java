@@ -1,4 +1,5 @@
 // Wrong: runs the tasks in batches of maxThreads, a new thread per task: the cap holds but slots never refill and threads are not reused
+// Caught by: neverMoreThanMaxThreads
 package course.threads;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: a cached pool: it reuses idle threads but grows a new one whenever all are busy, so it is not bounded
+// Caught by: neverMoreThanMaxThreads
 package course.threads;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: a pool that is never shut down: its threads stay alive after runAll returns
+// Caught by: failureClosesThePoolAndWaits
 package course.threads;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: a pool of 3 hard-coded to the value the tests use, whatever maxThreads says
+// Caught by: neverMoreThanMaxThreads
 package course.threads;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: a pool sized to the cores instead of maxThreads: right only where the two happen to match
+// Caught by: runsMaxThreadsTasksAtOnce
 package course.threads;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: shutdown() without waiting: when a task fails, runAll throws while the other tasks still run
+// Caught by: failureClosesThePoolAndWaits
 package course.threads;
 
 import java.util.ArrayList;

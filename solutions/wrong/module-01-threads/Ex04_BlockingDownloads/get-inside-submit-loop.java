@@ -1,4 +1,5 @@
 // Wrong: submits a download and waits for it before submitting the next, so the waits add up
+// Caught by: downloadsOverlap
 package course.threads;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: a parallel stream: blocking waits on the common pool, which has cores - 1 workers plus the caller
+// Caught by: downloadsOverlap
 package course.threads;
 
 import java.util.ArrayList;

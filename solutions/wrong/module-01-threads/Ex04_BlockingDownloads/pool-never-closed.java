@@ -1,4 +1,5 @@
 // Wrong: the pool is never shut down, so its download threads outlive the call
+// Caught by: leavesNoThreadBehind
 package course.threads;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: a pool of 32 threads, a guess larger than the test lists but not one thread per url
+// Caught by: downloadsOverlap
 package course.threads;
 
 import java.util.ArrayList;

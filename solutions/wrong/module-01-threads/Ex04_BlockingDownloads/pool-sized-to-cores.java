@@ -1,4 +1,5 @@
 // Wrong: a pool sized to the cores, as for CPU work: only that many downloads wait at a time
+// Caught by: downloadsOverlap
 package course.threads;
 
 import java.util.ArrayList;

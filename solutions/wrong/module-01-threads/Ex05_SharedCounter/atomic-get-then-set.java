@@ -1,4 +1,5 @@
 // Wrong: an AtomicLong used as get() then set(get + 1): each call is atomic, the pair is not
+// Caught by: losesNoIncrementUnderContention
 package course.threads;
 
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,5 @@
 // Wrong: check-then-act with compareAndSet whose failure is ignored: when another thread got there first, the increment is dropped
+// Caught by: losesNoIncrementUnderContention
 package course.threads;
 
 import java.util.concurrent.atomic.AtomicLong;

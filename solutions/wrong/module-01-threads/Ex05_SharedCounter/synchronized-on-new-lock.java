@@ -1,4 +1,5 @@
 // Wrong: synchronizes on a new object each time, so no two threads ever contend for the same lock
+// Caught by: losesNoIncrementUnderContention
 package course.threads;
 
 public final class Ex05_SharedCounter {

@@ -1,4 +1,5 @@
 // Wrong: volatile count++: every read and write is visible, but the read-add-write is still three steps
+// Caught by: losesNoIncrementUnderContention
 package course.threads;
 
 public final class Ex05_SharedCounter {

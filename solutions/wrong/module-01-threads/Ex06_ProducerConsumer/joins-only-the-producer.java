@@ -1,4 +1,5 @@
 // Wrong: joins only the producer, so pipe() returns while the consumers are still handling the last items
+// Caught by: endsCleanly
 package course.threads;
 
 import java.util.ArrayList;

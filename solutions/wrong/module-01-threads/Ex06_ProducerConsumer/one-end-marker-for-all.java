@@ -1,4 +1,5 @@
 // Wrong: one end marker for all the consumers: the first one to take it stops, the others wait forever
+// Caught by: consumersWorkSideBySide
 package course.threads;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: consumers stop when the queue stays empty for 100 ms (poll with a timeout) instead of on an end marker
+// Caught by: consumersWaitThroughAPause
 package course.threads;
 
 import java.util.ArrayList;

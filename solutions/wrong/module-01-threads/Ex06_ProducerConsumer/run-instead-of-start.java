@@ -1,4 +1,5 @@
 // Wrong: starts the consumers with run() instead of start(): the first consumer runs on the caller and blocks it before the producer ever starts
+// Caught by: consumersWorkSideBySide
 package course.threads;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: an unbounded queue: a fast producer never waits, so slow consumers let the items pile up in memory
+// Caught by: producerWaitsForSlowConsumers
 package course.threads;
 
 import java.util.ArrayList;

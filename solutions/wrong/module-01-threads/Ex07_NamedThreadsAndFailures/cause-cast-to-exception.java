@@ -1,4 +1,5 @@
 // Wrong: rethrows the cause cast to Exception: a task that throws an Error gets a ClassCastException instead
+// Caught by: errorIsSurfacedToo
 package course.threads;
 
 import org.apache.commons.lang3.concurrent.BasicThreadFactory;

@@ -1,4 +1,5 @@
 // Wrong: returns future.get() as it is, so a failure reaches the caller wrapped in an ExecutionException
+// Caught by: failureIsSurfaced
 package course.threads;
 
 import org.apache.commons.lang3.concurrent.BasicThreadFactory;

@@ -1,4 +1,5 @@
 // Wrong: catches the ExecutionException and returns null: the failure is lost
+// Caught by: failureIsSurfaced
 package course.threads;
 
 import org.apache.commons.lang3.concurrent.BasicThreadFactory;

@@ -1,4 +1,5 @@
 // Wrong: a hand-written factory that forgets the daemon flag (and counts from 0)
+// Caught by: callsOnANamedWorker
 package course.threads;
 
 import org.apache.commons.lang3.concurrent.BasicThreadFactory;

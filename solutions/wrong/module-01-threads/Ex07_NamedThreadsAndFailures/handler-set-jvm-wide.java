@@ -1,4 +1,5 @@
 // Wrong: sets the handler as the JVM-wide default instead of on the factory's threads
+// Caught by: uncaughtExceptionReachesTheHandler
 package course.threads;
 
 import org.apache.commons.lang3.concurrent.BasicThreadFactory;

@@ -1,4 +1,5 @@
 // Wrong: a new worker executor per call that is never closed: every call leaves a worker thread parked forever
+// Caught by: callsOnANamedWorker
 package course.threads;
 
 import org.apache.commons.lang3.concurrent.BasicThreadFactory;

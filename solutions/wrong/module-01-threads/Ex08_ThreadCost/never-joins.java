@@ -1,4 +1,5 @@
 // Wrong: stops the watch when the last thread has started, without joining: the threads are still running when it reports
+// Caught by: startsAndJoinsNThreadsOneAtATime
 package course.threads;
 
 import com.sun.management.HotSpotDiagnosticMXBean;

@@ -1,4 +1,5 @@
 // Wrong: calls run() instead of start(): the empty task runs on the caller and no thread is ever started
+// Caught by: startsAndJoinsNThreadsOneAtATime
 package course.threads;
 
 import com.sun.management.HotSpotDiagnosticMXBean;

@@ -1,4 +1,5 @@
 // Wrong: hard-codes the documented 1 MiB default instead of asking this JVM
+// Caught by: readsTheStackReservation
 package course.threads;
 
 import com.sun.management.HotSpotDiagnosticMXBean;

@@ -1,4 +1,5 @@
 // Wrong: returns ThreadStackSize as it is, in KiB, where bytes are asked for
+// Caught by: readsTheStackReservation
 package course.threads;
 
 import com.sun.management.HotSpotDiagnosticMXBean;

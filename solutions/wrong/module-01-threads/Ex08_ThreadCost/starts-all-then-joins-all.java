@@ -1,4 +1,5 @@
 // Wrong: starts all n threads, then joins them all: it times n threads at once, not n start+join round trips
+// Caught by: startsAndJoinsNThreadsOneAtATime
 package course.threads;
 
 import com.sun.management.HotSpotDiagnosticMXBean;

@@ -1,4 +1,5 @@
 // Wrong: restarts the watch for every thread, so the total is the last round trip only
+// Caught by: totalCoversTheWholeLoop
 package course.threads;
 
 import com.sun.management.HotSpotDiagnosticMXBean;

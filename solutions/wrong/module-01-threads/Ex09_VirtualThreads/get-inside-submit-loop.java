@@ -1,4 +1,5 @@
 // Wrong: submits each task and waits for it before the next, so the virtual threads never wait together
+// Caught by: tenThousandWaitsAtOnce
 package course.threads;
 
 import java.time.Duration;

@@ -1,4 +1,5 @@
 // Wrong: a fixed pool of platform threads sized to the cores, the CPU-work habit applied to waiting work
+// Caught by: tenThousandWaitsAtOnce
 package course.threads;
 
 import java.time.Duration;

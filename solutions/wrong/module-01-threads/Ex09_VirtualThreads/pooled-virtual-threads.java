@@ -1,4 +1,5 @@
 // Wrong: pools virtual threads (a fixed pool of 256 with a virtual-thread factory): only 256 wait at a time
+// Caught by: tenThousandWaitsAtOnce
 package course.threads;
 
 import java.time.Duration;

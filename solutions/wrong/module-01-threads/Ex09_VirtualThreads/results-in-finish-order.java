@@ -1,4 +1,5 @@
 // Wrong: starts a virtual thread per task but collects the results in the order they finish
+// Caught by: resultsInTaskOrder
 package course.threads;
 
 import java.time.Duration;

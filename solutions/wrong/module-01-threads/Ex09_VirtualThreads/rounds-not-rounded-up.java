@@ -1,4 +1,5 @@
 // Wrong: rounds = tasks / poolThreads with integer division: a last, partial round is not counted
+// Caught by: platformPoolArithmetic
 package course.threads;
 
 import java.time.Duration;

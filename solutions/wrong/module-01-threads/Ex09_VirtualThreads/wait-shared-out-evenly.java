@@ -1,4 +1,5 @@
 // Wrong: the total wait shared out evenly (tasks x wait / threads), as if a partial round cost a partial wait
+// Caught by: platformPoolArithmetic
 package course.threads;
 
 import java.time.Duration;

@@ -1,4 +1,5 @@
 // Wrong: reads this machine's common pool instead of computing it for the given core count
+// Caught by: commonPoolParallelism
 package course.threads;
 
 import java.util.ArrayList;

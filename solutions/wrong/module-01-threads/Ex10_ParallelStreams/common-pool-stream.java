@@ -1,4 +1,5 @@
 // Wrong: a plain parallel stream: it runs on the shared common pool and the caller, not in a pool of its own
+// Caught by: closesItsPool
 package course.threads;
 
 import java.util.ArrayList;

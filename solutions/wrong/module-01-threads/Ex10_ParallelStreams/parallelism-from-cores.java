@@ -1,4 +1,5 @@
 // Wrong: its own pool, but the parallelism is the core count, not the one asked for
+// Caught by: usesTheWorkersOfItsOwnPool
 package course.threads;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: its own pool, never closed: the idle workers linger for a minute after every call
+// Caught by: closesItsPool
 package course.threads;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: its own pool, but a sequential stream: one worker does everything
+// Caught by: slowHalfIsShared
 package course.threads;
 
 import java.util.ArrayList;

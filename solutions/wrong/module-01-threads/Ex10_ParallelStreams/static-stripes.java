@@ -1,4 +1,5 @@
 // Wrong: static stripes, one fixed range per worker (Ex02 by hand in a ForkJoinPool): uneven work is never shared
+// Caught by: slowHalfIsShared
 package course.threads;
 
 import java.util.ArrayList;

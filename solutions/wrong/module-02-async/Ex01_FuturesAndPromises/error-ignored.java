@@ -1,4 +1,5 @@
 // Wrong: the callback's error is never looked at: a failed lookup completes the future with null
+// Caught by: lookupFailsWithTheCallbacksError
 package course.async;
 
 import io.vertx.core.Future;

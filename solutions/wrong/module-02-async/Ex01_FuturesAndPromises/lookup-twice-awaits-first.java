@@ -1,4 +1,5 @@
 // Wrong: lookupTwice awaits the first lookup instead of composing: it blocks, and on an event loop await() throws
+// Caught by: composeStopsAtTheFirstFailure
 package course.async;
 
 import io.vertx.core.Future;

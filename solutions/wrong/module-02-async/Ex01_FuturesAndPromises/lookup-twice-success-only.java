@@ -1,4 +1,5 @@
 // Wrong: lookupTwice chains only on success: when the first lookup fails, the returned future stays pending forever
+// Caught by: composeStopsAtTheFirstFailure
 package course.async;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: lookup waits for the callback before returning, so the caller (an event loop) is blocked until the answer arrives
+// Caught by: composeStopsAtTheFirstFailure
 package course.async;
 
 import java.util.concurrent.CountDownLatch;

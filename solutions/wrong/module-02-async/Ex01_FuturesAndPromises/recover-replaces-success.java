@@ -1,4 +1,5 @@
 // Wrong: lookupOrDefault uses transform and returns the fallback even when the lookup succeeded
+// Caught by: recoverUsesTheFallback
 package course.async;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: valueLength waits for the value (join) and returns a completed future: it blocks the calling thread
+// Caught by: nothingWaitsOnTheEventLoop
 package course.async;
 
 import io.vertx.core.Future;

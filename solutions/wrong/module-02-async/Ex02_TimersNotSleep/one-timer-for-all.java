@@ -1,4 +1,5 @@
 // Wrong: one timer stands in for all count waits: right values and timing, but not count independent waits
+// Caught by: thousandWaitsOnOneEventLoop
 package course.async;
 
 import io.vertx.core.Future;

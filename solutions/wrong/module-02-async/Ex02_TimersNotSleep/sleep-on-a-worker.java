@@ -1,4 +1,5 @@
 // Wrong: each wait sleeps on a worker thread (executeBlocking) and maps back to the loop: waits hold a thread each and queue for the worker pool
+// Caught by: thousandWaitsOnOneEventLoop
 package course.async;
 
 import io.vertx.core.Future;

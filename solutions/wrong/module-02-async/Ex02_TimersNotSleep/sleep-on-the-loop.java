@@ -1,4 +1,5 @@
 // Wrong: each wait is a Thread.sleep on the caller's thread: the event loop is blocked for count x delayMs
+// Caught by: thousandWaitsOnOneEventLoop
 package course.async;
 
 import io.vertx.core.Future;

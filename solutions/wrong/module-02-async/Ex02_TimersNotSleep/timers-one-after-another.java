@@ -1,4 +1,5 @@
 // Wrong: each timer starts when the previous one fired: count x delayMs instead of delayMs
+// Caught by: thousandWaitsOnOneEventLoop
 package course.async;
 
 import io.vertx.core.Future;

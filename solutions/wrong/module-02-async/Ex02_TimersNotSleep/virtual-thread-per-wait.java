@@ -1,4 +1,5 @@
 // Wrong: each wait is a virtual thread that sleeps and hops back to the loop: a thread per wait instead of a timer
+// Caught by: thousandWaitsOnOneEventLoop
 package course.async;
 
 import io.vertx.core.Promise;

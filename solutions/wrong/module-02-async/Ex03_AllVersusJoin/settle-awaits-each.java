@@ -1,4 +1,5 @@
 // Wrong: settleAll awaits every price in turn (blocking the caller) and returns a completed future
+// Caught by: settleAllWithoutFailures
 package course.async;
 
 import java.util.ArrayList;

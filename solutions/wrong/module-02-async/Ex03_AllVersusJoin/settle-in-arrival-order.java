@@ -1,4 +1,5 @@
 // Wrong: settleAll lists the values in the order they arrived, not in input order
+// Caught by: settleAllWithoutFailures
 package course.async;
 
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,5 @@
 // Wrong: settleAll collects values as they arrive, then sorts them: right only when input order happens to be sorted order
+// Caught by: settleAllWithoutFailures
 package course.async;
 
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,5 @@
 // Wrong: settleAll uses Future.all: it reports as soon as one price fails, before the others settled
+// Caught by: settleAllWaitsForEveryOne
 package course.async;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: totalPrice adds the prices one after another with compose: a failure is seen only when its turn comes, after the slow prices before it
+// Caught by: totalPriceFailsFast
 package course.async;
 
 import io.vertx.core.Future;

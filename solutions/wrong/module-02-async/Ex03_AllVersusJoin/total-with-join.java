@@ -1,4 +1,5 @@
 // Wrong: totalPrice uses Future.join: a failed price is reported only after the slowest price arrived
+// Caught by: totalPriceFailsFast
 package course.async;
 
 import io.vertx.core.Future;

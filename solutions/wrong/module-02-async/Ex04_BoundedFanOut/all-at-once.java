@@ -1,4 +1,5 @@
 // Wrong: every request starts at once: no limit at all
+// Caught by: keepsInputOrder
 package course.async;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: K lanes, but each body is appended when it arrives: results in answer order, not URL order
+// Caught by: keepsInputOrder
 package course.async;
 
 import java.util.concurrent.CopyOnWriteArrayList;

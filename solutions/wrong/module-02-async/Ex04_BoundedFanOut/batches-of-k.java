@@ -1,4 +1,5 @@
 // Wrong: K requests at a time in batches: the next batch waits for the slowest of the previous one, so slots never refill early
+// Caught by: keepsInputOrder
 package course.async;
 
 import io.vertx.core.Future;

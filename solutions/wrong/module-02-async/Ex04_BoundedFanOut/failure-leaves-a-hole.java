@@ -1,4 +1,5 @@
 // Wrong: a failed request is turned into a null body and the lane carries on: the failure never reaches the caller
+// Caught by: aFailedRequestFailsTheResult
 package course.async;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: each request starts after the previous one answered: 1 in flight, not K
+// Caught by: keepsInputOrder
 package course.async;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: lane j fetches urls j, j+K, j+2K...: a lane whose URLs are fast finishes early and idles while a slow lane still has work
+// Caught by: aFreeLaneTakesTheNextUrl
 package course.async;
 
 import io.vertx.core.Future;

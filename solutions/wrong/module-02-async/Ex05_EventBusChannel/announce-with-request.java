@@ -1,4 +1,5 @@
 // Wrong: announce uses request: one reader gets it, and a reply nobody sends is awaited
+// Caught by: publishReachesEveryReader
 package course.async;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: askUpperCase awaits the reply and returns a completed future: it blocks its caller, and on an event loop await() throws
+// Caught by: requestReplyAndCleanShutdown
 package course.async;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: askUpperCase recovers from any failure by upper-casing locally: a missing service never reaches the caller
+// Caught by: requestReplyAndCleanShutdown
 package course.async;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: the news consumer hands every message to a worker thread: the reader no longer runs on its own event loop
+// Caught by: publishReachesEveryReader
 package course.async;
 
 import io.vertx.core.Future;

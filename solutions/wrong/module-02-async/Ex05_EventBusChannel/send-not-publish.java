@@ -1,4 +1,5 @@
 // Wrong: announce uses send: one reader gets the news, the others never hear of it
+// Caught by: publishReachesEveryReader
 package course.async;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: the consumer paces itself with Thread.sleep: every message blocks the service's event loop
+// Caught by: nobodyWaitsOnAnEventLoop
 package course.async;
 
 import io.vertx.core.Future;

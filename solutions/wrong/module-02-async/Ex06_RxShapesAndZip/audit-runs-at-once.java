@@ -1,4 +1,5 @@
 // Wrong: audit writes the entry when the Completable is created and returns complete(): it runs once, even with no subscriber
+// Caught by: completableIsLazy
 package course.async;
 
 import io.reactivex.rxjava3.core.Completable;

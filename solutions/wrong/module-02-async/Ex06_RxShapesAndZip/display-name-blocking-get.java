@@ -1,4 +1,5 @@
 // Wrong: displayName blocks on the Maybe (blockingGet) while building the Single: eager, and it blocks the caller
+// Caught by: lookupsHappenOnSubscribe
 package course.async;
 
 import io.reactivex.rxjava3.core.Completable;

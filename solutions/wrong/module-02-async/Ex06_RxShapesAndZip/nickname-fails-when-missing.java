@@ -1,4 +1,5 @@
 // Wrong: nickname turns a missing nickname into an error instead of an empty Maybe
+// Caught by: maybeIsZeroOrOne
 package course.async;
 
 import io.reactivex.rxjava3.core.Completable;

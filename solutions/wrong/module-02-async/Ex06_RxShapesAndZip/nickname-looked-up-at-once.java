@@ -1,4 +1,5 @@
 // Wrong: nickname looks the map up when the Maybe is created, not when someone subscribes
+// Caught by: lookupsHappenOnSubscribe
 package course.async;
 
 import io.reactivex.rxjava3.core.Completable;

@@ -1,4 +1,5 @@
 // Wrong: profile blocks for each value with blockingGet inside fromCallable: one thread waits, and the lookups run one after the other
+// Caught by: zipSubscribesToBothAtOnce
 package course.async;
 
 import io.reactivex.rxjava3.core.Completable;

@@ -1,4 +1,5 @@
 // Wrong: profile asks for the age only after the name arrived: two lookups one after the other
+// Caught by: zipSubscribesToBothAtOnce
 package course.async;
 
 import io.reactivex.rxjava3.core.Completable;

@@ -1,4 +1,5 @@
 // Wrong: one timer, then every value at once: nothing per second
+// Caught by: countdownInVirtualTime
 package course.async;
 
 import io.reactivex.rxjava3.core.Observable;

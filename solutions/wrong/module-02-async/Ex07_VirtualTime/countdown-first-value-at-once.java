@@ -1,4 +1,5 @@
 // Wrong: the first value comes at subscription (interval with initial delay 0), not one second later
+// Caught by: countdownInVirtualTime
 package course.async;
 
 import io.reactivex.rxjava3.core.Observable;

@@ -1,4 +1,5 @@
 // Wrong: take(11) written for the countdown from 10: right for 10 only
+// Caught by: countdownFromOtherNumbers
 package course.async;
 
 import io.reactivex.rxjava3.core.Observable;

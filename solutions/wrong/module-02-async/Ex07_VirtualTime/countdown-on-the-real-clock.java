@@ -1,4 +1,5 @@
 // Wrong: the countdown's interval runs on the default computation scheduler, not on the one it was given
+// Caught by: countdownInVirtualTime
 package course.async;
 
 import io.reactivex.rxjava3.core.Observable;

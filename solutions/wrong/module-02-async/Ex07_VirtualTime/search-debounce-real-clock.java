@@ -1,4 +1,5 @@
 // Wrong: debounce runs on the default computation scheduler, not on the one it was given
+// Caught by: debounceInVirtualTime
 package course.async;
 
 import io.reactivex.rxjava3.core.Observable;

@@ -1,4 +1,5 @@
 // Wrong: distinct() instead of distinctUntilChanged(): a query searched once is never searched again, even after another one
+// Caught by: debounceInVirtualTime
 package course.async;
 
 import io.reactivex.rxjava3.core.Observable;

@@ -1,4 +1,5 @@
 // Wrong: sample every 300 ms instead of debounce: searches while the user is still typing
+// Caught by: debounceInVirtualTime
 package course.async;
 
 import io.reactivex.rxjava3.core.Observable;

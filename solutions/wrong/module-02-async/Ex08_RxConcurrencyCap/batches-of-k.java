@@ -1,4 +1,5 @@
 // Wrong: batches of maxConcurrency: the next batch waits for the slowest call of the previous one
+// Caught by: aFinishedCallFreesItsSlotAtOnce
 package course.async;
 
 import io.reactivex.rxjava3.core.Observable;

@@ -1,4 +1,5 @@
 // Wrong: each call is awaited with blockingGet on a computation thread: a thread blocked per call
+// Caught by: flatMapKeepsTheCap
 package course.async;
 
 import io.reactivex.rxjava3.schedulers.Schedulers;

@@ -1,4 +1,5 @@
 // Wrong: the cap is hard-coded to 3 instead of maxConcurrency
+// Caught by: orderedCapIsTheParameter
 package course.async;
 
 import io.reactivex.rxjava3.core.Observable;

@@ -1,4 +1,5 @@
 // Wrong: concatMap for the ordered version: one call at a time
+// Caught by: orderedCapIsTheParameter
 package course.async;
 
 import io.reactivex.rxjava3.core.Observable;

@@ -1,4 +1,5 @@
 // Wrong: concatMapEager without a cap: in order, but every call starts at once
+// Caught by: orderedCapIsTheParameter
 package course.async;
 
 import io.reactivex.rxjava3.core.Observable;

@@ -1,4 +1,5 @@
 // Wrong: the ordered version sorts the flatMap results: right only when results happen to sort into input order
+// Caught by: orderedCapIsTheParameter
 package course.async;
 
 import io.reactivex.rxjava3.core.Observable;

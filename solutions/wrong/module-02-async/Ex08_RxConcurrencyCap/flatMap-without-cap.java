@@ -1,4 +1,5 @@
 // Wrong: flatMap without maxConcurrency: every call starts at once
+// Caught by: flatMapKeepsTheCap
 package course.async;
 
 import io.reactivex.rxjava3.core.Observable;

@@ -1,4 +1,5 @@
 // Wrong: keepEverything with a bounded buffer of 1,024 "to be safe": past 1,024 unrequested items the stream fails
+// Caught by: bufferLosesNothing
 package course.async;
 
 import io.reactivex.rxjava3.core.Flowable;

@@ -1,4 +1,5 @@
 // Wrong: keepEverything buffers 1,000 items and silently drops the oldest beyond that
+// Caught by: bufferLosesNothing
 package course.async;
 
 import io.reactivex.rxjava3.core.BackpressureOverflowStrategy;

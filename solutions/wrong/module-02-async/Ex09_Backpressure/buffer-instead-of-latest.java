@@ -1,4 +1,5 @@
 // Wrong: keepLatest buffers everything: the slow consumer gets the oldest items, not the newest
+// Caught by: latestOnRealThreads
 package course.async;
 
 import io.reactivex.rxjava3.core.Flowable;

@@ -1,4 +1,5 @@
 // Wrong: keepEverything drops what was not requested: items are lost
+// Caught by: bufferOnRealThreads
 package course.async;
 
 import io.reactivex.rxjava3.core.Flowable;

@@ -1,4 +1,5 @@
 // Wrong: keepLatest drops everything not requested: an item emitted before the request is lost, even the newest
+// Caught by: latestOnRealThreads
 package course.async;
 
 import io.reactivex.rxjava3.core.Flowable;

@@ -1,4 +1,5 @@
 // Wrong: the attempts left are counted in one AtomicInteger made when the Single is built, so a second subscription gets fewer attempts
+// Caught by: eachSubscriptionGetsItsOwnAttempts
 package course.async;
 
 import java.util.concurrent.atomic.AtomicInteger;

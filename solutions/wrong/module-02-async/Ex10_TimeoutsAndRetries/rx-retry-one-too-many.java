@@ -1,4 +1,5 @@
 // Wrong: retry(maxAttempts): one attempt more than allowed
+// Caught by: eachSubscriptionGetsItsOwnAttempts
 package course.async;
 
 import io.reactivex.rxjava3.core.Scheduler;

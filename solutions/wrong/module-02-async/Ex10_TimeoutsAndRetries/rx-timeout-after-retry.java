@@ -1,4 +1,5 @@
 // Wrong: timeout after retry: one clock for all the attempts together, not one per attempt
+// Caught by: eachSubscriptionGetsItsOwnAttempts
 package course.async;
 
 import io.reactivex.rxjava3.core.Scheduler;

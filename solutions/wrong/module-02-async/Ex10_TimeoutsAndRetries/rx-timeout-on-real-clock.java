@@ -1,4 +1,5 @@
 // Wrong: timeout without the scheduler: it runs on the computation scheduler's real clock
+// Caught by: eachSubscriptionGetsItsOwnAttempts
 package course.async;
 
 import io.reactivex.rxjava3.core.Scheduler;

@@ -1,4 +1,5 @@
 // Wrong: after the last attempt it succeeds with an empty body: the failure never reaches the caller
+// Caught by: timesOutSlowAnswers
 package course.async;
 
 import io.reactivex.rxjava3.core.Scheduler;

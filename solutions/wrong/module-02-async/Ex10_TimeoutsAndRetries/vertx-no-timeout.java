@@ -1,4 +1,5 @@
 // Wrong: no per-attempt timeout: an answer that never comes is waited for
+// Caught by: timesOutSlowAnswers
 package course.async;
 
 import io.reactivex.rxjava3.core.Scheduler;

@@ -1,4 +1,5 @@
 // Wrong: retries while maxAttempts > 0: one attempt more than allowed
+// Caught by: timesOutSlowAnswers
 package course.async;
 
 import io.reactivex.rxjava3.core.Scheduler;

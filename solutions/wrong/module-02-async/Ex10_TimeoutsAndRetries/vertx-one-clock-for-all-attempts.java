@@ -1,4 +1,5 @@
 // Wrong: one timeout around all attempts instead of one per attempt: a hanging first attempt uses up the whole budget
+// Caught by: timesOutSlowAnswers
 package course.async;
 
 import io.reactivex.rxjava3.core.Scheduler;

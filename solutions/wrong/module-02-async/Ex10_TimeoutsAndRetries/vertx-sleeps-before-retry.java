@@ -1,4 +1,5 @@
 // Wrong: backs off with Thread.sleep before each retry: the event loop is blocked during the back-off
+// Caught by: retriesUntilSuccess
 package course.async;
 
 import io.reactivex.rxjava3.core.Scheduler;

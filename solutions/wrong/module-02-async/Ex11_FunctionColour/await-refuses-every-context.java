@@ -1,4 +1,5 @@
 // Wrong: awaitResult refuses on any Vert.x thread, workers included, although a worker may block
+// Caught by: awaitResultOnlyOffTheLoop
 package course.async;
 
 import io.reactivex.rxjava3.core.Single;

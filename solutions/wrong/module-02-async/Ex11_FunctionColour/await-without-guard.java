@@ -1,4 +1,5 @@
 // Wrong: awaitResult calls blockingGet wherever it is: on an event loop it blocks the loop
+// Caught by: awaitResultOnlyOffTheLoop
 package course.async;
 
 import io.reactivex.rxjava3.core.Single;

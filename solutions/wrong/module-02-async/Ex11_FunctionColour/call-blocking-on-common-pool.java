@@ -1,4 +1,5 @@
 // Wrong: callBlocking runs the legacy call on the JDK common pool: outside Vert.x's worker pool, and callbacks come back off the caller's context
+// Caught by: blockingCallGoesToAWorker
 package course.async;
 
 import java.util.concurrent.CompletionException;

@@ -1,4 +1,5 @@
 // Wrong: callBlocking runs the legacy call right away, on the caller's event loop
+// Caught by: blockingCallGoesToAWorker
 package course.async;
 
 import io.reactivex.rxjava3.core.Single;

@@ -1,4 +1,5 @@
 // Wrong: a hand-written bridge that calls onSuccess and then onError(null) on every success
+// Caught by: futureToSingle
 package course.async;
 
 import io.reactivex.rxjava3.core.Single;

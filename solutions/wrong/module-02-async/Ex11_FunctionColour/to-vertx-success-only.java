@@ -1,4 +1,5 @@
 // Wrong: a hand-written bridge that forwards only values: a failed stage leaves the Vert.x future pending forever
+// Caught by: failedStageFailsTheFuture
 package course.async;
 
 import io.vertx.core.Promise;

@@ -1,4 +1,5 @@
 // Wrong: Future.fromCompletionStage(stage) without the context: callbacks run on the JDK thread that completed the stage
+// Caught by: stageToFutureOnTheContext
 package course.async;
 
 import io.reactivex.rxjava3.core.Single;

@@ -1,4 +1,5 @@
 // Wrong: starts every request, then awaits them: no limit at all
+// Caught by: straightLineFanOut
 package course.async;
 
 import io.vertx.core.DeploymentOptions;

@@ -1,4 +1,5 @@
 // Wrong: awaits each request before starting the next: 1 in flight
+// Caught by: straightLineFanOut
 package course.async;
 
 import io.vertx.core.DeploymentOptions;

@@ -1,4 +1,5 @@
 // Wrong: starts K requests, awaits all K, then the next K: a slot freed early stays empty until the slowest of the batch answers
+// Caught by: theWindowSlides
 package course.async;
 
 import io.vertx.core.DeploymentOptions;

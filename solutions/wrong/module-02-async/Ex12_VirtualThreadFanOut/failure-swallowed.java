@@ -1,4 +1,5 @@
 // Wrong: an exception from the work is only printed: the returned future stays pending forever
+// Caught by: reportsFailure
 package course.async;
 
 import io.vertx.core.DeploymentOptions;

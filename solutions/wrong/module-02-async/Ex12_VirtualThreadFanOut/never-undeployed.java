@@ -1,4 +1,5 @@
 // Wrong: the helper verticle is never undeployed: one verticle left behind per call
+// Caught by: runsOnAVirtualThread
 package course.async;
 
 import io.vertx.core.DeploymentOptions;

@@ -1,4 +1,5 @@
 // Wrong: runs the work on a plain virtual thread, outside any Vert.x context
+// Caught by: runsOnAVirtualThread
 package course.async;
 
 import io.vertx.core.DeploymentOptions;

@@ -1,4 +1,5 @@
 // Wrong: deploys a standard verticle: the work runs on an event loop, where await() is not allowed
+// Caught by: runsOnAVirtualThread
 package course.async;
 
 import io.vertx.core.DeploymentOptions;

@@ -1,4 +1,5 @@
 // Wrong: hashes on the JDK's common ForkJoinPool; the Future's callbacks then run on a pool thread, off the caller's context
+// Caught by: returnsAPendingFutureWithTheRightHash
 package course.mixed;
 
 import java.util.concurrent.CompletableFuture;

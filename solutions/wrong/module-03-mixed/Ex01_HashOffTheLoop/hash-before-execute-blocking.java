@@ -1,4 +1,5 @@
 // Wrong: the hash is computed on the event loop; only the finished result goes through executeBlocking
+// Caught by: eventLoopStaysFree
 package course.mixed;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: hashes on a private cached thread pool that bypasses Vert.x (unbounded, never closed), callbacks brought back to the context
+// Caught by: returnsAPendingFutureWithTheRightHash
 package course.mixed;
 
 import java.util.concurrent.Executors;

@@ -1,4 +1,5 @@
 // Wrong: hashes right there on the caller's event loop and wraps the result in a completed Future
+// Caught by: returnsAPendingFutureWithTheRightHash
 package course.mixed;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: starts a virtual thread per hash and completes a bare promise from it: CPU work on virtual threads, callbacks off the caller's context
+// Caught by: returnsAPendingFutureWithTheRightHash
 package course.mixed;
 
 import io.vertx.core.Promise;

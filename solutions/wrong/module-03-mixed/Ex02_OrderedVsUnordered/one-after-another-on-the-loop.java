@@ -1,4 +1,5 @@
 // Wrong: oneAfterAnother calls the jobs right there on the event loop, one after another (ordered, but blocking the loop)
+// Caught by: orderedJobsNeverOverlap
 package course.mixed;
 
 import io.vertx.core.Context;

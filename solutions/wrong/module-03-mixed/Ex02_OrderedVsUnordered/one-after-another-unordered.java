@@ -1,4 +1,5 @@
 // Wrong: oneAfterAnother submits with ordered = false, so the jobs overlap
+// Caught by: orderedJobsNeverOverlap
 package course.mixed;
 
 import io.vertx.core.Context;

@@ -1,4 +1,5 @@
 // Wrong: sideBySide collects the results in the order the jobs finish, not in list order
+// Caught by: unorderedJobsRunTogether
 package course.mixed;
 
 import java.util.concurrent.CopyOnWriteArrayList;

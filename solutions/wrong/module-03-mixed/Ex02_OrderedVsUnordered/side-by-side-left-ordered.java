@@ -1,4 +1,5 @@
 // Wrong: sideBySide submits with executeBlocking(job): ordered by default, so one context's jobs still run one at a time
+// Caught by: unorderedJobsRunTogether
 package course.mixed;
 
 import io.vertx.core.Context;

@@ -1,4 +1,5 @@
 // Wrong: sideBySide runs the jobs on a private fixed pool that bypasses Vert.x (never closed), results brought back to the context
+// Caught by: unorderedJobsRunTogether
 package course.mixed;
 
 import java.util.concurrent.Executors;

@@ -1,4 +1,5 @@
 // Wrong: creates the dedicated pool without its size, so it gets Vert.x's default of 20 threads instead of POOL_SIZE
+// Caught by: dedicatedPoolHasItsSize
 package course.mixed;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: runs long jobs with longJobs.executeBlocking(job): ordered, so one context's long jobs run one at a time
+// Caught by: shortJobsAreNotStarved
 package course.mixed;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: creates the dedicated pool but runs long jobs on the shared worker pool anyway
+// Caught by: closeEndsThePoolThreads
 package course.mixed;
 
 import io.vertx.core.Future;

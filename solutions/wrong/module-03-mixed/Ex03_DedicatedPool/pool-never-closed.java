@@ -1,4 +1,5 @@
 // Wrong: close() reports success without closing the dedicated pool: its threads live on
+// Caught by: closeEndsThePoolThreads
 package course.mixed;
 
 import io.vertx.core.Future;

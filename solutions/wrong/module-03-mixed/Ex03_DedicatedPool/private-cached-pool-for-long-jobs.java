@@ -1,4 +1,5 @@
 // Wrong: runs long jobs on a private cached thread pool that bypasses Vert.x: unbounded, and its threads are not Vert.x workers
+// Caught by: closeEndsThePoolThreads
 package course.mixed;
 
 import java.util.concurrent.Executors;

@@ -1,4 +1,5 @@
 // Wrong: runs short jobs with vertx.executeBlocking(job): ordered, so one handler's short jobs queue behind each other
+// Caught by: shortJobsAreNotStarved
 package course.mixed;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: runs each chunk in executeBlocking, moving the steps off the loop whose state they touch
+// Caught by: everyStepOnceInOrderOnTheLoop
 package course.mixed;
 
 import io.vertx.core.Context;

@@ -1,4 +1,5 @@
 // Wrong: does not catch what body throws: from the second chunk on it escapes into a timer handler and the future never completes
+// Caught by: aFailingStepFailsTheFuture
 package course.mixed;
 
 import io.vertx.core.Context;

@@ -1,4 +1,5 @@
 // Wrong: ignores chunkSize and always runs chunks of 10 steps
+// Caught by: otherHandlersRunBetweenChunks
 package course.mixed;
 
 import io.vertx.core.Context;

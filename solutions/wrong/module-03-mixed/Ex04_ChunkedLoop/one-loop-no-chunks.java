@@ -1,4 +1,5 @@
 // Wrong: runs every step in one go on the event loop, ignoring chunkSize
+// Caught by: otherHandlersRunBetweenChunks
 package course.mixed;
 
 import io.vertx.core.Context;

@@ -1,4 +1,5 @@
 // Wrong: continues each chunk with context.runOnContext: queued tasks get in, but Netty keeps running its task queue, so timers and sockets wait
+// Caught by: timersFireBetweenChunks
 package course.mixed;
 
 import io.vertx.core.Context;

@@ -1,4 +1,5 @@
 // Wrong: runs combine with executeBlocking(callable): ordered, so concurrent /report requests on one event loop combine one at a time
+// Caught by: concurrentReportsCombineSideBySide
 package course.mixed;
 
 import io.vertx.core.Future;

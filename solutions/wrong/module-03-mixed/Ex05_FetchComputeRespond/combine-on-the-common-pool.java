@@ -1,4 +1,5 @@
 // Wrong: runs combine on the JDK's common ForkJoinPool instead of Vert.x's worker pool
+// Caught by: combineRunsOffTheLoop
 package course.mixed;
 
 import java.util.concurrent.CompletableFuture;

@@ -1,4 +1,5 @@
 // Wrong: runs the CPU-heavy combine step on the event loop with map
+// Caught by: combineRunsOffTheLoop
 package course.mixed;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: completes its promise only when every source succeeded: a failing source leaves /report waiting forever
+// Caught by: aFailingSourceFailsTheReport
 package course.mixed;
 
 import io.vertx.core.Promise;

@@ -1,4 +1,5 @@
 // Wrong: fetches the sources one after another (each fetch starts when the previous answered), so the waits add up
+// Caught by: combineRunsOffTheLoop
 package course.mixed;
 
 import io.vertx.core.Future;

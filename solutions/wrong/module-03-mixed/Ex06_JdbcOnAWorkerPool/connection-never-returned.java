@@ -1,4 +1,5 @@
 // Wrong: borrows a connection and never closes it, so it never goes back to the pool
+// Caught by: everyConnectionGoesBack
 package course.mixed;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: gives the connection back only when the work succeeds: every failed query keeps one
+// Caught by: everyConnectionGoesBack
 package course.mixed;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: close() closes the worker pool but leaves the connection pool's connections open
+// Caught by: closeEndsThePoolAndTheConnections
 package course.mixed;
 
 import io.vertx.core.Future;

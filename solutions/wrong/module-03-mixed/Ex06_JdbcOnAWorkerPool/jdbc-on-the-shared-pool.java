@@ -1,4 +1,5 @@
 // Wrong: runs the JDBC work on Vert.x's shared worker pool instead of the jdbc pool
+// Caught by: queriesRunOnTheJdbcPool
 package course.mixed;
 
 import io.vertx.core.Future;

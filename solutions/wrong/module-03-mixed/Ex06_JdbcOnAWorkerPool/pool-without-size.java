@@ -1,4 +1,5 @@
 // Wrong: creates the jdbc pool without its size: Vert.x's default of 20 threads for 4 connections, 16 of them parked in getConnection()
+// Caught by: poolIsSizedLikeTheConnections
 package course.mixed;
 
 import io.vertx.core.Future;

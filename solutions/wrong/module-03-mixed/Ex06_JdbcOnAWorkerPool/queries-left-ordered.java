@@ -1,4 +1,5 @@
 // Wrong: runs the queries with pool.executeBlocking(callable): ordered, so one context's queries run one at a time
+// Caught by: queriesRunSideBySide
 package course.mixed;
 
 import io.vertx.core.Future;

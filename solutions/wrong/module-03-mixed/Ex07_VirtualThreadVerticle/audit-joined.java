@@ -1,4 +1,5 @@
 // Wrong: waits for the audit with toCompletionStage().toCompletableFuture().join(), which holds the verticle instead of suspending the handler
+// Caught by: awaitLetsOtherLookupsIn
 package course.mixed;
 
 import io.vertx.core.AbstractVerticle;

@@ -1,4 +1,5 @@
 // Wrong: sends the audit request and answers without waiting for the audit's reply
+// Caught by: answersFromAVirtualThreadAfterTheAudit
 package course.mixed;
 
 import io.vertx.core.AbstractVerticle;

@@ -1,4 +1,5 @@
 // Wrong: calls the blocking JDBC straight from the handler, believing it parks only this virtual thread: the verticle takes no other request meanwhile
+// Caught by: blockingJdbcDoesNotHoldTheVerticle
 package course.mixed;
 
 import io.vertx.core.AbstractVerticle;

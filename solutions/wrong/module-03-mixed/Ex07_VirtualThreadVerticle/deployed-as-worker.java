@@ -1,4 +1,5 @@
 // Wrong: deploys the verticle with ThreadingModel.WORKER: a platform worker thread, where await() blocks it
+// Caught by: awaitLetsOtherLookupsIn
 package course.mixed;
 
 import io.vertx.core.AbstractVerticle;

@@ -1,4 +1,5 @@
 // Wrong: wraps the JDBC in executeBlocking(callable) and awaits it, but ordered: the verticle's lookups still queue one behind another
+// Caught by: blockingJdbcDoesNotHoldTheVerticle
 package course.mixed;
 
 import io.vertx.core.AbstractVerticle;

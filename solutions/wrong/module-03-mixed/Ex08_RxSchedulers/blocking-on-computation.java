@@ -1,4 +1,5 @@
 // Wrong: runs blocking calls on Schedulers.computation(), whose one thread per core they would hold while waiting
+// Caught by: blockingCallsRunTogetherOnIo
 package course.mixed;
 
 import io.reactivex.rxjava3.core.Scheduler;

@@ -1,4 +1,5 @@
 // Wrong: hashes on computation() but fetches the load inside it with blockingGet(), so a computation thread sits blocked while the I/O is pending
+// Caught by: pipelineHopsSchedulers
 package course.mixed;
 
 import io.reactivex.rxjava3.core.Scheduler;

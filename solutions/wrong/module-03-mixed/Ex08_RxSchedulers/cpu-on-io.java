@@ -1,4 +1,5 @@
 // Wrong: runs the CPU work on Schedulers.io(), an unbounded pool for waiting, instead of computation()
+// Caught by: cpuWorkRunsOnComputation
 package course.mixed;
 
 import io.reactivex.rxjava3.core.Scheduler;

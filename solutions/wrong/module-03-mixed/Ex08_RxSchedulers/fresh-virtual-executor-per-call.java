@@ -1,4 +1,5 @@
 // Wrong: ignores the given executor and creates a new virtual-thread executor for every call, never closed
+// Caught by: blockingCallsOnVirtualThreads
 package course.mixed;
 
 import java.util.concurrent.Executors;

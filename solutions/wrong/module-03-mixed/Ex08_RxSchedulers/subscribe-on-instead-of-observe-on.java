@@ -1,4 +1,5 @@
 // Wrong: moves to computation() with subscribeOn, which only picks where the source runs: the hash stays on the io() thread
+// Caught by: pipelineHopsSchedulers
 package course.mixed;
 
 import io.reactivex.rxjava3.core.Scheduler;

@@ -1,4 +1,5 @@
 // Wrong: reads the database right there in the route handler: quick, but JDBC blocks the event loop
+// Caught by: profileEndpoint
 package course.mixed;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: creates the db pool without a size: 20 threads for 4 connections
+// Caught by: profileEndpoint
 package course.mixed;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: hashes right there in the route handler, on the event loop that also serves /profile
+// Caught by: fastEndpointStaysFastUnderBurst
 package course.mixed;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: hashes with vertx.executeBlocking, on the shared worker pool every blocking call of the application also needs
+// Caught by: hashesUseEveryCoreAndNoMore
 package course.mixed;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: sizes the hash pool to 2, the core count of the machine it was tried on
+// Caught by: hashesUseEveryCoreAndNoMore
 package course.mixed;
 
 import io.vertx.core.Future;

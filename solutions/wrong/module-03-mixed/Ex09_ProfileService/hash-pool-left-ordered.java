@@ -1,4 +1,5 @@
 // Wrong: hashes on the hash pool with executeBlocking(callable): ordered, and every request of this server shares one context, so hashes run one at a time
+// Caught by: hashesUseEveryCoreAndNoMore
 package course.mixed;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: sizes the hash pool by the machine's cores instead of the cores the service was given
+// Caught by: hashesUseEveryCoreAndNoMore
 package course.mixed;
 
 import io.vertx.core.Future;

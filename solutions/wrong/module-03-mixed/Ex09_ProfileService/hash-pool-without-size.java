@@ -1,4 +1,5 @@
 // Wrong: creates the hash pool without a size: Vert.x's default of 20 threads, more than the cores, so hashes only take turns
+// Caught by: hashesUseEveryCoreAndNoMore
 package course.mixed;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: reads the database on the hash pool too, so profile reads queue behind hashes
+// Caught by: fastEndpointStaysFastUnderBurst
 package course.mixed;
 
 import io.vertx.core.Future;

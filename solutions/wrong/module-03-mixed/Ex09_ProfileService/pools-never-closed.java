@@ -1,4 +1,5 @@
 // Wrong: stop() closes the server but leaves both pools and their threads alive
+// Caught by: stopClosesEverything
 package course.mixed;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: hashes on a private cached thread pool: unbounded, invisible to Vert.x, never closed
+// Caught by: hashesUseEveryCoreAndNoMore
 package course.mixed;
 
 import java.util.concurrent.Executors;

@@ -1,4 +1,5 @@
 // Wrong: error path: when every try fails, it reports the first failure instead of the last one
+// Caught by: givesUpAfterTheLastAttempt
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

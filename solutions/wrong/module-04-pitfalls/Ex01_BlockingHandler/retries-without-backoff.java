@@ -1,4 +1,5 @@
 // Wrong: back-off ignored: the loop stays free, but every retry fires at once, hammering a service that is warming up
+// Caught by: givesUpAfterTheLastAttempt
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: the back-off sleeps on a worker thread (executeBlocking): the loop is free, but a thread is held for nothing
+// Caught by: obeysTheNoSleepLaw
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: the back-off still sleeps on the event loop, only spelled TimeUnit.MILLISECONDS.sleep instead of Thread.sleep
+// Caught by: obeysTheNoSleepLaw
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

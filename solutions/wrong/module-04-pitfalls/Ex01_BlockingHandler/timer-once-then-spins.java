@@ -1,4 +1,5 @@
 // Wrong: half-repair: the first back-off is a timer, every later one busy-waits on the event loop
+// Caught by: givesUpAfterTheLastAttempt
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: every chunk gets its 1 ms timer up front, so all chunks fall due together and run back to back in one turn
+// Caught by: aTimerDueDuringScoringFires
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

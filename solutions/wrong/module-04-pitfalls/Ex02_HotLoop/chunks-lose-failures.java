@@ -1,4 +1,5 @@
 // Wrong: error path ignored: yields between chunks properly, but a score that throws leaves the total pending for ever
+// Caught by: aFailingScoreFailsTheTotal
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: the loop moves to a new platform thread per call, which completes the result there: the caller's callbacks run off its event loop, and a burst of calls makes a burst of OS threads
+// Caught by: aTimerDueDuringScoringFires
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

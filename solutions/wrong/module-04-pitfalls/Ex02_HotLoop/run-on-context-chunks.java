@@ -1,4 +1,5 @@
 // Wrong: chunks chained with runOnContext: queued tasks get in, but Netty runs its task queue before timers and socket reads, so they still wait for the whole batch
+// Caught by: aTimerDueDuringScoringFires
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Context;

@@ -1,4 +1,5 @@
 // Wrong: half-repair: yields once after the first chunk, then scores everything else in one turn
+// Caught by: aTimerDueDuringScoringFires
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

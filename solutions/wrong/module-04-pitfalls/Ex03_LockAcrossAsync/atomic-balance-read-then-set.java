@@ -1,4 +1,5 @@
 // Wrong: an AtomicLong balance, read before the async check and set after it: each step is atomic, the withdrawal is not
+// Caught by: noLostUpdateOnOneLoop
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

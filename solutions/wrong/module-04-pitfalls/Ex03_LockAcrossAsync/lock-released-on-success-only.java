@@ -1,4 +1,5 @@
 // Wrong: half-repair: an async lock, released only when the withdrawal succeeds; a declined one keeps it for ever
+// Caught by: aDeclinedWithdrawalReleasesTheLock
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: one lock name for every account: values are right, but each account waits for withdrawals from all the others
+// Caught by: noLostUpdateOnOneLoop
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

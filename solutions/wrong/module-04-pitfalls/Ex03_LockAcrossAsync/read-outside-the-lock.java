@@ -1,4 +1,5 @@
 // Wrong: the async lock covers the check and the write but not the read of the balance, so two withdrawals still start from the same balance
+// Caught by: noLostUpdateOnOneLoop
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

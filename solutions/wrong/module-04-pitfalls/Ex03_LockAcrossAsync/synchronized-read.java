@@ -1,4 +1,5 @@
 // Wrong: synchronized guards only the read and the call that starts the check; the write happens later in a callback, outside it
+// Caught by: noLostUpdateOnOneLoop
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: Vert.x 5's Future.await() on the event loop: the call that reads like a repair is the same wait
+// Caught by: obeysTheNoWaitingLaw
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: bridges to RxJava and blocks there (blockingGet with a timeout): the same self-deadlock, spelled differently
+// Caught by: noSelfDeadlock
 package course.pitfalls.eventloop;
 
 import io.reactivex.rxjava3.core.Single;

@@ -1,4 +1,5 @@
 // Wrong: error path ignored: no waiting, but the greeting is completed only when the name arrives, so a failed load leaves it pending for ever
+// Caught by: aFailedLoadFailsTheGreeting
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

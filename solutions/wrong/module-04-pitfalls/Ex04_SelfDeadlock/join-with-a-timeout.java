@@ -1,4 +1,5 @@
 // Wrong: waits on the event loop "safely", with a timeout: it no longer hangs for ever, it fails after a second every time
+// Caught by: obeysTheNoWaitingLaw
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: moves the join to a worker thread: it answers, but a worker is parked for every request while the name loads
+// Caught by: obeysTheNoWaitingLaw
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: "never wait", so it reads result() at once, before the name has arrived
+// Caught by: noSelfDeadlock
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: a dedicated pool, but the lookups were moved onto it too, so they queue behind the reports there
+// Caught by: lookupsAreNotStarvedByReports
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: lifecycle: the reports' pool is never closed, so its threads outlive the service
+// Caught by: lookupsAreNotStarvedByReports
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: a pool of its own but without a size: Vert.x's default of 20, so 20 reports run at once where the service accepts 2
+// Caught by: lookupsAreNotStarvedByReports
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: a private cached thread pool beside Vert.x: the lookups are free, but nothing bounds the reports (a thread per report) and results arrive off the caller's context
+// Caught by: lookupsAreNotStarvedByReports
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: reports on their own pool but left ordered: from one context they run one at a time, so the second thread never works
+// Caught by: lookupsAreNotStarvedByReports
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: the calls go to the JDK's common pool (a handful of threads, shared with parallel streams), and the results come back off the caller's context
+// Caught by: callsOverlap
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

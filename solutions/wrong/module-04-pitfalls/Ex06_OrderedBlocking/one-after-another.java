@@ -1,4 +1,5 @@
 // Wrong: unordered executeBlocking, but each call is started from the previous one's callback, so they never overlap
+// Caught by: callsOverlap
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: says the order out loud, but says true: the law is satisfied and the calls still run one at a time
+// Caught by: callsOverlap
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: collects the replies as they arrive, so they come back in the order the calls finished, not the order they were made
+// Caught by: callsOverlap
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: a new platform thread per call completes a bare promise: the calls overlap, but the results come back on those threads, not on the caller's event loop
+// Caught by: callsOverlap
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

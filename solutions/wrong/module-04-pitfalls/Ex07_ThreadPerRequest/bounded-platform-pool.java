@@ -1,4 +1,5 @@
 // Wrong: a bounded platform pool of 200: the spike no longer decides the thread count, but requests that only wait queue behind 200 others
+// Caught by: spikeDoesNotStartAThreadPerRequest
 package course.pitfalls;
 
 import java.util.concurrent.Callable;

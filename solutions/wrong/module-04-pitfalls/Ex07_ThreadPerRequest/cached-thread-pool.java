@@ -1,4 +1,5 @@
 // Wrong: a cached thread pool reuses idle threads, but in a spike none is idle: it still makes one OS thread per request
+// Caught by: spikeDoesNotStartAThreadPerRequest
 package course.pitfalls;
 
 import java.util.concurrent.Callable;

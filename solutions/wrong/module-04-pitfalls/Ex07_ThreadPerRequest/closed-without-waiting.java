@@ -1,4 +1,5 @@
 // Wrong: lifecycle: close() calls shutdown() and returns at once, while requests are still in flight
+// Caught by: closeWaitsForRequestsInFlight
 package course.pitfalls;
 
 import java.util.concurrent.Callable;

@@ -1,4 +1,5 @@
 // Wrong: supplyAsync without an executor: the JDK's common pool, a few threads shared with the whole JVM, so waiting requests queue behind each other
+// Caught by: spikeDoesNotStartAThreadPerRequest
 package course.pitfalls;
 
 import java.util.concurrent.Callable;

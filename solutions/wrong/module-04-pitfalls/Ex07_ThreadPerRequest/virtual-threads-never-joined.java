@@ -1,4 +1,5 @@
 // Wrong: lifecycle: a bare virtual thread per request, and close() has nothing to wait for: requests in flight are cut off when the server stops
+// Caught by: closeWaitsForRequestsInFlight
 package course.pitfalls;
 
 import java.util.concurrent.Callable;

@@ -1,4 +1,5 @@
 // Wrong: a ConcurrentHashMap with the same get-then-put: each call is thread-safe, the read-add-write is still three steps
+// Caught by: countsLoseNothing
 package course.pitfalls;
 
 import java.util.Map;

@@ -1,4 +1,5 @@
 // Wrong: merge is the right call, on the wrong map: HashMap.merge is not atomic
+// Caught by: newWordsLoseNothing
 package course.pitfalls;
 
 import java.util.HashMap;

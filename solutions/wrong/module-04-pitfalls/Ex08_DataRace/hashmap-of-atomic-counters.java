@@ -1,4 +1,5 @@
 // Wrong: atomic counters, but created lazily in a plain HashMap: two threads that meet a new word each put their own counter, and one is lost
+// Caught by: newWordsLoseNothing
 package course.pitfalls;
 
 import java.util.HashMap;

@@ -1,4 +1,5 @@
 // Wrong: atomic updates on one static map shared by every instance, so each new counter starts with the old one's counts
+// Caught by: newWordsLoseNothing
 package course.pitfalls;
 
 import java.util.Map;

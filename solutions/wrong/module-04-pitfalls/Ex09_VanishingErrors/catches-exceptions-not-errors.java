@@ -1,4 +1,5 @@
 // Wrong: the task catches Exception, so a job that dies of an Error (a missing class, an assertion) still vanishes from the reporter
+// Caught by: backgroundTaskFailureIsReported
 package course.pitfalls;
 
 import io.reactivex.rxjava3.core.Observable;

@@ -1,4 +1,5 @@
 // Wrong: the failure reaches the reporter wrapped in a CompletionException, so alerts keyed on the real exception type never fire
+// Caught by: backgroundTaskFailureIsReported
 package course.pitfalls;
 
 import io.reactivex.rxjava3.core.Observable;

@@ -1,4 +1,5 @@
 // Wrong: doOnError reports the error, then the subscription without onError hands it to RxJava's global handler anyway
+// Caught by: rxErrorIsReported
 package course.pitfalls;
 
 import io.reactivex.rxjava3.core.Observable;

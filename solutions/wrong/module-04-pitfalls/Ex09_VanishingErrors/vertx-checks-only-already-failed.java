@@ -1,4 +1,5 @@
 // Wrong: looks at the save's future once, right away: a save that fails a moment later is never reported
+// Caught by: failedVertxFutureIsReported
 package course.pitfalls;
 
 import io.reactivex.rxjava3.core.Observable;

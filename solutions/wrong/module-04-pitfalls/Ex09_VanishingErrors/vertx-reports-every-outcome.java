@@ -1,4 +1,5 @@
 // Wrong: onComplete reports the cause of every outcome, so each successful save sends null to the error reporter
+// Caught by: failedVertxFutureIsReported
 package course.pitfalls;
 
 import io.reactivex.rxjava3.core.Observable;

@@ -1,4 +1,5 @@
 // Wrong: the permit is taken on the caller's thread before the call is handed over, so callPartner blocks its caller once the partner is busy
+// Caught by: callsReachTheLimitButNeverExceedIt
 package course.pitfalls;
 
 import java.util.concurrent.Callable;

@@ -1,4 +1,5 @@
 // Wrong: CPU work moved to platform threads, but an unbounded cached pool: a burst of CPU jobs becomes more busy threads than cores
+// Caught by: cpuWorkUsesOnePlatformThreadPerCore
 package course.pitfalls;
 
 import java.util.concurrent.Callable;

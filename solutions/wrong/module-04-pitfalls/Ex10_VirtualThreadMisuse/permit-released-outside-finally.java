@@ -1,4 +1,5 @@
 // Wrong: half-repair: the permit is released after the call instead of in finally, so every call that throws keeps its permit for good
+// Caught by: callsReachTheLimitButNeverExceedIt
 package course.pitfalls;
 
 import java.util.concurrent.Callable;

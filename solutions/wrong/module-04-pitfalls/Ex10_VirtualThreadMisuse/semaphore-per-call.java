@@ -1,4 +1,5 @@
 // Wrong: a new Semaphore for every call: each call has a limit of its own, so nothing limits the calls together
+// Caught by: callsReachTheLimitButNeverExceedIt
 package course.pitfalls;
 
 import java.util.concurrent.Callable;

@@ -1,4 +1,5 @@
 // Wrong: a fixed pool of virtual threads sized to the partner's limit: the limit holds, but it is still a pool of reused threads, a queue in disguise
+// Caught by: callsReachTheLimitButNeverExceedIt
 package course.pitfalls;
 
 import java.util.concurrent.Callable;

@@ -1,4 +1,5 @@
 // Wrong: a ThreadLocal set on the request thread and handed to each fork (set and removed there), but never removed on the request thread: it still names its last user afterwards
+// Caught by: theUserStaysInsideItsRequest
 package course.pitfalls;
 
 import java.util.ArrayList;

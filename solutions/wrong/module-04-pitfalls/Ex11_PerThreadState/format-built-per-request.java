@@ -1,4 +1,5 @@
 // Wrong: the user is repaired (a ScopedValue given to each fork), but the format is built once per request instead of once
+// Caught by: theFormatIsBuiltOnce
 package course.pitfalls;
 
 import java.util.ArrayList;

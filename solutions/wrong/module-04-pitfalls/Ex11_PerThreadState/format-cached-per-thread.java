@@ -1,4 +1,5 @@
 // Wrong: half-repair: the user travels in a ScopedValue given to each fork, but the format is still cached per thread, and virtual threads never reuse it
+// Caught by: theFormatIsBuiltOnce
 package course.pitfalls;
 
 import java.util.ArrayList;

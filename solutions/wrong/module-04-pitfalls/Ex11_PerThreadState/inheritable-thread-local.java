@@ -1,4 +1,5 @@
 // Wrong: an InheritableThreadLocal: the forks see the user, and so does every pool thread created during the request, which keeps it for the requests it serves later
+// Caught by: theUserStaysInsideItsRequest
 package course.pitfalls;
 
 import java.util.ArrayList;

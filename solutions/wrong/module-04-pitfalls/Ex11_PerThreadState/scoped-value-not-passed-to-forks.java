@@ -1,4 +1,5 @@
 // Wrong: a ScopedValue bound around the request, but not passed to the forks: an executor's threads do not inherit the binding, so the lookups see no user
+// Caught by: everyLookupSeesItsOwnRequestsUser
 package course.pitfalls;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: one static field for the user, cleared after the request: the forks see a user, but concurrent requests overwrite each other's
+// Caught by: theUserStaysInsideItsRequest
 package course.pitfalls;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: a ThreadLocal for the user, removed in finally: nothing leaks to the next request, but the forks that look the prices up never see it
+// Caught by: everyLookupSeesItsOwnRequestsUser
 package course.pitfalls;
 
 import java.util.ArrayList;

@@ -1,4 +1,5 @@
 // Wrong: Vert.x's own file system, but its *Blocking variant: the same synchronous read, on the event loop
+// Caught by: handlerObeysEveryLaw
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

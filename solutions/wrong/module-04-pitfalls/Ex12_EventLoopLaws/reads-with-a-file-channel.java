@@ -1,4 +1,5 @@
 // Wrong: the file is read through a FileChannel opened on the event loop: NIO, but still a synchronous read
+// Caught by: handlerObeysEveryLaw
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: the file is read with a Scanner over the path: no Files call in sight, the same synchronous disk read on the event loop
+// Caught by: handlerObeysEveryLaw
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

@@ -1,4 +1,5 @@
 // Wrong: the stock is composed now, but the price list is still read with java.nio.file.Files on the event loop
+// Caught by: handlerObeysEveryLaw
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

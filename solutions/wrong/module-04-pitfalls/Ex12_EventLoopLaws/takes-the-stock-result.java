@@ -1,4 +1,5 @@
 // Wrong: reads the file asynchronously, then takes the stock answer with result() instead of composing it: null while the service has not answered yet
+// Caught by: quotesOnTheEventLoop
 package course.pitfalls.eventloop;
 
 import io.vertx.core.Future;

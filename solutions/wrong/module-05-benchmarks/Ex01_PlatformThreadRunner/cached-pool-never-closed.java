@@ -1,4 +1,5 @@
 // Wrong: a cached pool reuses its threads across units and calls (and is never shut down), so a unit is not a new thread
+// Caught by: eachUnitHasItsOwnPlatformThread
 package course.benchmarks;
 
 import java.time.Duration;

@@ -1,4 +1,5 @@
 // Wrong: a pool of 200 threads per call: enough for the 200 units a test uses, but units above 200 queue instead of getting a thread
+// Caught by: allUnitsRunAtOnce
 package course.benchmarks;
 
 import java.time.Duration;

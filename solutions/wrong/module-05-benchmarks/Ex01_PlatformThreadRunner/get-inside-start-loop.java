@@ -1,4 +1,5 @@
 // Wrong: waits for each unit right after starting it, so the units run one after another
+// Caught by: waitsElapseAndOverlap
 package course.benchmarks;
 
 import java.time.Duration;

@@ -1,4 +1,5 @@
 // Wrong: one sleep on the caller stands in for the 1,000 waits; no unit's thread ever waits
+// Caught by: eachUnitWaitsOnItsOwnThread
 package course.benchmarks;
 
 import java.time.Duration;

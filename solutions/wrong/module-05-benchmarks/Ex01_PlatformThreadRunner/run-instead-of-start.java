@@ -1,4 +1,5 @@
 // Wrong: Thread.run() instead of start(): every unit runs on the caller's thread, one after another
+// Caught by: eachUnitHasItsOwnPlatformThread
 package course.benchmarks;
 
 import java.time.Duration;

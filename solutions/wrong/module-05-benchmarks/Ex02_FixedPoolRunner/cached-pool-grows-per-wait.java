@@ -1,4 +1,5 @@
 // Wrong: a cached pool grows a thread for every waiting unit, so waits never block the pool
+// Caught by: waitsBlockThePoolThreads
 package course.benchmarks;
 
 import java.time.Duration;

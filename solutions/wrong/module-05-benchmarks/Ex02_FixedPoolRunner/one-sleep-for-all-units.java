@@ -1,4 +1,5 @@
 // Wrong: one sleep on the caller stands in for every unit's wait, so the pool's threads are never held by a wait
+// Caught by: waitsBlockThePoolThreads
 package course.benchmarks;
 
 import java.time.Duration;

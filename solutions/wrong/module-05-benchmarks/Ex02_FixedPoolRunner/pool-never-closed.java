@@ -1,4 +1,5 @@
 // Wrong: the pool is never shut down, so its threads outlive the runner
+// Caught by: closeEndsThePool
 package course.benchmarks;
 
 import java.time.Duration;

@@ -1,4 +1,5 @@
 // Wrong: a new pool for every call: the threads are created again each time instead of being reused
+// Caught by: unitsReuseThePoolThreads
 package course.benchmarks;
 
 import java.time.Duration;

@@ -1,4 +1,5 @@
 // Wrong: submits a unit and waits for it before submitting the next, so the pool never runs two at once
+// Caught by: everyCoreGetsAThread
 package course.benchmarks;
 
 import java.time.Duration;

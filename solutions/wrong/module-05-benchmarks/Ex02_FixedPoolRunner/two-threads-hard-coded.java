@@ -1,4 +1,5 @@
 // Wrong: two threads hard-coded: right only on a 2-core machine
+// Caught by: poolFollowsTheCores
 package course.benchmarks;
 
 import java.time.Duration;

@@ -1,4 +1,5 @@
 // Wrong: a fixed pool of 200 virtual threads, kept for the runner: virtual threads, but pooled and reused, and only 200 units run at once
+// Caught by: tenThousandUnitsRunAtOnce
 package course.benchmarks;
 
 import java.time.Duration;

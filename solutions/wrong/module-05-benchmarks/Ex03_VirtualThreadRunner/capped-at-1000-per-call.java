@@ -1,4 +1,5 @@
 // Wrong: at most 1,000 virtual threads at once (a pool of 1,000 per call): units above 1,000 queue instead of running
+// Caught by: tenThousandUnitsRunAtOnce
 package course.benchmarks;
 
 import java.time.Duration;

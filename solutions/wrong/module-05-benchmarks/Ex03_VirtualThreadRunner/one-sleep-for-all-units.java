@@ -1,4 +1,5 @@
 // Wrong: one sleep on the caller stands in for every unit's wait; no virtual thread ever parks
+// Caught by: eachUnitWaitsOnItsOwnVirtualThread
 package course.benchmarks;
 
 import java.time.Duration;

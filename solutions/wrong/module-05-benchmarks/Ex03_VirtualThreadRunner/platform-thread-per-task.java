@@ -1,4 +1,5 @@
 // Wrong: platform threads, one per task: the right shape, but not virtual threads
+// Caught by: waitsElapseAndOverlap
 package course.benchmarks;
 
 import java.time.Duration;

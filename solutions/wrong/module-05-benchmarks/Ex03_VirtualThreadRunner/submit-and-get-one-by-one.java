@@ -1,4 +1,5 @@
 // Wrong: waits for each virtual thread before starting the next, so nothing overlaps
+// Caught by: waitsElapseAndOverlap
 package course.benchmarks;
 
 import java.time.Duration;

@@ -1,4 +1,5 @@
 // Wrong: the CPU units run as event-loop tasks, like spawn: they stall the loop and cannot use a second core
+// Caught by: computeRunsInParallelFromInsideOneContext
 package course.benchmarks;
 
 import io.vertx.core.Context;

@@ -1,4 +1,5 @@
 // Wrong: the CPU units go to a private cached pool that bypasses Vert.x (and is never shut down)
+// Caught by: computeRunsOffTheEventLoop
 package course.benchmarks;
 
 import io.vertx.core.Context;

@@ -1,4 +1,5 @@
 // Wrong: executeBlocking left ordered (the default): from inside one context the CPU units run one at a time
+// Caught by: computeRunsInParallelFromInsideOneContext
 package course.benchmarks;
 
 import io.vertx.core.Context;

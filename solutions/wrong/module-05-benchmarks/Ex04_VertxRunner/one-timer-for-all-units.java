@@ -1,4 +1,5 @@
 // Wrong: one timer stands in for the 1,000 per-unit waits: every unit is completed by the same timer
+// Caught by: everyUnitSetsItsOwnTimer
 package course.benchmarks;
 
 import io.vertx.core.Context;

@@ -1,4 +1,5 @@
 // Wrong: each wait sleeps on a worker thread (executeBlocking): no event loop blocked, but every wait holds one of the 20 worker threads
+// Caught by: everyUnitSetsItsOwnTimer
 package course.benchmarks;
 
 import io.vertx.core.Context;

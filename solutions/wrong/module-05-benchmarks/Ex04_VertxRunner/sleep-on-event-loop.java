@@ -1,4 +1,5 @@
 // Wrong: each wait is a Thread.sleep in an event-loop task: the loop is blocked and the waits queue behind each other
+// Caught by: everyUnitSetsItsOwnTimer
 package course.benchmarks;
 
 import io.vertx.core.Context;

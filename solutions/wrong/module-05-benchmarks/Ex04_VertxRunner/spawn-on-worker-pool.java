@@ -1,4 +1,5 @@
 // Wrong: spawned units run on the worker pool (executeBlocking) instead of as event-loop tasks
+// Caught by: spawnRunsOnTheEventLoop
 package course.benchmarks;
 
 import io.vertx.core.Context;

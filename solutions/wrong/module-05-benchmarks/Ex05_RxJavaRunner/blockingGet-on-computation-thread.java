@@ -1,4 +1,5 @@
 // Wrong: each unit blocks a computation thread in blockingGet until its timer fires
+// Caught by: waitsLeaveTheComputationThreadsFree
 package course.benchmarks;
 
 import io.reactivex.rxjava3.core.Observable;

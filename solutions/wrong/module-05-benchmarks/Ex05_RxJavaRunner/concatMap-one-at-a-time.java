@@ -1,4 +1,5 @@
 // Wrong: concatMap subscribes to one unit at a time, so the units never overlap
+// Caught by: waitsAreTimers
 package course.benchmarks;
 
 import io.reactivex.rxjava3.core.Observable;

@@ -1,4 +1,5 @@
 // Wrong: the CPU units run on Schedulers.io(), a growing pool meant for blocking calls, instead of the cores-sized computation scheduler
+// Caught by: computeRunsInParallelAndMatchesTheReference
 package course.benchmarks;
 
 import io.reactivex.rxjava3.core.Observable;

@@ -1,4 +1,5 @@
 // Wrong: flatMap emits the units as they finish, so the results come back out of unit order
+// Caught by: spawnReturnsEveryId
 package course.benchmarks;
 
 import io.reactivex.rxjava3.core.Observable;

@@ -1,4 +1,5 @@
 // Wrong: one timer stands in for the per-unit waits: all units are released by the same Single.timer
+// Caught by: everyUnitSetsItsOwnTimer
 package course.benchmarks;
 
 import io.reactivex.rxjava3.core.Observable;

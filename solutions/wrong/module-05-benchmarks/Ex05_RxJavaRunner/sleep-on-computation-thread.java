@@ -1,4 +1,5 @@
 // Wrong: each unit sleeps on a computation thread: the waits hold the scheduler's few threads
+// Caught by: waitsLeaveTheComputationThreadsFree
 package course.benchmarks;
 
 import io.reactivex.rxjava3.core.Observable;

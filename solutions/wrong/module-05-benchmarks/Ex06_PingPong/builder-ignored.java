@@ -1,4 +1,5 @@
 // Wrong: betweenThreads ignores the builder it is given and always starts platform threads, so the virtual rally is not virtual
+// Caught by: betweenThreadsUsesTheBuilder
 package course.benchmarks;
 
 import io.vertx.core.Context;

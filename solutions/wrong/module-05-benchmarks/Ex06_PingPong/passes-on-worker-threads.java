@@ -1,4 +1,5 @@
 // Wrong: each pass is an executeBlocking job, so the players run on worker threads, not as tasks on the event loop
+// Caught by: eventLoopRally
 package course.benchmarks;
 
 import io.vertx.core.Context;

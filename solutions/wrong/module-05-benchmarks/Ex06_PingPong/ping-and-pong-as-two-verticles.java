@@ -1,4 +1,5 @@
 // Wrong: ping and pong are two verticles, each on its own event loop, so two loop threads hand the ball across instead of one loop switching tasks
+// Caught by: eventLoopRally
 package course.benchmarks;
 
 import io.vertx.core.Context;

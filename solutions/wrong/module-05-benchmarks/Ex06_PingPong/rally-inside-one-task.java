@@ -1,4 +1,5 @@
 // Wrong: the event-loop rally counts all the passes inside one task, so it measures a loop, not a task switch
+// Caught by: eventLoopRally
 package course.benchmarks;
 
 import io.vertx.core.Context;

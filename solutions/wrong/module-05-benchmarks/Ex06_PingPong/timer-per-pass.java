@@ -1,4 +1,5 @@
 // Wrong: each pass is a 1 ms timer, so the rally measures the timer resolution, not a task switch
+// Caught by: eventLoopRally
 package course.benchmarks;
 
 import io.vertx.core.Context;

@@ -1,4 +1,5 @@
 // Wrong: the "fixed" pool is a cached pool: it grows a thread for every request in flight, no bound at all
+// Caught by: fixedPoolRunsPoolSizeRequestsAtOnce
 package course.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;

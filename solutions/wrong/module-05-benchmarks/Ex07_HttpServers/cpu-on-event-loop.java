@@ -1,4 +1,5 @@
 // Wrong: the Vert.x handler waits with the future but computes on the event loop (map instead of executeBlocking)
+// Caught by: vertxKeepsTheWaitAndTheCpuOffTheLoop
 package course.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;

@@ -1,4 +1,5 @@
 // Wrong: the fixed pool's threads are virtual (newFixedThreadPool with a virtual-thread factory): the model asked for is the servlet container's pool of platform threads
+// Caught by: fixedPoolRunsPoolSizeRequestsAtOnce
 package course.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;

@@ -1,4 +1,5 @@
 // Wrong: the Vert.x handler answers only on success: a failed CPU part leaves the request without an answer
+// Caught by: failureStillAnswers
 package course.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;

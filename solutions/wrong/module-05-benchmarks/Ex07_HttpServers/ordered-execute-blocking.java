@@ -1,4 +1,5 @@
 // Wrong: executeBlocking left ordered (the default) from the handler: every request shares the server's context, so the CPU parts take turns
+// Caught by: vertxKeepsTheWaitAndTheCpuOffTheLoop
 package course.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;

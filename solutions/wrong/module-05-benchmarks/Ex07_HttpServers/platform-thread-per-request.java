@@ -1,4 +1,5 @@
 // Wrong: the "virtual" server starts a new platform thread per request
+// Caught by: virtualThreadPerRequest
 package course.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;

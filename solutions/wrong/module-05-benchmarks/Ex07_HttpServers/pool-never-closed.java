@@ -1,4 +1,5 @@
 // Wrong: close() stops the JDK server but never closes the pool: its threads wait for work forever
+// Caught by: closeEndsEveryThread
 package course.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;

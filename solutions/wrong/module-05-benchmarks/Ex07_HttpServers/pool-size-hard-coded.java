@@ -1,4 +1,5 @@
 // Wrong: the pool size is hard-coded to the servlet default of 200 instead of the size given
+// Caught by: fixedPoolRunsPoolSizeRequestsAtOnce
 package course.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;

@@ -1,4 +1,5 @@
 // Wrong: the pool is sized to the cores, the right size for CPU work, not for requests that wait
+// Caught by: servesConcurrentRequests
 package course.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;

@@ -1,4 +1,5 @@
 // Wrong: the virtual-thread server pools its virtual threads (a cached pool with a virtual thread factory)
+// Caught by: virtualThreadPerRequest
 package course.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;

@@ -1,4 +1,5 @@
 // Wrong: close() ends the virtual-thread executor but never stops the JDK server, which keeps accepting connections
+// Caught by: closeEndsEveryThread
 package course.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;

@@ -1,4 +1,5 @@
 // Wrong: the Vert.x handler calls the blocking database query on the event loop, like Thread.sleep there
+// Caught by: vertxKeepsTheWaitAndTheCpuOffTheLoop
 package course.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;

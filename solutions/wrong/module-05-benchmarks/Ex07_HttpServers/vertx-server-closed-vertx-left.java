@@ -1,4 +1,5 @@
 // Wrong: close() closes the Vert.x HttpServer but not the Vertx instance: its event loops and workers keep running
+// Caught by: closeEndsEveryThread
 package course.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;

@@ -1,4 +1,5 @@
 // Wrong: each request gets a new virtual thread, but the server runs the handler on its one dispatcher thread, which waits for it
+// Caught by: servesConcurrentRequests
 package course.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;

@@ -1,4 +1,5 @@
 // Wrong: the virtual-thread server runs on a fixed pool of 200 virtual threads, the servlet habit with cheaper threads
+// Caught by: virtualThreadPerRequest
 package course.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;

@@ -1,4 +1,5 @@
 // Wrong: the Vert.x handler moves the whole blocking request to executeBlocking: each wait holds one of the 20 worker threads
+// Caught by: vertxKeepsTheWaitAndTheCpuOffTheLoop
 package course.benchmarks;
 
 import com.sun.net.httpserver.HttpHandler;

@@ -132,9 +132,15 @@ final class TestJvm {
 
         /** Runs {@code testClasses} in order, within {@code limit}; {@code stopWhenCaught} names an exercise or is null. */
         Outcome run(List<String> testClasses, String stopWhenCaught, Duration limit) throws IOException, InterruptedException {
+            return run(testClasses, stopWhenCaught, null, limit);
+        }
+
+        /** As above; with {@code stopWhenCaught}, the tests of method {@code first} (if not null) run first, alone. */
+        Outcome run(List<String> testClasses, String stopWhenCaught, String first, Duration limit) throws IOException, InterruptedException {
             StringBuilder spec = new StringBuilder();
             testClasses.forEach(c -> spec.append("class ").append(c).append('\n'));
             if (stopWhenCaught != null) spec.append("stop-when-caught ").append(stopWhenCaught).append('\n');
+            if (first != null) spec.append("first ").append(first).append('\n');
             spec.append("go\n");
             String ended = "";
             try (OutputStream in = process.getOutputStream()) {

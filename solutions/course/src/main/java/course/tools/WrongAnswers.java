@@ -65,8 +65,18 @@ final class WrongAnswers {
     /** A run's time limit: far above any test class's own limits, to end a JVM that ignores them. */
     static final Duration LIMIT = Duration.ofSeconds(240);
 
-    /** One wrong answer of the corpus. */
-    record Variant(String module, String exercise, Path file, String slug, String mistake) {}
+    /**
+     * One wrong answer of the corpus. {@code caughtBy} is the test method its optional second line names
+     * ({@code // Caught by: <method>}), run first and alone, or null.
+     */
+    record Variant(String module, String exercise, Path file, String slug, String mistake, String caughtBy) {
+        Variant(String module, String exercise, Path file, String slug, String mistake) {
+            this(module, exercise, file, slug, mistake, null);
+        }
+    }
+
+    /** The optional second line of a wrong answer: the test method that catches it. */
+    static final String CAUGHT_BY = "// Caught by: ";
 
     /** What became of it: caught (by which test, saying what), or why not; a corpus error is a file that cannot be tried. */
     record Verdict(Variant variant, boolean caught, String detail, boolean corpusError, double seconds) {}
@@ -171,12 +181,19 @@ final class WrongAnswers {
                     errors.add(new Verdict(v, false, "no exercise " + exercise + " in " + module, true, 0));
                     continue;
                 }
-                String first = Files.readAllLines(f, StandardCharsets.UTF_8).stream().findFirst().orElse("").strip();
+                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                String first = lines.isEmpty() ? "" : lines.getFirst().strip();
                 if (!first.matches("// Wrong: \\S.*")) {
                     errors.add(new Verdict(v, false, "its first line must say the mistake: // Wrong: <the mistake, in one line>", true, 0));
                     continue;
                 }
-                out.add(new Variant(module, exercise, f, slug, first.substring("// Wrong: ".length()).strip()));
+                String second = lines.size() > 1 ? lines.get(1).strip() : "";
+                String caughtBy = second.startsWith(CAUGHT_BY) ? second.substring(CAUGHT_BY.length()).strip() : null;
+                if (caughtBy != null && !caughtBy.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
+                    errors.add(new Verdict(v, false, "its second line names no test method: " + CAUGHT_BY + "<method name, e.g. closesThePool>", true, 0));
+                    continue;
+                }
+                out.add(new Variant(module, exercise, f, slug, first.substring("// Wrong: ".length()).strip(), caughtBy));
             }
         }
         return out;
@@ -247,7 +264,7 @@ final class WrongAnswers {
         Path log = work.resolve("test.log");
         ModuleSetup setup = build.setup().withJvmArgs(JVM_FLAGS);
         TestJvm.Started jvm = TestJvm.start(root, setup, List.of(classes.dir(), work.getParent().resolve("main-without")), tests.dir(), log);
-        TestJvm.Outcome outcome = jvm.run(List.of(testClass), v.exercise(), LIMIT);
+        TestJvm.Outcome outcome = jvm.run(List.of(testClass), v.exercise(), v.caughtBy(), LIMIT);
         return verdict(v, outcome, seconds(start));
     }
 
@@ -257,7 +274,13 @@ final class WrongAnswers {
                 .filter(r -> r.status() == TestResults.Status.FAILED && Caught.by(v.exercise(), r.type(), r.message()))
                 .findFirst();
         if (catcher.isPresent()) {
-            return new Verdict(v, true, catcher.get().name() + ": " + Caught.firstLine(catcher.get().message()), false, seconds);
+            String name = catcher.get().name();
+            String method = name.contains("(") ? name.substring(0, name.indexOf('(')) : name;
+            // The second line only orders the run (its test first); a missing or stale one costs time, not the verdict.
+            String line = method.startsWith("(") || method.equals(v.caughtBy()) ? ""
+                    : v.caughtBy() == null ? " (give it the second line `" + CAUGHT_BY + method + "`: its runs start with that test)"
+                    : " (its second line names " + v.caughtBy() + ": make it `" + CAUGHT_BY + method + "`)";
+            return new Verdict(v, true, name + ": " + Caught.firstLine(catcher.get().message()) + line, false, seconds);
         }
         List<TestJvm.Result> failed = outcome.results().stream().filter(r -> r.status() == TestResults.Status.FAILED).toList();
         if (failed.isEmpty()) {

@@ -17,12 +17,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -41,6 +43,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * <pre>
  *   class course.threads.Ex03_BoundedPoolTest     one per test class, run in this order
  *   stop-when-caught Ex03_BoundedPool             end the JVM at the first failure that catches a wrong answer (Caught)
+ *   first closesThePool                           with stop-when-caught: run the tests of that method first, on their own,
+ *                                                 then (not caught) the whole classes; a test that ran is reported once
  * </pre>
  * Output lines (tab-separated, fields escaped as Tsv.escape does): {@code C class} when a class
  * starts, {@code T class name status type message} per test, {@code E class} when the class is
@@ -65,13 +69,32 @@ public final class TestRunner {
         Launcher launcher = LauncherFactory.create();
         List<String> classes = new ArrayList<>();
         String stopWhenCaught = null;
+        String first = null;
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line; (line = in.readLine()) != null && !line.equals("go"); ) {
             if (line.startsWith("class ")) classes.add(line.substring(6).strip());
             else if (line.startsWith("stop-when-caught ")) stopWhenCaught = line.substring(17).strip();
+            else if (line.startsWith("first ")) first = line.substring(6).strip();
         }
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(resultsFile, StandardCharsets.UTF_8))) {
             Listener listener = new Listener(out, stopWhenCaught);
+            // The test that caught this wrong answer last time, alone: most runs end here, without the
+            // CPU of the tests before it. If it does not catch, the whole classes run as usual.
+            if (first != null && stopWhenCaught != null) {
+                String method = first;
+                PostDiscoveryFilter only = d -> d.getSource().filter(MethodSource.class::isInstance)
+                        .map(s -> ((MethodSource) s).getMethodName().equals(method)
+                                ? FilterResult.included("first") : FilterResult.excluded("not first"))
+                        .orElse(FilterResult.included("container"));
+                for (String c : classes) {
+                    try {
+                        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(DiscoverySelectors.selectClass(c))
+                                .filters(only).build(), listener);
+                    } catch (Throwable ignored) {
+                        // the class's own run below reports it
+                    }
+                }
+            }
             // One execution per class, in the given order (surefire's runOrder=alphabetical).
             for (String c : classes) {
                 LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()

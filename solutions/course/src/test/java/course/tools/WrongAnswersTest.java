@@ -30,6 +30,21 @@ class WrongAnswersTest {
     }
 
     @Test
+    void theVerdictSaysWhenTheSecondLineDoesNotNameTheCatchingTest() {
+        var outcome = new TestJvm.Outcome(List.of(
+                result("retries(int)[2]", TestResults.Status.FAILED, "java.lang.AssertionError", "[Ex03: the third try never came]")),
+                false, "", Path.of("log"));
+        WrongAnswers.Variant named = new WrongAnswers.Variant(V.module(), V.exercise(), V.file(), V.slug(), V.mistake(), "retries");
+        WrongAnswers.Variant stale = new WrongAnswers.Variant(V.module(), V.exercise(), V.file(), V.slug(), V.mistake(), "closesThePool");
+
+        assertThat(WrongAnswers.verdict(named, outcome, 1.0).detail()).isEqualTo("retries(int)[2]: [Ex03: the third try never came]");
+        assertThat(WrongAnswers.verdict(stale, outcome, 1.0).detail())
+                .endsWith("(its second line names closesThePool: make it `// Caught by: retries`)");
+        assertThat(WrongAnswers.verdict(V, outcome, 1.0).detail())
+                .endsWith("(give it the second line `// Caught by: retries`: its runs start with that test)");
+    }
+
+    @Test
     void notCaughtWhenEveryTestPassesOrOnlyUnteachingFailuresHappen() {
         var passes = WrongAnswers.verdict(V, new TestJvm.Outcome(List.of(result("a", TestResults.Status.PASSED, "", "")), false, "", Path.of("log")), 1.0);
         assertThat(passes.caught()).isFalse();
@@ -55,7 +70,9 @@ class WrongAnswersTest {
         Path corpus = root.resolve("solutions/wrong/module-01-threads");
         Files.createDirectories(corpus.resolve("Ex03_BoundedPool"));
         Files.createDirectories(corpus.resolve("Ex99_Nothing"));
-        Files.writeString(corpus.resolve("Ex03_BoundedPool/pool-never-closed.java"), "// Wrong: never closes the pool\npackage course.threads;\n");
+        Files.writeString(corpus.resolve("Ex03_BoundedPool/pool-never-closed.java"),
+                "// Wrong: never closes the pool\n// Caught by: closesThePool\npackage course.threads;\n");
+        Files.writeString(corpus.resolve("Ex03_BoundedPool/bad-second-line.java"), "// Wrong: x\n// Caught by: closes the pool\npackage course.threads;\n");
         Files.writeString(corpus.resolve("Ex03_BoundedPool/no-comment.java"), "package course.threads;\n");
         Files.writeString(corpus.resolve("Ex99_Nothing/x.java"), "// Wrong: x\n");
         Files.writeString(corpus.resolve("stray.java"), "// Wrong: x\n");
@@ -68,9 +85,11 @@ class WrongAnswersTest {
             assertThat(v.exercise()).isEqualTo("Ex03_BoundedPool");
             assertThat(v.slug()).isEqualTo("pool-never-closed");
             assertThat(v.mistake()).isEqualTo("never closes the pool");
+            assertThat(v.caughtBy()).isEqualTo("closesThePool");
         });
         assertThat(errors).extracting(WrongAnswers.Verdict::detail).containsExactlyInAnyOrder(
                 "its first line must say the mistake: // Wrong: <the mistake, in one line>",
+                "its second line names no test method: // Caught by: <method name, e.g. closesThePool>",
                 "no exercise Ex99_Nothing in module-01-threads",
                 "not where a wrong answer goes: solutions/wrong/module-01-threads/<ExNN_Name>/<slug>.java");
         assertThat(errors).allMatch(WrongAnswers.Verdict::corpusError);
