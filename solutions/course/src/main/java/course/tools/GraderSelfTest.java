@@ -142,9 +142,12 @@ final class GraderSelfTest {
             expected.put("compile-error", Map.of(e1, Expect.FULL, e2, Expect.ZERO, e3, Expect.FULL));
             submissions.add(broken.toString());
 
-            // A hang that ignores interrupts and a System.exit: each costs only its own exercise.
+            // A hang that ignores interrupts and a System.exit: each costs only its own exercise. The hang
+            // sleeps rather than spins: a spinning one held a core for every test of Ex01 (their time limits
+            // in a row), which only slowed whatever else CI was running.
             Path hostile = solutions(fixtures.resolve("hang-and-exit"), module);
-            inject(source(hostile, module, e1), e1, "static { spin(); } private static void spin() { for (;;) Thread.onSpinWait(); }");
+            inject(source(hostile, module, e1), e1, "static { hang(); } private static void hang() { for (;;) {"
+                    + " try { Thread.sleep(60_000); } catch (InterruptedException ignored) { } } }");
             inject(source(hostile, module, e3), e3, "static { System.exit(3); }");
             expected.put("hang-and-exit", Map.of(e1, Expect.ZERO, e2, Expect.FULL, e3, Expect.ZERO));
             submissions.add(hostile.toString());
