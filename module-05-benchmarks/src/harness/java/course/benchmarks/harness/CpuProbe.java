@@ -20,9 +20,14 @@ import java.util.stream.IntStream;
  * {@code ROUND <unit alone ns> <runner call ns> <call's process CPU ns> <unit alone's CPU ns>} per round.
  * (The process CPU clock ticks in 10 ms steps on Linux: the suite adds it up over all rounds.)
  *
- * <p>{@code CpuProbe <runner> <units> <rounds per unit> <rounds>}
+ * <p>{@code CpuProbe <runner> <units> <rounds per unit> <rounds> [<most rounds>]}: with a larger
+ * {@code most rounds}, it goes on past {@code rounds} until the 95% interval of the ratio call / ideal
+ * is within ± 2% (the precision a CPU target needs), or {@code most rounds} are done.
  */
 public final class CpuProbe {
+
+    /** The interval's half-width, relative to the median, at which extra rounds stop. */
+    static final double PRECISION = 0.02;
 
     /** Keeps the sequential unit's result alive, so the JIT cannot drop the work. */
     static volatile long sink;
@@ -35,6 +40,8 @@ public final class CpuProbe {
         int units = Integer.parseInt(args[1]);
         long mixRounds = Long.parseLong(args[2]);
         int rounds = Integer.parseInt(args[3]);
+        int mostRounds = args.length > 4 ? Math.max(rounds, Integer.parseInt(args[4])) : rounds;
+        List<Double> ofIdeal = new java.util.ArrayList<>();
         com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -44,7 +51,10 @@ public final class CpuProbe {
             for (int warm = 0; warm < 2; warm++) {
                 check(runner.compute(units, id -> MixingLoop.mix(id, mixRounds)), expected);
             }
-            for (int round = 0; round < rounds; round++) {
+            for (int round = 0; round < mostRounds; round++) {
+                if (round >= rounds && Stats.of(ofIdeal).relativeHalfWidth() <= PRECISION) {
+                    break;
+                }
                 boolean sequentialFirst = round % 2 == 0; // alternate, so a drifting load touches both alike
                 long[] sequential = sequentialFirst ? oneUnit(round, mixRounds) : null;
                 long cpuBefore = os.getProcessCpuTime();
@@ -57,6 +67,7 @@ public final class CpuProbe {
                     sequential = oneUnit(round, mixRounds);
                 }
                 System.out.println("ROUND " + sequential[0] + " " + parallel + " " + cpu + " " + sequential[1]);
+                ofIdeal.add(parallel / (sequential[0] * (double) units / Machine.cores())); // as the suite computes it
             }
         }
         System.out.flush();
