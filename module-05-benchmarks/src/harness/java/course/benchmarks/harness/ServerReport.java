@@ -90,7 +90,8 @@ final class ServerReport {
                 double ratio = light.get().requestsPerSecond() / pool.get().requestsPerSecond();
                 String verdict = ratio >= 3 ? "yes" : "no: " + whyShort(o, light.get());
                 rows.add(List.of(String.format(Locale.ROOT, "%s >= 3x the pool's requests/s at %,d connections", model, connections),
-                    String.format(Locale.ROOT, "%.1fx (%,.0f vs %,.0f)", ratio, light.get().requestsPerSecond(), pool.get().requestsPerSecond()),
+                    // two decimals: 2.97x must not read as a "3.0x" that missed
+                    String.format(Locale.ROOT, "%.2fx (%,.0f vs %,.0f)", ratio, light.get().requestsPerSecond(), pool.get().requestsPerSecond()),
                     verdict));
                 if (ratio < 3) {
                     why.add(whyLong(o, light.get()));
