@@ -70,21 +70,19 @@ final class Javac {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         StringWriter chatter = new StringWriter();
         StandardJavaFileManager files = FILES.get();
-        {
-            var units = files.getJavaFileObjectsFromPaths(sources);
-            boolean ok = COMPILER.getTask(chatter, files, diagnostics, options, null, units).call();
-            List<Problem> problems = new ArrayList<>();
-            for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
-                if (d.getKind() != Diagnostic.Kind.ERROR) continue;
-                Path file = d.getSource() == null ? null : Path.of(d.getSource().toUri());
-                String msg = d.getMessage(Locale.ROOT);
-                problems.add(new Problem(file, d.getLineNumber(), oneLine(msg)));
-            }
-            if (!ok && problems.isEmpty()) {
-                problems.add(new Problem(null, -1, "javac failed: " + chatter.toString().strip()));
-            }
-            return problems;
+        var units = files.getJavaFileObjectsFromPaths(sources);
+        boolean ok = COMPILER.getTask(chatter, files, diagnostics, options, null, units).call();
+        List<Problem> problems = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+            if (d.getKind() != Diagnostic.Kind.ERROR) continue;
+            Path file = d.getSource() == null ? null : Path.of(d.getSource().toUri());
+            String msg = d.getMessage(Locale.ROOT);
+            problems.add(new Problem(file, d.getLineNumber(), oneLine(msg)));
         }
+        if (!ok && problems.isEmpty()) {
+            problems.add(new Problem(null, -1, "javac failed: " + chatter.toString().strip()));
+        }
+        return problems;
     }
 
     /** javac's message on one line: its first line, and the symbol it could not find when it says which. */
