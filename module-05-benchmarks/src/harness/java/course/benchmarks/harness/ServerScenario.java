@@ -232,7 +232,7 @@ public final class ServerScenario {
                 Instant from = Instant.now();
                 LoadGenerator.Window window = generator.run(connections, settings.warmUp(), settings.measure(), server.process.toHandle());
                 levels.add(new Instant[] {from, Instant.now()});
-                ServerResult result = result(model, requested, window, Double.NaN);
+                ServerResult result = result(model, requested, window);
                 results.add(result);
                 System.out.printf(java.util.Locale.ROOT,
                     "  %-8s %,6d connections %,8.0f req/s  p50 %7.1f ms  p99 %7.1f ms  errors %d  (CPU cores: server %.2f, generator %.2f, others %.2f; "
@@ -254,13 +254,13 @@ public final class ServerScenario {
         return results;
     }
 
-    private static ServerResult result(Model model, int requested, LoadGenerator.Window window, double dispatcherWaits) {
+    private static ServerResult result(Model model, int requested, LoadGenerator.Window window) {
         Histogram h = window.latenciesMicros();
         return new ServerResult(model.key, requested, window.connections(), window.seconds(), h.getTotalCount(),
             ms(h, h.getValueAtPercentile(50)), ms(h, h.getValueAtPercentile(90)), ms(h, h.getValueAtPercentile(99)),
             ms(h, h.getValueAtPercentile(99.9)), ms(h, h.getMaxValue()), h.getTotalCount() == 0 ? Double.NaN : h.getMean() / 1000,
             window.errors(), window.serverCores(), window.generatorCores(), window.otherCores(), window.busiestServerThread(),
-            dispatcherWaits);
+            Double.NaN); // the dispatcher's lock waits come after the levels (withDispatcherWaits)
     }
 
     /** A latency in ms; NaN when nothing was answered in the window. */
