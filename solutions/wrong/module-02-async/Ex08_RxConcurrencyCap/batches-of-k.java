@@ -13,8 +13,10 @@ import io.reactivex.rxjava3.functions.Function;
  * arrives: a thousand items, a thousand calls in flight ({@code Flowable.flatMap} stops at 128 by
  * default, {@code Flowable.bufferSize()}). Its {@code maxConcurrency} argument is the Rx
  * version of Ex04's lanes: at most K inner calls subscribed at once, the next one starts when
- * one finishes. Results come out in completion order; {@code concatMapEager} with the same cap
- * runs the calls just as concurrently but hands the results out in input order.
+ * one finishes. Results come out in completion order. {@code concatMapEager} with the same cap
+ * hands them out in input order, and pays for it: a finished call keeps its slot until every
+ * result before it has been emitted, so one slow call at the head stops new calls from starting
+ * until it answers (head-of-line blocking). That is also what keeps its buffer within the cap.
  */
 public final class Ex08_RxConcurrencyCap {
 

@@ -1,0 +1,40 @@
+// Wrong: runs every call with flatMap's cap and sorts by position at the end: in order, but nothing comes out until the last call answers
+// Caught by: aSlowHeadHoldsTheLine
+package course.async;
+
+import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.core.Single;
+import io.reactivex.rxjava3.functions.Function;
+import java.util.Map;
+
+/**
+ * Ex08 · flatMap with a concurrency cap, and concatMapEager when order matters.
+ *
+ * <p>{@code Observable.flatMap} subscribes to the inner call of every item as soon as the item
+ * arrives: a thousand items, a thousand calls in flight ({@code Flowable.flatMap} stops at 128 by
+ * default, {@code Flowable.bufferSize()}). Its {@code maxConcurrency} argument is the Rx
+ * version of Ex04's lanes: at most K inner calls subscribed at once, the next one starts when
+ * one finishes. Results come out in completion order. {@code concatMapEager} with the same cap
+ * hands them out in input order, and pays for it: a finished call keeps its slot until every
+ * result before it has been emitted, so one slow call at the head stops new calls from starting
+ * until it answers (head-of-line blocking). That is also what keeps its buffer within the cap.
+ */
+public final class Ex08_RxConcurrencyCap {
+
+    private Ex08_RxConcurrencyCap() {
+    }
+
+    /** Runs {@code call} for every item, at most {@code maxConcurrency} at once; results as they finish. */
+    public static <T, R> Observable<R> processAll(Observable<T> items, Function<T, Single<R>> call, int maxConcurrency) {
+        return items.flatMap(item -> call.apply(item).toObservable(), maxConcurrency);
+    }
+
+    /** Same cap, but the results come out in the order of the items. */
+    public static <T, R> Observable<R> processAllInOrder(Observable<T> items, Function<T, Single<R>> call, int maxConcurrency) {
+        // Keep each result's position, wait for all of them, then put them back in input order.
+        return items.toList().flatMapObservable(list -> Observable.range(0, list.size())
+            .flatMap(i -> call.apply(list.get(i)).map(r -> Map.entry(i, r)).toObservable(), maxConcurrency)
+            .sorted(Map.Entry.comparingByKey())
+            .map(Map.Entry::getValue));
+    }
+}
