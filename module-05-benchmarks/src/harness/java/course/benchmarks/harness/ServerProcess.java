@@ -48,7 +48,7 @@ public final class ServerProcess {
         int poolSize = Integer.parseInt(args[1]);
         Backend backend = Backend.simulated(Duration.ofMillis(Long.parseLong(args[2])), Long.parseLong(args[3]));
         RunningServer server = model.start(backend, poolSize);
-        // The JDK server's one dispatcher thread reads every request off its connection: how long it
+        // The JDK server's one dispatcher thread hands every connection with a request ready to the executor: how long it
         // waits for locks (JFR's monitor-enter events of 10 ms and more) is part of what it serves.
         List<Instant[]> dispatcherWaits = java.util.Collections.synchronizedList(new ArrayList<>());
         RecordingStream locks = null;

@@ -180,7 +180,7 @@ final class ServerReport {
             verdict = ": not CPU-bound; the CPU of each server thread is measured on Linux only, so what held it back is not measured here";
         }
         String dispatcher = r.dispatcherWaits() >= DISPATCHER_WAITS ? String.format(Locale.ROOT, " The JDK server's one dispatcher thread, "
-            + "which reads every request off its connection, %sspent %.0f%% of this level waiting for a lock (JFR's monitor-enter events): "
+            + "which hands each connection with a request ready to the executor, %sspent %.0f%% of this level waiting for a lock (JFR's monitor-enter events): "
             + "while it waits, no connection's next request is read.", busy >= FULL * o.cores() ? "also " : "", 100 * r.dispatcherWaits()) : "";
         return String.format(Locale.ROOT, "Why %s at %,d connections served %,.0f requests/s: the machine's %d cores were %.0f%% busy "
                 + "(server %.2f, of which the CPU parts %.2f; generator %.2f; other processes %s)%s.%s",
