@@ -19,6 +19,13 @@ class WrongAnswersTest {
     }
 
     @Test
+    void aRaceCaughtByChanceRunsAtTheLearnersTiersEveryOtherC1Only() {
+        var raced = new WrongAnswers.Variant("module-04-pitfalls", "Ex08_DataRace", Path.of("x.java"), "x", "a HashMap");
+        assertThat(WrongAnswers.jvmFlags(raced)).isEmpty();
+        assertThat(WrongAnswers.jvmFlags(V)).contains("-XX:TieredStopAtLevel=1");
+    }
+
+    @Test
     void caughtByTheFirstTeachingFailure() {
         var verdict = WrongAnswers.verdict(V, new TestJvm.Outcome(List.of(
                 result("a", TestResults.Status.PASSED, "", ""),
