@@ -10,7 +10,7 @@ import java.util.function.IntFunction;
  * <p>A virtual thread is a Java object scheduled by the JVM onto a few carrier threads (one per
  * core). Creating one allocates a small object, not an OS thread; when it sleeps or blocks on
  * I/O it unmounts and its carrier runs another one. So the same blocking code as Ex01 waits
- * 1,000 times in parallel for about 1-2 KiB of heap each (a parked unit with a shallow stack; the
+ * 1,000 times in parallel for about 2 KB of heap each (a parked unit with a shallow stack; the
  * scale probe measures it). It does not make CPU work faster: the carriers are still one per core,
  * and the JDK's scheduler does not time-slice virtual threads (a computing one keeps its carrier
  * until it blocks or ends; the kernel still preempts the carrier thread itself).

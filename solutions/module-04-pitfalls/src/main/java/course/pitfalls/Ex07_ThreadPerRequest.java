@@ -15,10 +15,10 @@ import java.util.concurrent.Executors;
  * Nothing limits the damage, because the spike itself decides how many threads exist.
  *
  * <p>Repaired: virtual threads keep the simple thread-per-request code and run on a handful of
- * carrier threads. A waiting one is cheap: measured on JDK 25, about 1.3-2 KB of live heap and
- * 2-3 KiB of resident memory per virtual thread parked in {@code CountDownLatch.await} a few frames
- * deep (deeper stacks need more), against a 16 KiB kernel stack and some 40 KiB of resident memory
- * for a parked platform thread (x86-64 Linux). Every waiting request can be in flight at once.
+ * carrier threads. A waiting one is cheap: measured on JDK 25, about 2 KB of live heap per virtual
+ * thread parked in {@code CountDownLatch.await} a few frames deep (deeper stacks need more), against
+ * a 16 KiB kernel stack and about 45 KiB of resident memory for a parked platform thread (x86-64
+ * Linux; module 01's samples/ThreadMemory.java). Every waiting request can be in flight at once.
  * (A bounded platform pool also stops the spike from choosing the thread count, but then requests
  * that only wait queue behind each other; a bound is the tool when the work itself is scarce, like
  * CPU, or a partner's limit: see Ex10.)
