@@ -144,12 +144,12 @@ class Ex11_PerThreadStateTest {
         Optional<String> duringAnn = seenByLibrary.get("ann");
         Optional<String> duringBob = seenByLibrary.get("bob");
         String why = duringBob.equals(Optional.of("ann"))
-            ? "an InheritableThreadLocal is copied into every thread created inside a request (here, the library's pool "
+            ? "an InheritableThreadLocal is copied into each thread the request's thread creates (here, the library's pool "
                 + "thread, created during ann's request), and pool threads outlive the request: it still says ann while "
                 + "serving bob"
             : duringBob.equals(Optional.of("bob"))
                 ? "a value every thread can read (a static field?) reaches threads nobody gave it to"
-                : "an InheritableThreadLocal is copied into every thread created inside a request, pool threads included";
+                : "an InheritableThreadLocal is copied into each thread the request's thread creates, pool threads included";
         assertThat(List.of(duringAnn, duringBob))
             .as("Ex11: a library's pool thread that nobody gave the user to says the current user is %s during ann's "
                 + "request and %s during bob's: %s. Hint: give the user only to the forks you start, and bind it only there",
