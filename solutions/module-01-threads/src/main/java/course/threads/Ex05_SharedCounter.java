@@ -17,9 +17,10 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>This exercise's test hammers your counter in a second JVM that it starts itself, with your
  * class kept out of the JIT compiler, so a race shows up in every run (see the module README).
  *
- * <p>Solution note: {@code LongAdder} is built for this exact job: under contention each thread
- * adds to its own cell and {@code sum()} adds the cells up, so threads do not fight over one memory
- * location. {@code AtomicLong} is also correct (it retries more when many threads hammer it) and is
+ * <p>Solution note: {@code LongAdder} is built for this exact job: when additions collide it
+ * spreads them over cells (added as collisions go on, up to about one per core; a thread that
+ * collides moves to another cell) and {@code sum()} adds the cells up, so threads rarely fight
+ * over one memory location. {@code AtomicLong} is also correct (it retries more when many threads hammer it) and is
  * the tool when you need the value of each increment (an id generator).
  */
 public final class Ex05_SharedCounter {
