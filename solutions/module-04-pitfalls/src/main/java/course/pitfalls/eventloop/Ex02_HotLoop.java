@@ -18,8 +18,8 @@ import java.util.function.ToLongFunction;
  * <p>Repaired: chunks of {@link #CHUNK} documents, each continued from a 1 ms timer. Netty 4.2 runs
  * queued tasks (what {@code runOnContext} adds), including the ones queued while it runs, until its
  * queue is empty or {@code io.netty.eventLoop.maxTaskProcessingQuantumMs} (1 s by default) is spent,
- * and only then fires due timers and reads sockets: chunks chained with {@code runOnContext} are
- * one long turn for every timer and every request. A chunk that waits for a timer lets all of them
+ * and only then reads sockets and moves the timers due by then to the tail of its queue: chunks
+ * chained with {@code runOnContext} are one long turn for every timer and every request. A chunk that waits for a timer lets all of them
  * in first. The subtotal travels from chunk to chunk, so no state is shared and no lock is needed;
  * the price is a millisecond per chunk (+~1 ms per 100 documents here), so keep chunks a few ms long.
  * The other repair moves the whole loop off the event loop: {@code vertx.executeBlocking(..., false)}.
@@ -55,7 +55,7 @@ public final class Ex02_HotLoop {
             return;
         }
         long carried = sum;
-        // The yield: due timers and socket reads run before this timer's callback does.
+        // The yield: this callback runs in a later round, after a socket poll and behind the timers due before it.
         vertx.setTimer(1, id -> scoreFrom(vertx, documents, score, to, carried, total));
     }
 }
