@@ -55,8 +55,10 @@ public class CarrierCompensation {
 
         Path file = Files.createTempFile("compensation", ".lock");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process holder = new ProcessBuilder(java, Path.of("module-01-threads/samples/CarrierCompensation.java").toString(),
-            "hold-lock", file.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Path self = Files.exists(Path.of("samples/CarrierCompensation.java")) ? Path.of("samples/CarrierCompensation.java")
+            : Path.of("module-01-threads/samples/CarrierCompensation.java");   // run from the module's folder or the root
+        Process holder = new ProcessBuilder(java, self.toString(), "hold-lock", file.toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         holder.getInputStream().read();                                    // "locked": the other JVM holds it now
         blockAndWatch("FileChannel.lock held by another JVM (compensated)", () -> {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE); var l = ch.lock()) {
