@@ -22,7 +22,7 @@ import java.sql.SQLException;
  * when this handler returns or reaches an {@code await()}. A blocking call (JDBC) parks the
  * virtual thread and frees its carrier for other virtual threads, yet it is no {@code await()}:
  * the verticle's next request waits behind it (5 requests that each {@code Thread.sleep(200)}
- * took 1.0 to 1.9 s here; with {@code vertx.timer(200).await()}, 0.28 to 0.45 s). So a blocking
+ * took 1.0 to 1.1 s here; with {@code vertx.timer(200).await()}, 0.21 to 0.25 s: samples/ContextTurns.java). So a blocking
  * call is handed to a thread of its own and awaited. (The in-memory H2 database of these tests
  * does not even wait: its queries are CPU and locks. A networked database would wait.)
  */
