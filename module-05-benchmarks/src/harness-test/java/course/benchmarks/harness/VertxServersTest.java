@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import course.benchmarks.Backend;
 import course.benchmarks.MixingLoop;
 import course.benchmarks.RunningServer;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.ThreadingModel;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -137,6 +140,41 @@ class VertxServersTest {
         }
 
         assertThat(onVirtualThreads).as("each request's handler on a virtual thread").containsExactly(true);
+    }
+
+    /**
+     * Why the verticle awaits instead of sleeping (METHOD.md): a Vert.x context runs one task at a time
+     * and lets the next in only while one is parked in await, so a Thread.sleep holds the verticle and
+     * requests sent at once take turns.
+     */
+    @Test
+    void a_sleep_on_a_virtual_thread_verticle_holds_it_so_its_requests_take_turns() {
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger mostInside = new AtomicInteger();
+        AtomicInteger port = new AtomicInteger();
+        Vertx vertx = Vertx.vertx();
+        try {
+            vertx.deployVerticle(new VerticleBase() {
+                @Override
+                public Future<?> start() {
+                    return vertx.createHttpServer().requestHandler(request -> {
+                        mostInside.accumulateAndGet(inside.incrementAndGet(), Math::max);
+                        try {
+                            Thread.sleep(100); // not an await: the context stays taken
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        inside.decrementAndGet();
+                        request.response().end("slept");
+                    }).listen(0, "127.0.0.1").onSuccess(server -> port.set(server.actualPort()));
+                }
+            }, new DeploymentOptions().setThreadingModel(ThreadingModel.VIRTUAL_THREAD)).await();
+
+            assertThat(sendAtOnce(port.get(), 4)).containsOnly("200 slept").hasSize(4);
+            assertThat(mostInside.get()).as("requests inside the handler at once").isEqualTo(1);
+        } finally {
+            vertx.close().await();
+        }
     }
 
     @Test
