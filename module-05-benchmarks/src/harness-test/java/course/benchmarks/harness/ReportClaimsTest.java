@@ -14,14 +14,29 @@ class ReportClaimsTest {
 
     @Test
     void a_probe_stopped_at_our_cap_is_a_lower_bound_beside_the_limit_the_machine_sets_not_a_limit() {
-        Machine.ThreadLimit maps = new Machine.ThreadLimit(32_765, "vm.max_map_count = 65530, two memory maps per thread");
+        Machine.ThreadLimit maps = new Machine.ThreadLimit(32_765, "vm.max_map_count 65530 / 2 maps a thread");
 
         assertThat(Report.limitText(scale("platform", 5_000, 5_000, "cap", 1_000, 40_000, 16_384), maps))
-            .isEqualTo("> 5,000 (our cap, not a limit; this machine allows about 32,765 (vm.max_map_count = 65530, two memory maps per thread))");
+            .isEqualTo("> 5,000 (our cap, not a limit; this machine allows about 32,765: vm.max_map_count 65530 / 2 maps a thread)");
         assertThat(Report.limitText(scale("virtual", 200_000, 200_000, "cap", 2_048, 2_500, -1), null))
             .isEqualTo("> 200,000 (our cap, not a limit; the 512 MB heap holds about 262,144 (512 MiB / 2.0 KiB))");
         assertThat(Report.limitText(scale("virtual", 200_000, 150_000, "time budget", 2_048, 2_500, -1), null))
             .startsWith("> 150,000 (our time budget, not a limit;");
+    }
+
+    @Test
+    void on_linux_the_thread_limit_is_the_lowest_of_the_kernels_settings() throws Exception {
+        java.nio.file.Path maps = java.nio.file.Path.of("/proc/sys/vm/max_map_count");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(maps), "Linux only");
+        // readAllLines, not readString: on some kernels readString gets one byte of a /proc/sys file
+        long mapsLimit = Long.parseLong(java.nio.file.Files.readAllLines(maps).getFirst().trim()) / 2;
+        long pidMax = Long.parseLong(java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/sys/kernel/pid_max")).getFirst().trim());
+
+        Machine.ThreadLimit limit = Machine.threadLimit();
+
+        assertThat(limit).isNotNull();
+        assertThat(limit.threads()).isPositive().isLessThanOrEqualTo(Math.min(mapsLimit, pidMax));
+        assertThat(limit.by()).isNotBlank();
     }
 
     @Test

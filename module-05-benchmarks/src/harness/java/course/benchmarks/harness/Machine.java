@@ -71,7 +71,7 @@ public final class Machine {
         List<ThreadLimit> limits = new java.util.ArrayList<>();
         long maps = number(lines("/proc/sys/vm/max_map_count"));
         if (maps > 0) {
-            limits.add(new ThreadLimit(maps / 2, "vm.max_map_count = " + maps + ", two memory maps per thread"));
+            limits.add(new ThreadLimit(maps / 2, "vm.max_map_count " + maps + " / 2 maps a thread"));
         }
         long threadsMax = number(lines("/proc/sys/kernel/threads-max"));
         if (threadsMax > 0) {

@@ -393,7 +393,7 @@ public final class Report {
         String known;
         if (s.model().equals("platform")) {
             known = threads == null ? "the OS's limit is not known here"
-                : String.format(Locale.ROOT, "this machine allows about %,d (%s)", threads.threads(), threads.by());
+                : String.format(Locale.ROOT, "this machine allows about %,d: %s", threads.threads(), threads.by());
         } else {
             known = s.heapPerUnit() > 0 ? String.format(Locale.ROOT, "the 512 MB heap holds about %,d (512 MiB / %s)",
                 ScaleProbe.HEAP_BYTES / s.heapPerUnit(), bytes(s.heapPerUnit())) : "the heap's limit is not known";

@@ -97,8 +97,15 @@ final class ServerReport {
             out.line(String.format(Locale.ROOT, "* measured while other processes used more than %.1f cores: those figures are lower "
                 + "(throughput) and higher (latency) than this machine gives when quiet.", UNDER_LOAD));
         }
+        if (o.open().isEmpty()) {
+            out.line("");
+            out.line("Open loop (requests at fixed rates, latency from each request's due time): full mode only "
+                + "(-Dbench.mode=full), as each rate needs a warm-up and a window of its own.");
+        }
         targets(o, out);
-        openLoop(o, out);
+        if (!o.open().isEmpty()) {
+            openLoop(o, out);
+        }
     }
 
     private static ServerScenario.Model model(ServerResult r) {
@@ -125,12 +132,6 @@ final class ServerReport {
 
     /** The open loop: the same rates for every model of a server, latency from each request's due time. */
     private static void openLoop(ServerScenario.Outcome o, Out out) {
-        if (o.open().isEmpty()) {
-            out.line("");
-            out.line("Open loop (requests at fixed rates, latency from each request's due time): full mode only "
-                + "(-Dbench.mode=full), as each rate needs a warm-up and a window of its own.");
-            return;
-        }
         out.heading(String.format(Locale.ROOT, "HTTP service at fixed arrival rates (open loop): latency from each request's due "
             + "time, %s s measured per rate", Report.fmt(o.openMeasureSeconds())));
         for (ServerScenario.Server server : List.of(ServerScenario.Server.VERTX, ServerScenario.Server.JDK)) {

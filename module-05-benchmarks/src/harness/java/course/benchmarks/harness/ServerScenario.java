@@ -537,7 +537,8 @@ public final class ServerScenario {
 
         private static int[] portRange() {
             try {
-                String[] fields = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+                // readAllLines, not readString: on some kernels readString gets one byte of a /proc/sys file
+                String[] fields = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).getFirst().trim().split("\\s+");
                 return new int[] {Integer.parseInt(fields[0]), Integer.parseInt(fields[1])};
             } catch (IOException | RuntimeException e) {
                 return null;
