@@ -132,7 +132,7 @@ public final class ServerScenario {
             return mode.equals("full")
                 ? new Settings("full", List.of(100, 1_000, 2_000, 5_000), Duration.ofSeconds(5), Duration.ofSeconds(10),
                     List.of(0.5, 0.9), Duration.ofSeconds(3), Duration.ofSeconds(10))
-                // five models in about the minute three had at 2 + 3 s a level: the quick suite's budget is 3 minutes
+                // five models in little more time than three took at 2 + 3 s a level: the quick suite's budget is 3 minutes
                 : new Settings("quick", List.of(100, 1_000, 2_000), Duration.ofMillis(1_500), Duration.ofSeconds(2),
                     List.of(), Duration.ZERO, Duration.ZERO);
         }
