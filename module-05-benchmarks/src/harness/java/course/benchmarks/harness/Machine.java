@@ -56,6 +56,63 @@ public final class Machine {
         return lines.isEmpty() ? -1 : Integer.parseInt(lines.get(0).trim());
     }
 
+    /** The most threads this machine's settings allow, and which setting says so. */
+    public record ThreadLimit(long threads, String by) {
+    }
+
+    /**
+     * The lowest of the limits Linux puts on the number of threads, as set on this machine (not
+     * raised): vm.max_map_count / 2 (each thread maps its stack and a guard page), kernel.threads-max,
+     * kernel.pid_max, {@code ulimit -u} (this user's processes and threads) and the cgroup's pids.max
+     * (and its parents'). Null where there is no /proc (macOS, Windows). Other processes' threads count
+     * against all of them but max_map_count, so a JVM gets somewhat fewer.
+     */
+    public static ThreadLimit threadLimit() {
+        List<ThreadLimit> limits = new java.util.ArrayList<>();
+        long maps = number(lines("/proc/sys/vm/max_map_count"));
+        if (maps > 0) {
+            limits.add(new ThreadLimit(maps / 2, "vm.max_map_count " + maps + " / 2 maps a thread"));
+        }
+        long threadsMax = number(lines("/proc/sys/kernel/threads-max"));
+        if (threadsMax > 0) {
+            limits.add(new ThreadLimit(threadsMax, "kernel.threads-max"));
+        }
+        long pidMax = number(lines("/proc/sys/kernel/pid_max"));
+        if (pidMax > 0) {
+            limits.add(new ThreadLimit(pidMax, "kernel.pid_max"));
+        }
+        for (String line : lines("/proc/self/limits")) {
+            if (line.startsWith("Max processes")) {
+                String soft = line.substring("Max processes".length()).trim().split("\\s+")[0];
+                if (soft.matches("\\d+")) {
+                    limits.add(new ThreadLimit(Long.parseLong(soft), "ulimit -u"));
+                }
+            }
+        }
+        for (String line : lines("/proc/self/cgroup")) {
+            String[] fields = line.split(":", 3); // v2 "0::/path", v1 "8:pids:/path"
+            if (fields.length == 3 && (fields[1].isEmpty() || fields[1].equals("pids"))) {
+                Path base = Path.of(fields[1].isEmpty() ? "/sys/fs/cgroup" : "/sys/fs/cgroup/pids");
+                for (Path dir = base.resolve(fields[2].replaceFirst("^/", "")); dir != null && dir.startsWith(base); dir = dir.getParent()) {
+                    long max = number(lines(dir.resolve("pids.max").toString()));
+                    if (max > 0) {
+                        limits.add(new ThreadLimit(max, "the cgroup's pids.max"));
+                    }
+                }
+            }
+        }
+        return limits.stream().min(java.util.Comparator.comparingLong(ThreadLimit::threads)).orElse(null);
+    }
+
+    /** The first line as a number; -1 when it is missing or not a number ("max"). */
+    private static long number(List<String> lines) {
+        try {
+            return lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /**
      * A reading of CPU time from /proc/stat (the whole machine, in clock ticks of usually 10 ms per
      * core) and /proc/self/stat (this process, plus the children it has waited for: the JMH forks

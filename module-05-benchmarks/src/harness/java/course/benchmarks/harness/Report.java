@@ -356,31 +356,60 @@ public final class Report {
             pair(platformSwitch, loopSwitch) + " eventloop", "-"));
         Optional<ScaleResult> platform = scaleOf("platform");
         Optional<ScaleResult> virtual = scaleOf("virtual");
-        rows.add(List.of("memory per waiting unit [B]", "~9.5 KiB user + ~10 KiB kernel / ~0.4 KiB (" + ratio(19.5 / 0.4) + ")",
-            platform.map(s -> bytes(s.rssPerUnit()) + " user + " + bytes(s.kernelStackPerUnit()) + " kernel").orElse("?")
-                + " / " + virtual.map(s -> bytes(s.heapPerUnit()) + " heap").orElse("?")
-                + " (" + memoryRatio(platform, virtual) + ")", "-"));
-        rows.add(List.of("most units waiting at once [B]", "80,000 / 250,000 (limits raised by hand)",
-            platform.map(Report::reachedText).orElse("?") + " / " + virtual.map(Report::reachedText).orElse("?"), "-"));
+        rows.add(List.of("memory per waiting unit, resident [B]", "~9.5 KiB / ~0.4 KiB (" + ratio(9.5 / 0.4) + "); a thread also ~10 KiB kernel",
+            platform.map(s -> bytes(s.rssPerUnit())).orElse("?") + " / " + virtual.map(s -> bytes(s.rssPerUnit())).orElse("?")
+                + " (" + memoryRatio(platform, virtual) + "); a thread also "
+                + platform.map(s -> bytes(s.kernelStackPerUnit())).orElse("?") + " kernel", "-"));
+        rows.add(List.of("most units waiting at once [B]", "80,000 (the most, limits raised by hand) / 250,000 (ran, no limit reached)",
+            platform.map(s -> limitText(s, Machine.threadLimit())).orElse("?") + " / " + virtual.map(s -> limitText(s, null)).orElse("?"), "-"));
         table(List.of("measure [source]", "published: threads / async (ratio)", "yours, warm: platform / "
-            + "virtual or Vert.x (ratio)", "yours, cold: 1st call (ratio)"), rows);
+            + "virtual or Vert.x (ratio)", "yours, cold, [A]'s method (ratio)"), rows);
         line("");
         line("One JVM runner per Rust counterpart, always the same: std::thread = a platform thread per unit (Ex01); "
             + "tokio::spawn = a virtual thread per unit (Ex03: tasks multiplexed on one carrier per core by a work-stealing "
             + "scheduler, as tokio's workers do); spawn_blocking = Vert.x executeBlocking (Ex04: a separate pool of threads). "
             + "[B] also timed creating a thread at ~17 us and an async task at ~0.3 us: compare the spawn table's us/unit.");
+        line("Like for like: the cold column is [A]'s method, the median of 5 calls back to back in a fresh JVM with no warm-up "
+            + "(the median over 5 JVMs; the tables' \"cold: 1st call\" is only the first of them). Memory is resident memory on "
+            + "both sides (RSS per unit; [B] measured the resident set too), the kernel's stack beside it. The most units are limits "
+            + "on both sides where there is one: the scale probe stops at caps of its own so as never to exhaust the machine, and a "
+            + "cap is not a limit, so where it stopped there the row gives the limit this machine's settings put on threads "
+            + "(not raised, unlike [B]'s) and the one the probe's 512 MB heap puts on virtual threads (the heap over the live "
+            + "heap per unit).");
         line(String.format(Locale.ROOT, "What differs: cores ([A] 12, [B] 4 with hyper-threading, yours %d); language (Rust, "
             + "compiled ahead of time, vs Java, compiled by the JIT while it runs); method ([A]: median of 5 runs in one process, "
-            + "no warm-up; [B]: means over a pipe brigade; warm: JMH's median of many calls after warm-up; cold: the first call "
-            + "in a fresh JVM; CPU: runner and ideal alternating in one JVM). Ratios travel between machines better than "
+            + "no warm-up; [B]: means over a pipe brigade; warm: JMH's median of many calls after warm-up; cold: [A]'s method in a "
+            + "fresh JVM; CPU: runner and ideal alternating in one JVM). Ratios travel between machines better than "
             + "milliseconds, and even they move with the core count.", Machine.cores()));
+    }
+
+    /**
+     * The most units of one model, said as a limit or as a lower bound: "12,345 (a limit: OutOfMemoryError ...)" when
+     * the probe hit one, else "> 5,000 (our cap, not a limit; ...)" and the limit known without reaching it: for threads
+     * the machine's settings ({@code threads}), for virtual threads the probe's heap over the live heap per unit.
+     */
+    static String limitText(ScaleResult s, Machine.ThreadLimit threads) {
+        boolean stoppedShort = s.hitCap() || s.stoppedBy().startsWith("time budget");
+        if (!stoppedShort) {
+            return String.format(Locale.ROOT, "%,d (a limit: %s)", s.reached(), s.stoppedBy());
+        }
+        String known;
+        if (s.model().equals("platform")) {
+            known = threads == null ? "the OS's limit is not known here"
+                : String.format(Locale.ROOT, "this machine allows about %,d: %s", threads.threads(), threads.by());
+        } else {
+            known = s.heapPerUnit() > 0 ? String.format(Locale.ROOT, "the 512 MB heap holds about %,d (512 MiB / %s)",
+                ScaleProbe.HEAP_BYTES / s.heapPerUnit(), bytes(s.heapPerUnit())) : "the heap's limit is not known";
+        }
+        return String.format(Locale.ROOT, "> %,d (%s, not a limit; %s)", s.reached(), s.hitCap() ? "our cap" : "our time budget", known);
     }
 
     private List<String> claimRow(String what, double pubThreads, double pubAsync, String scenario, String light) {
         double threads = median(scenario, THREADS_RUNNER);
         double lightMs = median(scenario, light);
-        double coldThreads = cold(scenario, THREADS_RUNNER).map(c -> c.first().median()).orElse(Double.NaN);
-        double coldLight = cold(scenario, light).map(c -> c.first().median()).orElse(Double.NaN);
+        // [A]'s method: each JVM's median of 5 calls back to back with no warm-up; the median over the JVMs
+        double coldThreads = cold(scenario, THREADS_RUNNER).map(c -> c.publishedMethod().median()).orElse(Double.NaN);
+        double coldLight = cold(scenario, light).map(c -> c.publishedMethod().median()).orElse(Double.NaN);
         return List.of(what, pair(pubThreads, pubAsync), pair(threads, lightMs) + " " + light, pair(coldThreads, coldLight));
     }
 
@@ -395,12 +424,12 @@ public final class Report {
         return fmt(threads) + " / " + fmt(light) + " (" + ratio(threads / light) + ")";
     }
 
+    /** Resident memory per unit, a platform thread's over a virtual thread's (the kernel's stack is not resident memory). */
     private static String memoryRatio(Optional<ScaleResult> platform, Optional<ScaleResult> virtual) {
-        if (platform.isEmpty() || virtual.isEmpty() || platform.get().rssPerUnit() < 0 || virtual.get().heapPerUnit() <= 0) {
+        if (platform.isEmpty() || virtual.isEmpty() || platform.get().rssPerUnit() <= 0 || virtual.get().rssPerUnit() <= 0) {
             return "?";
         }
-        long thread = platform.get().rssPerUnit() + Math.max(0, platform.get().kernelStackPerUnit());
-        return ratio((double) thread / virtual.get().heapPerUnit());
+        return ratio((double) platform.get().rssPerUnit() / virtual.get().rssPerUnit());
     }
 
     private void targets() {
@@ -498,10 +527,6 @@ public final class Report {
 
     // ---------------------------------------------------------------- formatting
 
-    private static String reachedText(ScaleResult s) {
-        return String.format(Locale.ROOT, "%,d%s", s.reached(), s.hitCap() ? " (our cap)" : "");
-    }
-
     /** The 95% CI of a median as "[low, high]", or "single shot" for one call. */
     static String interval(Stats stats, boolean singleShot) {
         if (singleShot || stats.n() < 2) {
@@ -541,6 +566,8 @@ public final class Report {
             case "servers/pool" -> "Ex07 HTTP service, fixed pool";
             case "servers/virtual" -> "Ex07 HTTP service, virtual thread per request";
             case "servers/vertx" -> "Ex07 HTTP service, Vert.x";
+            case "servers/vertx-worker" -> "HTTP service, Vert.x worker pool (harness)";
+            case "servers/vertx-virtual" -> "HTTP service, Vert.x virtual-thread verticle (harness)";
             default -> Runners.byKey(runner).label;
         };
     }

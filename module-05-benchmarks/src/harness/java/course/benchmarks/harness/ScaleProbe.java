@@ -33,6 +33,9 @@ public final class ScaleProbe {
 
     private static final int WARM_UP_UNITS = 50;
 
+    /** The probe JVM's fixed heap (the suite starts it with -Xms512m -Xmx512m). */
+    static final long HEAP_BYTES = 512L * 1024 * 1024;
+
     private ScaleProbe() {
     }
 

@@ -20,7 +20,7 @@ final class ServerChart {
     private static final int PLOT_WIDTH = 560;
     private static final int PLOT_HEIGHT = 230;
     private static final int PANEL = PLOT_HEIGHT + 80;
-    private static final List<String> MODELS = List.of("pool", "virtual", "vertx");
+    private static final List<String> MODELS = List.of("pool", "virtual", "vertx-worker", "vertx", "vertx-virtual");
 
     private ServerChart() {
     }
@@ -164,6 +164,8 @@ final class ServerChart {
             case "pool" -> "#76b7b2";
             case "virtual" -> "#59a14f";
             case "vertx" -> "#f28e2b";
+            case "vertx-worker" -> "#4e79a7";
+            case "vertx-virtual" -> "#b07aa1";
             default -> "#999";
         };
     }

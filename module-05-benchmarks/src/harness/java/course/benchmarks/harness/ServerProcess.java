@@ -18,7 +18,7 @@ import jdk.jfr.consumer.RecordingStream;
  *
  * <p>Arguments: {@code MODEL POOL_SIZE WAIT_MILLIS CPU_ROUNDS}. On its standard input,
  * {@code dispatcher-waits FROM TO} (epoch ms) asks how long the JDK server's dispatcher thread
- * waited for locks in that window (JFR); it answers {@code DISPATCHER-WAITS <ms>}, -1 for Vert.x.
+ * waited for locks in that window (JFR); it answers {@code DISPATCHER-WAITS <ms>}, -1 for the Vert.x models.
  */
 public final class ServerProcess {
 
@@ -52,7 +52,7 @@ public final class ServerProcess {
         // waits for locks (JFR's monitor-enter events of 10 ms and more) is part of what it serves.
         List<Instant[]> dispatcherWaits = java.util.Collections.synchronizedList(new ArrayList<>());
         RecordingStream locks = null;
-        if (model != ServerScenario.Model.VERTX) {
+        if (model.server == ServerScenario.Server.JDK) {
             locks = new RecordingStream();
             locks.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ofMillis(10));
             locks.onEvent("jdk.JavaMonitorEnter", event -> {

@@ -9,17 +9,26 @@ package course.benchmarks.harness;
  * {@code busiestThread}: the server's thread that used the most CPU in the window, and how much
  * of one core ({@link BusiestThread#UNKNOWN} where the OS does not tell). {@code dispatcherWaits}: for
  * the JDK server, the share of the level its one dispatcher thread spent waiting for locks (NaN
- * when not measured: Vert.x, or no answer from the server's JVM).
+ * when not measured: Vert.x, or no answer from the server's JVM). {@code generatorThread}: the share
+ * of one core the generator's one event loop thread used (NaN where the JVM cannot tell).
+ * {@code arrivalRate}: NaN for the closed loop; for an open-loop row, the requests a second sent on
+ * schedule, whose latencies run from the time each was due ({@code requests} are then the answers
+ * that arrived in the window).
  */
 public record ServerResult(String model, int requested, int connections, double seconds, long requests,
                            double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs, double meanMs,
                            long errors, double serverCores, double generatorCores, double otherCores,
-                           BusiestThread busiestThread, double dispatcherWaits) {
+                           BusiestThread busiestThread, double dispatcherWaits, double generatorThread, double arrivalRate) {
 
     /** This result with {@code share}: the part of the level the JDK server's dispatcher thread waited for locks. */
     public ServerResult withDispatcherWaits(double share) {
         return new ServerResult(model, requested, connections, seconds, requests, p50Ms, p90Ms, p99Ms, p999Ms, maxMs, meanMs,
-            errors, serverCores, generatorCores, otherCores, busiestThread, share);
+            errors, serverCores, generatorCores, otherCores, busiestThread, share, generatorThread, arrivalRate);
+    }
+
+    /** An open-loop row (requests sent at a fixed rate), not a closed-loop level. */
+    public boolean openLoop() {
+        return !Double.isNaN(arrivalRate);
     }
 
     public double requestsPerSecond() {

@@ -30,10 +30,13 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The question users actually ask: one small HTTP service (Ex07: wait W for a database, compute
- * C, answer JSON) served three ways, under a rising number of connections. For each model it
- * starts the server in a JVM of its own ({@link ServerProcess}), loads it with the
- * {@link LoadGenerator} at each level, and records requests/s, latency percentiles, errors, and
- * the CPU each side used.
+ * C, answer JSON) served by each model, under a rising number of connections, compared on the same
+ * server: on the JDK's HttpServer a fixed pool and a virtual thread per request (Ex07); on one
+ * Vert.x server a 200-thread worker pool, the event loop (Ex07) and a virtual-thread verticle
+ * ({@link VertxServers}). For each model it starts the server in a JVM of its own
+ * ({@link ServerProcess}), loads it with the {@link LoadGenerator} at each level (closed loop) and,
+ * in full mode, at fixed rates (open loop), and records requests/s, latency percentiles, errors,
+ * and the CPU each side used.
  *
  * <p>What bounds the answer: a request takes at least W + C, so N users get at most N / (W + C)
  * requests/s; every request needs C of a core, so no model beats cores / C; and a pool of P
@@ -44,18 +47,42 @@ public final class ServerScenario {
     /** The usual servlet-container default: the pool model's size. */
     static final int POOL_SIZE = 200;
 
-    /** The models, by the short key used in results.json. */
+    /** The two servers: each model runs on one of them, so models are compared on the same server. */
+    enum Server {
+        JDK("the JDK's HttpServer (com.sun.net.httpserver)"),
+        VERTX("one Vert.x (Netty) HttpServer on one event loop");
+
+        final String label;
+
+        Server(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * The models, by the short key used in results.json, each on its server. Ex07 (the learner's)
+     * gives the JDK pair and the event loop; {@link VertxServers} (the harness) gives the event
+     * loop's two twins on the same Vert.x server. A server's pooled model comes first: the open loop's
+     * rates are fractions of its measured capacity.
+     */
     enum Model {
-        POOL("pool", "fixed pool, " + POOL_SIZE + " platform threads"),
-        VIRTUAL("virtual", "virtual thread per request"),
-        VERTX("vertx", "Vert.x: timer + executeBlocking");
+        POOL("pool", "fixed pool, " + POOL_SIZE + " platform threads", Server.JDK, true),
+        VIRTUAL("virtual", "virtual thread per request", Server.JDK, false),
+        VERTX_WORKER("vertx-worker", "Vert.x worker pool, " + POOL_SIZE + " threads", Server.VERTX, true),
+        VERTX("vertx", "Vert.x event loop", Server.VERTX, false),
+        VERTX_VIRTUAL("vertx-virtual", "Vert.x virtual-thread verticle", Server.VERTX, false);
 
         final String key;
         final String label;
+        final Server server;
+        /** Each request holds one of {@link #POOL_SIZE} platform threads for its whole time: its server's baseline. */
+        final boolean pooled;
 
-        Model(String key, String label) {
+        Model(String key, String label, Server server, boolean pooled) {
             this.key = key;
             this.label = label;
+            this.server = server;
+            this.pooled = pooled;
         }
 
         RunningServer start(Backend backend, int poolSize) throws IOException {
@@ -63,7 +90,24 @@ public final class ServerScenario {
                 case POOL -> Ex07_HttpServers.fixedPool(backend, poolSize);
                 case VIRTUAL -> Ex07_HttpServers.virtualThreads(backend);
                 case VERTX -> Ex07_HttpServers.vertx(backend);
+                case VERTX_WORKER -> VertxServers.workerPool(backend, poolSize);
+                case VERTX_VIRTUAL -> VertxServers.virtualThreadVerticle(backend);
             };
+        }
+
+        /** The pooled model on the same server: what this model is compared with. */
+        Model baseline() {
+            for (Model model : values()) {
+                if (model.server == server && model.pooled) {
+                    return model;
+                }
+            }
+            throw new IllegalStateException("no pooled model on " + server);
+        }
+
+        /** Ex07's servers (the learner's code); the others are the harness's. */
+        boolean learners() {
+            return this == POOL || this == VIRTUAL || this == VERTX;
         }
 
         static Model byKey(String key) {
@@ -76,21 +120,38 @@ public final class ServerScenario {
         }
     }
 
-    /** How hard and how long: the quick suite's share is about a minute on 2 cores. */
-    record Settings(String mode, List<Integer> levels, Duration warmUp, Duration measure) {
+    /**
+     * How hard and how long: the quick suite's share is about a minute and a quarter on 2 cores. The open loop
+     * (the requests a second at {@code openLoad} x the pooled model's measured capacity, the same rates
+     * for every model of a server) runs in full mode only: each rate needs a warm-up and a window of
+     * its own, minutes the quick suite does not have.
+     */
+    record Settings(String mode, List<Integer> levels, Duration warmUp, Duration measure,
+                    List<Double> openLoad, Duration openWarmUp, Duration openMeasure) {
         static Settings of(String mode) {
             return mode.equals("full")
-                ? new Settings("full", List.of(100, 1_000, 2_000, 5_000), Duration.ofSeconds(5), Duration.ofSeconds(10))
-                : new Settings("quick", List.of(100, 1_000, 2_000), Duration.ofSeconds(2), Duration.ofSeconds(3));
+                ? new Settings("full", List.of(100, 1_000, 2_000, 5_000), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                    List.of(0.5, 0.9), Duration.ofSeconds(3), Duration.ofSeconds(10))
+                // five models in little more time than three took at 2 + 3 s a level: the quick suite's budget is 3 minutes
+                : new Settings("quick", List.of(100, 1_000, 2_000), Duration.ofMillis(1_500), Duration.ofSeconds(2),
+                    List.of(), Duration.ZERO, Duration.ZERO);
+        }
+
+        /** These settings with the open loop at {@code load} (fractions of the pooled model's capacity): {@code --open-loop=0.5,0.9}. */
+        Settings withOpenLoop(List<Double> load) {
+            return new Settings(mode, levels, warmUp, measure, load, openWarmUp.isZero() ? Duration.ofSeconds(3) : openWarmUp,
+                openMeasure.isZero() ? Duration.ofSeconds(10) : openMeasure);
         }
     }
 
     /**
      * Everything the report needs: the service's parameters, C as measured here, the cap the OS
-     * imposed (if any), and one result per model and level.
+     * imposed (if any), one result per model and level (closed loop), and the open loop's rows
+     * ({@code open}: empty when it did not run, as in quick mode).
      */
     public record Outcome(String mode, long waitMillis, long cpuRounds, double cpuMicros, int cores, int poolSize,
-                          double warmUpSeconds, double measureSeconds, int cap, String capReason, List<ServerResult> results) {
+                          double warmUpSeconds, double measureSeconds, int cap, String capReason, List<ServerResult> results,
+                          List<ServerResult> open, double openMeasureSeconds) {
 
         /** W + C in ms: the fastest any request can be answered. */
         public double serviceMs() {
@@ -121,6 +182,17 @@ public final class ServerScenario {
         public double latencyFloorMs(double connections) {
             return Math.max(serviceMs(), connections / cpuCeiling() * 1000);
         }
+
+        /** The capacity the open loop's rates are fractions of: the most requests/s the server's pooled model served closed-loop; NaN if none. */
+        public double poolCapacity(Server server) {
+            return capacity(results, server);
+        }
+    }
+
+    /** The most requests/s the pooled model of {@code server} served in {@code closed}; NaN when it was not measured. */
+    static double capacity(List<ServerResult> closed, Server server) {
+        return closed.stream().filter(r -> Model.byKey(r.model()).server == server && Model.byKey(r.model()).pooled)
+            .mapToDouble(ServerResult::requestsPerSecond).filter(rate -> rate > 0).max().orElse(Double.NaN);
     }
 
     private ServerScenario() {
@@ -142,7 +214,12 @@ public final class ServerScenario {
             System.out.println("Make Ex07's tests pass first:  ./mvnw -pl module-05-benchmarks test -Dtest='Ex07*'");
             System.exit(2);
         }
-        Outcome outcome = run(mode);
+        Settings settings = Settings.of(mode);
+        String open = option(args, "open-loop", "");
+        if (!open.isEmpty()) {
+            settings = settings.withOpenLoop(java.util.Arrays.stream(open.split(",")).map(Double::parseDouble).toList());
+        }
+        Outcome outcome = run(settings);
         ServerReport report = ServerReport.standalone(outcome);
         System.out.println(report.console());
         Files.createDirectories(out);
@@ -160,7 +237,7 @@ public final class ServerScenario {
         Backend backend = Backend.simulated(Duration.ofMillis(1), 1_000);
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build()) {
             for (Model model : Model.values()) {
-                String name = "Ex07 (" + model.key + ")";
+                String name = (model.learners() ? "Ex07" : "VertxServers") + " (" + model.key + ")";
                 try (RunningServer server = model.start(backend, 4)) {
                     for (int id = 0; id < 3; id++) {
                         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/?id=" + id))
@@ -183,7 +260,10 @@ public final class ServerScenario {
 
     /** Measures C, then each model in its own JVM at every level. About a minute in quick mode. */
     public static Outcome run(String mode) throws IOException, InterruptedException {
-        Settings settings = Settings.of(mode);
+        return run(Settings.of(mode));
+    }
+
+    static Outcome run(Settings settings) throws IOException, InterruptedException {
         long waitMillis = Backend.DEFAULT_WAIT.toMillis();
         long rounds = Backend.DEFAULT_CPU_ROUNDS;
         double cpuMicros = cpuPartMicros(rounds);
@@ -201,7 +281,8 @@ public final class ServerScenario {
         }
         int top = settings.levels().stream().mapToInt(Integer::intValue).max().orElse(0);
         Outcome shape = new Outcome(settings.mode(), waitMillis, rounds, cpuMicros, Machine.cores(), POOL_SIZE,
-            settings.warmUp().toMillis() / 1e3, settings.measure().toMillis() / 1e3, cap, top > cap ? capReason : null, List.of());
+            settings.warmUp().toMillis() / 1e3, settings.measure().toMillis() / 1e3, cap, top > cap ? capReason : null, List.of(),
+            List.of(), settings.openMeasure().toMillis() / 1e3);
         System.out.printf("%nHTTP service: each request waits %d ms, computes %,d mixing rounds (%.0f us of CPU, measured), answers JSON.%n",
             waitMillis, rounds, cpuMicros);
         System.out.printf("Closed loop over keep-alive connections on 127.0.0.1, %s warm-up + %s measured per level. "
@@ -211,18 +292,29 @@ public final class ServerScenario {
         if (top > cap) {
             System.out.printf("Capped at %,d connections by %s.%n", cap, capReason);
         }
+        if (!settings.openLoad().isEmpty()) {
+            System.out.printf("Then an open loop at %s of each server's pooled model's measured capacity (requests due at a fixed rate, "
+                + "latency from the time each was due), %s warm-up + %s measured per rate.%n",
+                settings.openLoad().stream().map(f -> String.format(java.util.Locale.ROOT, "%.0f%%", 100 * f)).toList(),
+                seconds(settings.openWarmUp()), seconds(settings.openMeasure()));
+        }
 
         List<ServerResult> results = new ArrayList<>();
-        for (Model model : Model.values()) {
-            results.addAll(measure(model, settings, waitMillis, rounds, Math.min(top, cap)));
+        List<ServerResult> open = new ArrayList<>();
+        for (Model model : Model.values()) { // pooled models first: the open loop's rates come from their capacity
+            measure(model, settings, waitMillis, rounds, Math.min(top, cap), capacity(results, model.server), results, open);
         }
         return new Outcome(shape.mode(), waitMillis, rounds, cpuMicros, shape.cores(), POOL_SIZE,
-            shape.warmUpSeconds(), shape.measureSeconds(), cap, shape.capReason(), results);
+            shape.warmUpSeconds(), shape.measureSeconds(), cap, shape.capReason(), results, open, shape.openMeasureSeconds());
     }
 
-    /** One server JVM, loaded at each level in turn. */
-    private static List<ServerResult> measure(Model model, Settings settings, long waitMillis, long rounds, int maxConnections)
-        throws IOException, InterruptedException {
+    /**
+     * One server JVM, loaded at each level in turn (into {@code closed}), then, when the settings ask
+     * for it, at each open-loop rate, a fraction of {@code capacity} (into {@code open}; for the pooled
+     * model itself, its capacity is the one just measured).
+     */
+    private static void measure(Model model, Settings settings, long waitMillis, long rounds, int maxConnections, double capacity,
+                                List<ServerResult> closed, List<ServerResult> open) throws IOException, InterruptedException {
         List<ServerResult> results = new ArrayList<>();
         try (Forked server = Forked.start(model, waitMillis, rounds, maxConnections);
              LoadGenerator generator = new LoadGenerator(server.port, maxConnections)) {
@@ -232,14 +324,30 @@ public final class ServerScenario {
                 Instant from = Instant.now();
                 LoadGenerator.Window window = generator.run(connections, settings.warmUp(), settings.measure(), server.process.toHandle());
                 levels.add(new Instant[] {from, Instant.now()});
-                ServerResult result = result(model, requested, window);
+                ServerResult result = result(model, requested, window, Double.NaN);
                 results.add(result);
                 System.out.printf(java.util.Locale.ROOT,
-                    "  %-8s %,6d connections %,8.0f req/s  p50 %7.1f ms  p99 %7.1f ms  errors %d  (CPU cores: server %.2f, generator %.2f, others %.2f; "
-                        + "busiest server thread %s %.2f)%n",
+                    "  %-13s %,6d connections %,8.0f req/s  p50 %7.1f ms  p99 %7.1f ms  errors %d  (CPU cores: server %.2f, generator %.2f "
+                        + "(its thread %.2f), others %.2f; busiest server thread %s %.2f)%n",
                     model.key, connections, result.requestsPerSecond(), result.p50Ms(), result.p99Ms(), result.errors(),
-                    result.serverCores(), result.generatorCores(), result.otherCores(),
+                    result.serverCores(), result.generatorCores(), result.generatorThread(), result.otherCores(),
                     result.busiestThread().name(), result.busiestThread().cores());
+            }
+            double base = model.pooled ? capacity(results, model.server) : capacity;
+            for (double load : settings.openLoad()) {
+                if (!(base > 0)) {
+                    System.out.printf("  %-13s open loop skipped: the %s was not measured%n", model.key, model.baseline().label);
+                    break;
+                }
+                LoadGenerator.Window window = generator.runOpen(load * base, maxConnections, settings.openWarmUp(), settings.openMeasure(),
+                    server.process.toHandle());
+                ServerResult result = result(model, maxConnections, window, load * base);
+                open.add(result);
+                System.out.printf(java.util.Locale.ROOT,
+                    "  %-13s open loop %,6.0f req/s due (%.0f%% of %,.0f) %,8.0f answered/s  p50 %7.1f ms  p99 %7.1f ms  errors %d  "
+                        + "(generator thread %.2f)%n",
+                    model.key, load * base, 100 * load, base, result.requestsPerSecond(), result.p50Ms(), result.p99Ms(), result.errors(),
+                    result.generatorThread());
             }
             // The JDK server's dispatcher: the share of each level it spent waiting for locks (asked once
             // the levels are done, as JFR hands the server its events about a second late).
@@ -251,16 +359,18 @@ public final class ServerScenario {
                 }
             }
         }
-        return results;
+        closed.addAll(results);
     }
 
-    private static ServerResult result(Model model, int requested, LoadGenerator.Window window) {
+    /** A row of the report: closed loop when {@code arrivalRate} is NaN, else the open loop at that rate. */
+    private static ServerResult result(Model model, int requested, LoadGenerator.Window window, double arrivalRate) {
         Histogram h = window.latenciesMicros();
-        return new ServerResult(model.key, requested, window.connections(), window.seconds(), h.getTotalCount(),
+        return new ServerResult(model.key, requested, window.connections(), window.seconds(), window.answered(),
             ms(h, h.getValueAtPercentile(50)), ms(h, h.getValueAtPercentile(90)), ms(h, h.getValueAtPercentile(99)),
             ms(h, h.getValueAtPercentile(99.9)), ms(h, h.getMaxValue()), h.getTotalCount() == 0 ? Double.NaN : h.getMean() / 1000,
             window.errors(), window.serverCores(), window.generatorCores(), window.otherCores(), window.busiestServerThread(),
-            Double.NaN); // the dispatcher's lock waits come after the levels (withDispatcherWaits)
+            Double.NaN, // the dispatcher's lock waits come after the levels (withDispatcherWaits)
+            window.generatorThread(), arrivalRate);
     }
 
     /** A latency in ms; NaN when nothing was answered in the window. */
@@ -427,7 +537,8 @@ public final class ServerScenario {
 
         private static int[] portRange() {
             try {
-                String[] fields = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
+                // readAllLines, not readString: on some kernels readString gets one byte of a /proc/sys file
+                String[] fields = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).getFirst().trim().split("\\s+");
                 return new int[] {Integer.parseInt(fields[0]), Integer.parseInt(fields[1])};
             } catch (IOException | RuntimeException e) {
                 return null;
