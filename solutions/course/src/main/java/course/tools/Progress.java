@@ -14,14 +14,15 @@ import java.util.function.Predicate;
  * A learner's progress, fast and as narrow as asked: the whole course, one module or one
  * exercise. Tests run with the fast engine (LearnerTests: javac in this JVM, one test JVM per
  * module through the JUnit Platform Launcher) and only for the exercises whose files changed
- * since the last run; then one line per module and the next exercise with its TODO and the
- * first failure message, which carries the hint. After a compile error it points at the file
- * and line that do not compile. It always exits 0.
+ * since the last run; then one line per module and Next (see {@link #next}): the first exercise
+ * not green, the module the learner works in first, with its TODO and its failing tests, the most
+ * telling first (Failures); after a compile error, the file and line that do not compile. Exits 0,
+ * or 2 with one line for words that name no exercise or several.
  *
  * <pre>
  *   progress                      every module
  *   progress module-02            one module (-Dcourse.modules=module-02-async works too)
- *   progress Ex03                 one exercise: the Ex03 of the module you work in
+ *   progress Ex03                 one exercise: the Ex03 of the module you work in (Exercises.workingModule)
  *   progress module-02 Ex03       one exercise of a named module
  *   progress --rerun ...          ignore what earlier runs remembered
  * </pre>

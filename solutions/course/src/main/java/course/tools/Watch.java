@@ -24,9 +24,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watch mode, as rustlings has it: runs the current exercise's tests, then again each time a
- * file under a module's src/main/java is saved, and prints the verdict, the first failure's
- * message and, when the exercise turns green, the next one.
+ * Watch mode, as rustlings has it: runs the current exercise's tests, then, each time files under
+ * a module's src/main/java are saved, the tests of every exercise whose file was saved (a shared
+ * file: the current exercise's), and prints each verdict (Progress.verdict) and, when the last one
+ * saved turns green, the first exercise not green: its module's first, then in course order.
  *
  * <p>Design: this tool JVM stays up for the whole session, so javac (in-process, Build) is warm
  * after the first save and recompiles only the module's main sources (the test classes are kept
@@ -40,6 +41,7 @@ import java.util.concurrent.TimeUnit;
  *   watch              the first exercise not done yet (in course order)
  *   watch Ex03         that exercise (module inferred as progress does)
  *   watch module-02    the first exercise not done in that module
+ *   watch --saves 1    stop after one save's verdicts (scripts, CI)
  * </pre>
  * Saving another exercise's file switches to that exercise.
  */
