@@ -192,7 +192,7 @@ final class Chart {
         // Within 5% of the winner, or overlapping its interval: as good on this machine, and said so.
         List<String> tied = ranked.stream().skip(1).filter(b -> b != worst && (b.low() <= best.high() || b.value() <= best.value() * 1.05))
             .map(Bar::label).toList();
-        String tie = tied.isEmpty() ? "" : ", tied (within 5%) with " + String.join(" and ", tied);
+        String tie = tied.isEmpty() ? "" : ", tied (within 5% or overlapping intervals) with " + String.join(" and ", tied);
         return best.label() + ", " + Report.fmt(best.value()) + " " + unit + tie
             + (ranked.size() > 1 ? "; " + Report.ratio(worst.value() / best.value()) + " less than " + worst.label() : "");
     }

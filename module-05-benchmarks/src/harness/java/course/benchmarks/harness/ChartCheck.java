@@ -51,6 +51,9 @@ public final class ChartCheck {
     private void run(Report.Results results, Path dir, boolean full) throws Exception {
         String name = full ? "reference run" : "partial run";
         Report report = new Report(results);
+        if (full) {
+            report.withServers(servers());
+        }
         report.writeTo(dir);
         String svg = Files.readString(dir.resolve("chart.svg"));
         String md = Files.readString(dir.resolve("report.md"));
@@ -84,6 +87,14 @@ public final class ChartCheck {
             expect(p.note() != null && p.note().contains(Chart.BY_THE_HARNESS), name + ", " + key + ": not labelled as measured by the harness");
         }
         expect(!md.contains("see below"), name + ": report.md says \"see below\"");
+        if (full) {
+            for (String verdict : ServerChart.verdicts(servers())) {
+                expect(verdict != null && verdict.startsWith("Winner at 2,000 connections: ") && verdict.contains(", because "),
+                    name + ", HTTP service: no \"Winner ..., because ...\" line (" + verdict + ")");
+                expect(verdict == null || md.contains(verdict), name + ", HTTP service: its verdict is not in report.md");
+                expect(verdict == null || svg.contains(escape(Chart.wrap(verdict).getFirst())), name + ", HTTP service: its verdict is not on the chart");
+            }
+        }
         // Tick labels of one axis at least TICK_GAP apart: none overlaps the next.
         Matcher ticks = Pattern.compile("<text x=\"([\\d.]+)\" y=\"([\\d.]+)\" fill=\"#666\" text-anchor=\"middle\">").matcher(svg);
         double lastX = -1, lastY = -1;
@@ -155,6 +166,23 @@ public final class ChartCheck {
             cpu("virtual", 2.166, 1.677, 2.655), cpu("vertx", 1.938, 1.836, 2.116), cpu("rxjava", 1.115, 1.004, 1.563));
         return new Report.Results("quick", true, "solutions/module-05-benchmarks/src/main/java", 180, ms, cpu, List.of(), scale(),
             List.of(), QUIET, "1.0", "1.2");
+    }
+
+    /** The HTTP service on a quiet 8-core machine: the pool at its ceiling, the other two near N / (W + C). */
+    static ServerScenario.Outcome servers() {
+        List<ServerResult> results = new ArrayList<>();
+        double[][] rps = {{990, 1_990, 1_985}, {985, 9_400, 12_100}, {992, 9_700, 12_800}};
+        double[][] p99 = {{112, 560, 1_080}, {115, 140, 190}, {110, 125, 170}};
+        String[] models = {"pool", "virtual", "vertx"};
+        int[] levels = {100, 1_000, 2_000};
+        for (int m = 0; m < 3; m++) {
+            for (int l = 0; l < 3; l++) {
+                long requests = Math.round(rps[m][l] * 3);
+                results.add(new ServerResult(models[m], levels[l], levels[l], 3, requests, p99[m][l] / 2, p99[m][l] * 0.8, p99[m][l], p99[m][l] * 1.1,
+                    p99[m][l] * 1.2, p99[m][l] / 2, 0, 1.5, 0.8, 0.05, new BusiestThread("vert.x-eventloop", 0.4), 0));
+            }
+        }
+        return new ServerScenario.Outcome("quick", 100, 80_000, 155.5, 8, 200, 2, 3, 19_706, null, results);
     }
 
     /** A learner's run: Ex03 (virtual) and Ex05 (RxJava) not implemented yet, so not measured. */

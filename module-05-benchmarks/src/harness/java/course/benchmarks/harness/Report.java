@@ -117,6 +117,12 @@ public final class Report {
                 Report.this.table(header, rows);
             }
         });
+        for (String verdict : ServerChart.verdicts(outcome)) {
+            if (verdict != null) {
+                line("");
+                line(verdict);
+            }
+        }
         line("");
         markdown.add(chart);
         return this;
