@@ -220,7 +220,7 @@ final class Progress {
         StringBuilder b = new StringBuilder();
         TestJvm.Result first = failing.getFirst();
         String pad = indent + "       ";
-        b.append(indent).append("test:  ").append(first.name()).append(Failures.hung(first) ? " timed out" : "").append(" says\n");
+        b.append(indent).append("test:  ").append(first.name()).append(Failures.hung(first) && !first.message().contains("timed out") ? " timed out" : "").append(" says\n");
         first.message().lines().limit(6).forEach(l -> b.append(pad).append(l).append('\n'));
         b.append(indent).append("failing: ").append(failing.size()).append(" of ").append(results.size()).append(" tests\n");
         for (TestJvm.Result r : failing) b.append(pad).append(r.name()).append(": ").append(Failures.firstLine(r)).append('\n');
