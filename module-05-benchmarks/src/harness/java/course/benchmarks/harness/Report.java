@@ -118,6 +118,12 @@ public final class Report {
                 Report.this.table(header, rows);
             }
         });
+        for (String verdict : ServerChart.verdicts(outcome)) {
+            if (verdict != null) {
+                line("");
+                line(verdict);
+            }
+        }
         line("");
         markdown.add(chart);
         return this;
@@ -223,6 +229,15 @@ public final class Report {
         heading("Spawn: 1,000 units, each returns its id");
         table(List.of("runner", "median", "95% CI", "vs platform", "us/unit", "cold: 1st call", "noise"),
             runnerRows("spawn", m -> List.of(fmt(m.microsPerUnit())), "spawn"));
+        winner("spawn");
+    }
+
+    /** The panel's "Winner: ..., because ..." line (the same as on the chart), under its table. */
+    private void winner(String panel) {
+        Chart.verdict(this, panel).ifPresent(v -> {
+            line("");
+            line(v);
+        });
     }
 
     private void waitTable() {
@@ -235,6 +250,7 @@ public final class Report {
             "The fixed pool blocks one of its %d threads per wait: 1,000 x 10 ms / %d = %s ms expected; one call measured "
                 + "(single shot: a call takes seconds and only sleeps, so there is nothing to warm up and no spread to speak of).",
             Machine.cores(), Machine.cores(), fmt(1000.0 * BenchmarkSuite.WAIT_MILLIS / Machine.cores()))));
+        winner("wait");
     }
 
     /** The rows of a spawn or wait table: measured runners, then the ones not measured. */
@@ -292,6 +308,7 @@ public final class Report {
             + "units, next to the CPU time of one unit alone (both added up over the rounds): equal means the units ran as fast "
             + "side by side as alone.",
             units, Machine.cores(), results.cpu().isEmpty() ? "?" : Long.toString(results.cpu().getFirst().call().n())));
+        winner("cpu");
     }
 
     private void switchTable() {
@@ -319,6 +336,7 @@ public final class Report {
         if (find("switch", "platform-pinned").isEmpty() && find("switch", "platform").isPresent()) {
             line("(Not pinned: taskset is not available on this system.)");
         }
+        winner("switch");
     }
 
     private void scaleTable() {
@@ -340,6 +358,12 @@ public final class Report {
             + "for a platform thread, mostly the touched part of its stack. Kernel stack: KernelStack in /proc/meminfo, "
             + "16 KiB per thread on x86-64 Linux, counted machine-wide (other processes' threads move it too). RSS: resident "
             + "memory of the probe JVM (user space only, never the kernel stack). A deeper stack costs more per unit.");
+        line("");
+        line("These figures come from the harness's own probe (ScaleProbe: its own platform threads, virtual threads and Vert.x "
+            + "timers), not from the runners" + (results.reference() ? "." : ": your runners do not change them."));
+        winner("scale");
+        winner("rss");
+        winner("heap");
     }
 
     private void claims() {

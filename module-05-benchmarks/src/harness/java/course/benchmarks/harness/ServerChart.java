@@ -19,7 +19,7 @@ final class ServerChart {
     private static final int LEFT = 80;
     private static final int PLOT_WIDTH = 560;
     private static final int PLOT_HEIGHT = 230;
-    private static final int PANEL = PLOT_HEIGHT + 80;
+    private static final int PANEL = PLOT_HEIGHT + 110;
     private static final List<String> MODELS = List.of("pool", "virtual", "vertx-worker", "vertx", "vertx-virtual");
 
     private ServerChart() {
@@ -53,13 +53,14 @@ final class ServerChart {
         }
         double xMin = levels.get(0) / 1.5;
         double xMax = levels.get(levels.size() - 1) * 1.5;
-        panel(svg, top, "HTTP service: requests/s vs connections", o, levels, xMin, xMax, ServerResult::requestsPerSecond, List.of(
+        List<String> verdicts = verdicts(o);
+        panel(svg, top, "HTTP service: requests/s vs connections", verdicts.get(0), o, levels, xMin, xMax, ServerResult::requestsPerSecond, List.of(
             new Limit(o::usersBound, "bound: N / (W + C)", "stroke=\"#c00\" stroke-dasharray=\"6,3\"", "#c00"),
             new Limit(n -> o.cpuCeiling(), String.format(Locale.ROOT, "CPU ceiling: cores / C = %,.0f/s", o.cpuCeiling()),
                 "stroke=\"#c00\" stroke-dasharray=\"2,3\"", "#c00"),
             new Limit(n -> Math.min(o.usersBound(n), o.poolCeiling()), String.format(Locale.ROOT, "pool ceiling: %d / (W + C) = %,.0f/s",
                 o.poolSize(), o.poolCeiling()), "stroke=\"" + color("pool") + "\" stroke-dasharray=\"8,3,2,3\"", color("pool"))));
-        panel(svg, top + PANEL, "HTTP service: p99 latency (ms) vs connections", o, levels, xMin, xMax, ServerResult::p99Ms, List.of(
+        panel(svg, top + PANEL, "HTTP service: p99 latency (ms) vs connections", verdicts.get(1), o, levels, xMin, xMax, ServerResult::p99Ms, List.of(
             new Limit(n -> o.serviceMs(), String.format(Locale.ROOT, "bound: W + C = %s ms", Report.fmt(o.serviceMs())),
                 "stroke=\"#c00\" stroke-dasharray=\"6,3\"", "#c00"),
             new Limit(n -> n / o.cpuCeiling() * 1000, "at the CPU ceiling: N x C / cores", "stroke=\"#c00\" stroke-dasharray=\"2,3\"", "#c00"),
@@ -72,7 +73,52 @@ final class ServerChart {
     private record Limit(DoubleUnaryOperator f, String label, String style, String color) {
     }
 
-    private static void panel(StringBuilder svg, int top, String title, ServerScenario.Outcome o, List<Integer> levels,
+    /**
+     * Who wins each panel at the highest load measured, and why, from the data: "Winner at 2,000
+     * connections: ..., because ...". When the machine's cores were full at that level (other
+     * processes included), that is the reason: the order is then the machine's, not the model's.
+     */
+    static List<String> verdicts(ServerScenario.Outcome o) {
+        int top = o.results().stream().mapToInt(ServerResult::connections).max().orElse(0);
+        List<ServerResult> at = o.results().stream().filter(r -> r.connections() == top && r.requests() > 0).toList();
+        if (at.isEmpty()) {
+            return java.util.Arrays.asList(null, null);
+        }
+        ServerResult fastest = at.stream().max(java.util.Comparator.comparingDouble(ServerResult::requestsPerSecond)).orElseThrow();
+        ServerResult quickest = at.stream().filter(r -> !Double.isNaN(r.p99Ms())).min(java.util.Comparator.comparingDouble(ServerResult::p99Ms))
+            .orElse(fastest);
+        String where = String.format(Locale.ROOT, "Winner at %,d connections: ", top);
+        String rps = where + ServerScenario.Model.byKey(fastest.model()).label + String.format(Locale.ROOT, ", %,.0f requests/s", fastest.requestsPerSecond())
+            + tied(at, fastest, r -> r.requestsPerSecond() >= 0.95 * fastest.requestsPerSecond()) + ", because " + because(o, fastest, true) + ".";
+        String p99 = where + ServerScenario.Model.byKey(quickest.model()).label + ", p99 " + Report.fmt(quickest.p99Ms()) + " ms"
+            + tied(at, quickest, r -> r.p99Ms() <= 1.05 * quickest.p99Ms()) + ", because " + because(o, quickest, false) + ".";
+        return List.of(rps, p99);
+    }
+
+    private static String tied(List<ServerResult> at, ServerResult best, java.util.function.Predicate<ServerResult> close) {
+        List<String> tied = at.stream().filter(r -> r != best && close.test(r)).map(r -> ServerScenario.Model.byKey(r.model()).label).toList();
+        return tied.isEmpty() ? "" : ", tied (within 5%) with " + String.join(" and ", tied);
+    }
+
+    private static String because(ServerScenario.Outcome o, ServerResult r, boolean throughput) {
+        double other = Double.isNaN(r.otherCores()) ? 0 : r.otherCores();
+        double busy = r.serverCores() + r.generatorCores() + other;
+        if (busy >= ServerReport.FULL * o.cores()) {
+            return String.format(Locale.ROOT, "the %d cores were %.0f%% busy (other processes: %.2f): the order is the machine's limit, "
+                + "not the model's", o.cores(), 100 * busy / o.cores(), other);
+        }
+        return switch (r.model()) {
+            case "virtual" -> "a waiting request parks a virtual thread, which holds no OS thread, so requests are not capped at "
+                + o.poolSize() + " waiting at once" + (throughput ? "" : ": none queues for a thread");
+            case "vertx" -> "a request's wait is a timer that holds no thread, so requests are not capped at " + o.poolSize()
+                + " waiting at once" + (throughput ? "" : ": none queues for a thread");
+            default -> o.usersBound(r.connections()) <= o.poolCeiling()
+                ? "at this load its " + o.poolSize() + " threads were enough (N / (W + C) is under its ceiling)"
+                : "the others were held back by something else: report.md's targets say what";
+        };
+    }
+
+    private static void panel(StringBuilder svg, int top, String title, String verdict, ServerScenario.Outcome o, List<Integer> levels,
                               double xMin, double xMax, ToDoubleFunction<ServerResult> value, List<Limit> limits) {
         List<Double> values = new ArrayList<>();
         o.results().forEach(r -> values.add(value.applyAsDouble(r)));
@@ -83,9 +129,14 @@ final class ServerChart {
         double high = values.stream().filter(v -> !Double.isNaN(v)).max(Double::compare).orElse(10.0);
         double yMin = Math.pow(10, Math.floor(Math.log10(low * 0.99)));
         double yMax = Math.pow(10, Math.ceil(Math.log10(high * 1.01)));
-        int plotTop = top + 30;
+        int plotTop = top + 60;
         int plotBottom = plotTop + PLOT_HEIGHT;
         svg.append(text(10, top + 16, title, "font-weight=\"bold\""));
+        int line = top + 16;
+        for (String l : Chart.wrap(verdict)) {
+            line += 15;
+            svg.append(text(10, line, l, "fill=\"#1a5e1a\""));
+        }
         for (double tick = yMin; tick <= yMax * 1.0001; tick *= 10) {
             double y = y(tick, yMin, yMax, plotTop);
             svg.append(line(LEFT, y, LEFT + PLOT_WIDTH, y, "stroke=\"#ddd\""));

@@ -224,6 +224,9 @@ final class ServerReport {
                 rows.add(List.of(String.format(Locale.ROOT, "%s p99 near W at %,d connections (<= 1.5 x %s ms%s)", model.key, r.connections(),
                         Report.fmt(o.latencyFloorMs(r.connections())), cpuBound ? ", the CPU ceiling's latency" : ", W + C"),
                     Report.fmt(r.p99Ms()) + " ms", r.p99Ms() <= limit ? "yes" : "no: " + whyShort(o, r)));
+                if (r.p99Ms() > limit) {
+                    why.add(whyLong(o, r)); // the "see below" of whyShort: every missed row has its reason below the table
+                }
             }
         }
         out.table(List.of("target", "measured", "met?"), rows);

@@ -127,7 +127,7 @@ final class Build {
     /** The errors of a compiled copy, pointed back at the file that was copied. */
     private static Classes withFile(Classes c, Path copy, Path original) {
         return new Classes(c.dir(), c.key(), c.errors().stream()
-                .map(p -> copy.equals(p.file()) ? new Javac.Problem(original, p.line(), p.message()) : p).toList());
+                .map(p -> copy.equals(p.file()) ? new Javac.Problem(original, p.line(), p.message(), p.detail()) : p).toList());
     }
 
     /** A copy of the solutions' main classes without {@code exercise}'s own classes (and its nested ones). */
@@ -185,15 +185,17 @@ final class Build {
 
     private static void writeProblems(Path file, List<Javac.Problem> problems) throws IOException {
         List<String> lines = problems.stream().map(p -> String.join("\t", p.file() == null ? "" : p.file().toString(),
-                Long.toString(p.line()), p.message().replace('\t', ' '))).toList();
+                Long.toString(p.line()), p.message().replace('\t', ' '), Tsv.escape(String.join("\n", p.detail())))).toList();
         Files.write(file, lines);
     }
 
     private static List<Javac.Problem> readProblems(Path file) throws IOException {
         List<Javac.Problem> out = new ArrayList<>();
         for (String l : Files.readAllLines(file)) {
-            String[] f = l.split("\t", 3);
-            if (f.length == 3) out.add(new Javac.Problem(f[0].isEmpty() ? null : Path.of(f[0]), Long.parseLong(f[1]), f[2]));
+            String[] f = l.split("\t", 4);
+            if (f.length < 3) continue;
+            List<String> detail = f.length == 4 && !f[3].isEmpty() ? Tsv.unescape(f[3]).lines().toList() : List.of();
+            out.add(new Javac.Problem(f[0].isEmpty() ? null : Path.of(f[0]), Long.parseLong(f[1]), f[2], detail));
         }
         return out;
     }

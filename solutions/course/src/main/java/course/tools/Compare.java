@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Shows one exercise against its reference: {@code compare Ex03}. Only that exercise's file, so
  * the exercises not tried yet stay unspoilt. Lines marked {@code +} are the reference's, lines
- * marked {@code -} are yours.
+ * marked {@code -} are yours. Only once the exercise is green (its tests run first, or their
+ * remembered verdict when nothing changed): before that it refuses in one line, and
+ * {@code compare Ex03 --force} shows it anyway.
  */
 final class Compare {
 
@@ -17,14 +19,27 @@ final class Compare {
         this.root = root;
     }
 
-    int run(List<String> args) throws Exception {
+    int run(List<String> rawArgs) throws Exception {
+        boolean force = rawArgs.contains("--force");
+        List<String> args = rawArgs.stream().filter(a -> !a.equals("--force")).toList();
         Exercises.Exercise ex;
         try {
             ex = Exercises.resolve(root, args, Hints.current(root).orElse(null));
         } catch (Exercises.NotFound e) {
-            System.out.println("compare: " + e.getMessage() + ".");
-            System.out.println("next: ./mvnw -q -Dcourse=\"compare MODULE EXERCISE\", e.g. -Dcourse=\"compare module-01 Ex03\"");
-            return 0;
+            System.out.println("compare: " + e.getMessage() + "; next: ./mvnw -q -Dcourse=\"compare MODULE EXERCISE\", e.g. -Dcourse=\"compare module-01 Ex03\"");
+            return 2;
+        }
+        String named = Exercises.shortModule(ex.module()) + " " + ex.id();
+        if (!force) {
+            ModuleSetup setup = ModuleSetup.of(root, List.of(ex.module()), System.out).get(ex.module());
+            LearnerTests.State s = new LearnerTests(root, setup).run(List.of(ex), false, null);
+            if (!s.done(ex.name())) {
+                List<TestJvm.Result> r = s.results().getOrDefault(ex.name(), List.of());
+                long pass = r.stream().filter(x -> x.status() == TestResults.Status.PASSED).count();
+                String state = !s.compiles() ? s.module() + " does not compile" : pass + "/" + r.size() + " tests pass";
+                System.out.println("compare: " + ex + " is not green yet (" + state + "): solve it first, or see the reference anyway: ./mvnw -q -Dcourse=\"compare " + named + " --force\"");
+                return 2;
+            }
         }
         Path yours = Progress.sourceOf(root.resolve(ex.module()), ex.name()).orElseThrow();
         Path main = root.resolve(ex.module()).resolve("src/main/java");

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  *   check [module ...]            every test passes on solutions/, fails on the starters; same files and API
  *   progress [module] [ExNN]      a learner's progress: exercises done, tests passing, the next exercise;
  *                                 only what changed since the last run is tested again
- *   watch [module] [ExNN]         run the current exercise's tests on every save of a main source
+ *   watch [module] [ExNN] [--saves N]  run the tests of each exercise saved, on every save of a main source
+ *                                 (--saves N: stop after N saves)
  *   wrong-answers [module] [ExNN] [--corpus DIR]   try the wrong-answer corpus (the course check does too)
  *   engine-check [module ...]     the fast engine's verdicts against the last course check's surefire reports
  *   solution-branch               create or refresh the local 'solution' branch from main + solutions/
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  *   grade-merge DIR... [--out DIR]  merge the parts of a class graded with --shard I/N
  *   grader-selftest [module]      grade generated fixture submissions and check every grade
  *   hint [module] ExNN [level]    the exercise's next hint (a nudge, then the API, then the shape)
- *   compare [module] ExNN         one exercise: yours against the reference
+ *   compare [module] ExNN [--force]  one exercise, once green: yours against the reference
  * </pre>
  */
 public final class Course {
@@ -59,10 +60,10 @@ public final class Course {
         } catch (ToolException e) {
             System.out.flush();
             if (List.of("progress", "watch").contains(args[0])) {
-                // A learner's command: the message and what to type instead, and no Maven error after it.
-                System.out.println(args[0] + ": " + e.getMessage() + ".");
-                System.out.println("next: ./mvnw -q -Dcourse=" + args[0] + " (where you are), or name one: -Dcourse=\"" + args[0] + " module-01 Ex03\"");
-                status = 0;
+                // A learner's command: one line, the message and what to type instead; exit 2, as for any bad argument.
+                System.out.println(args[0] + ": " + e.getMessage() + "; next: ./mvnw -q -Dcourse=" + args[0]
+                        + " (where you are), or name one: -Dcourse=\"" + args[0] + " module-01 Ex03\"");
+                status = 2;
             } else {
                 System.err.println(args[0] + ": " + e.getMessage());
                 status = 2;

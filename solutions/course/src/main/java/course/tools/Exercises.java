@@ -91,7 +91,8 @@ final class Exercises {
         }
         if (matches.size() > 1) {
             throw new NotFound(id + " is in " + matches.size() + " modules (" + String.join(", ",
-                    matches.stream().map(Exercise::module).toList()) + "): say which, e.g. " + matches.getFirst().module().substring(0, 9) + " " + id);
+                    matches.stream().map(Exercise::module).toList()) + "): say which, e.g. " + matches.getFirst().module().substring(0, 9) + " " + id
+                    + (current == null ? " (no exercise has run yet, so the module you work in is not known)" : ""));
         }
         return matches.getFirst();
     }
@@ -150,8 +151,37 @@ final class Exercises {
     }
 
     /**
-     * Where the learner is, for Hints.current and a tie between modules: written by progress and
-     * watch to {@code target/course/current} as "module exercise".
+     * The module the learner works in, for a bare ExNN and for Next: the module of the exercise file
+     * saved last, if it was saved after the last exercise run, else the module of that run (as
+     * {@link #recordCurrent} wrote it). Empty when no command has run yet: then nothing is guessed.
+     */
+    static Optional<String> workingModule(Path root) throws IOException {
+        Path f = root.resolve("target/course/current");
+        if (!Files.exists(f)) return Optional.empty();
+        String[] words = Files.readString(f).strip().split("\\s+");
+        if (words.length == 0 || words[0].isBlank()) return Optional.empty();
+        long recorded = Files.getLastModifiedTime(f).toMillis();
+        String newest = null;
+        long newestTime = recorded;
+        for (String m : Course.modules(root, List.of())) {
+            Path main = root.resolve(m).resolve("src/main/java");
+            if (!Files.isDirectory(main)) continue;
+            try (Stream<Path> s = Files.walk(main)) {
+                for (Path p : s.filter(p -> p.getFileName().toString().matches("Ex\\d\\d_\\w+\\.java")).toList()) {
+                    long t = Files.getLastModifiedTime(p).toMillis();
+                    if (t > newestTime) {
+                        newestTime = t;
+                        newest = m;
+                    }
+                }
+            }
+        }
+        return Optional.of(newest != null ? newest : words[0]);
+    }
+
+    /**
+     * Where the learner is, for Hints.current and a tie between modules: written by progress, watch
+     * and hint to {@code target/course/current} as "module exercise".
      */
     static void recordCurrent(Path root, Exercise e) {
         try {

@@ -30,10 +30,11 @@ final class Hints {
         try {
             ex = Exercises.resolve(root, words, current(root).orElse(null));
         } catch (Exercises.NotFound e) {
-            System.out.println("hint: " + e.getMessage() + ".");
-            System.out.println("next: ./mvnw -q -Dcourse=\"hint MODULE EXERCISE\", e.g. -Dcourse=\"hint module-01 Ex03\"");
-            return 0;
+            // Nothing shown, so no level spent: one line, and what to type.
+            System.out.println("hint: " + e.getMessage() + "; next: ./mvnw -q -Dcourse=\"hint MODULE EXERCISE\", e.g. -Dcourse=\"hint module-01 Ex03\"");
+            return 2;
         }
+        Exercises.recordCurrent(root, ex);
         Path file = root.resolve(ex.module()).resolve("hints").resolve(ex.name() + ".md");
         if (!Files.exists(file)) {
             System.out.println("No hints written for " + ex + " yet: its failure messages and the module README are the hints.");
@@ -46,7 +47,10 @@ final class Hints {
         Files.createDirectories(seen.getParent());
         Files.writeString(seen, String.valueOf(Math.max(shown, n)));
 
-        System.out.println(ex + " · hint " + n + " of " + levels.size());
+        boolean inferred = words.stream().noneMatch(w -> w.matches("(?i)(module-)?\\d\\d.*") && !w.matches("(?i)ex.*"))
+                && Exercises.all(root).stream().filter(x -> x.id().equals(ex.id())).count() > 1;
+        System.out.println(ex + " · hint " + n + " of " + levels.size()
+                + (inferred ? "   (the module you work in; another: -Dcourse=\"hint module-NN " + ex.id() + "\")" : ""));
         System.out.println();
         levels.get(n - 1).lines().forEach(l -> System.out.println("  " + l));
         System.out.println();
@@ -76,11 +80,8 @@ final class Hints {
         return out;
     }
 
-    /** The module the learner is working in, as the last progress or watch run recorded it. */
+    /** The module the learner is working in: of the exercise file saved last or the last exercise run (Exercises.workingModule). */
     static Optional<String> current(Path root) throws IOException {
-        Path f = root.resolve("target/course/current");
-        if (!Files.exists(f)) return Optional.empty();
-        String[] words = Files.readString(f).strip().split("\\s+");
-        return words.length > 0 && !words[0].isBlank() ? Optional.of(words[0]) : Optional.empty();
+        return Exercises.workingModule(root);
     }
 }

@@ -23,8 +23,20 @@ import javax.tools.ToolProvider;
  */
 final class Javac {
 
-    /** One compiler error: where, and what javac said (its first line). */
-    record Problem(Path file, long line, String message) {
+    /**
+     * One compiler error: where, what javac said on one line, and {@code detail}, every line javac
+     * prints for it (the message's own lines, the source line and the caret under the column).
+     */
+    record Problem(Path file, long line, String message, List<String> detail) {
+        Problem(Path file, long line, String message) {
+            this(file, line, message, List.of());
+        }
+
+        /** The full diagnostic's lines after the first ("symbol: ...", "location: ...", the source line, the caret). */
+        List<String> rest() {
+            return detail.size() > 1 ? detail.subList(1, detail.size()) : List.of();
+        }
+
         /** "module-01-threads/src/main/java/.../Ex04_X.java:23: ';' expected", relative to {@code root}. */
         String describe(Path root) {
             String where = file == null ? "" : (file.startsWith(root) ? root.relativize(file) : file) + (line > 0 ? ":" + line : "") + ": ";
@@ -77,7 +89,7 @@ final class Javac {
             if (d.getKind() != Diagnostic.Kind.ERROR) continue;
             Path file = d.getSource() == null ? null : Path.of(d.getSource().toUri());
             String msg = d.getMessage(Locale.ROOT);
-            problems.add(new Problem(file, d.getLineNumber(), oneLine(msg)));
+            problems.add(new Problem(file, d.getLineNumber(), oneLine(msg), detail(msg, file, d.getLineNumber(), d.getColumnNumber())));
         }
         if (!ok && problems.isEmpty()) {
             problems.add(new Problem(null, -1, "javac failed: " + chatter.toString().strip()));
@@ -93,6 +105,24 @@ final class Javac {
         String first = lines.getFirst();
         return lines.stream().skip(1).filter(l -> l.startsWith("symbol:")).findFirst()
                 .map(s -> first + " (" + s.replaceAll("\\s+", " ") + ")").orElse(first);
+    }
+
+    /** javac's full diagnostic as it prints it: the message's lines, then the source line and a caret under the column. */
+    static List<String> detail(String message, Path file, long line, long column) {
+        List<String> out = new ArrayList<>(message == null ? List.of() : message.lines().map(String::stripTrailing).filter(l -> !l.isBlank()).toList());
+        if (file != null && line > 0) {
+            try {
+                List<String> src = java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8);
+                if (line <= src.size()) {
+                    String code = src.get((int) line - 1).replace('\t', ' ');
+                    out.add(code);
+                    if (column > 0 && column <= code.length() + 1) out.add(" ".repeat((int) column - 1) + "^");
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                // the message alone
+            }
+        }
+        return List.copyOf(out);
     }
 
     private static String join(List<Path> paths) {

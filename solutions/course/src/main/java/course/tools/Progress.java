@@ -4,22 +4,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A learner's progress, fast and as narrow as asked: the whole course, one module or one
  * exercise. Tests run with the fast engine (LearnerTests: javac in this JVM, one test JVM per
  * module through the JUnit Platform Launcher) and only for the exercises whose files changed
- * since the last run; then one line per module and the next exercise with its TODO and the
- * first failure message, which carries the hint. After a compile error it points at the file
- * and line that do not compile. It always exits 0.
+ * since the last run; then one line per module and Next (see {@link #next}): the first exercise
+ * not green, the module the learner works in first, with its TODO and its failing tests, the most
+ * telling first (Failures); after a compile error, the file and line that do not compile. Exits 0,
+ * or 2 with one line for words that name no exercise or several.
  *
  * <pre>
  *   progress                      every module
  *   progress module-02            one module (-Dcourse.modules=module-02-async works too)
- *   progress Ex03                 one exercise: the Ex03 of the module you work in
+ *   progress Ex03                 one exercise: the Ex03 of the module you work in (Exercises.workingModule)
  *   progress module-02 Ex03       one exercise of a named module
  *   progress --rerun ...          ignore what earlier runs remembered
  * </pre>
@@ -53,7 +56,7 @@ final class Progress {
         } else {
             for (LearnerTests.State s : states) printModule(s);
             System.out.println();
-            System.out.println(next(states));
+            System.out.println(next(states, sel.modules().size() == 1 ? sel.modules().getFirst() : whereYouAre().orElse(null)));
         }
         boolean broken = states.stream().anyMatch(s -> !s.compiles());
         String what = ranNow == 0 ? (broken ? "no tests ran" : "nothing changed since the last run, so nothing ran")
@@ -67,7 +70,7 @@ final class Progress {
         if (!s.compiles()) {
             System.out.printf("%s: %d exercises | %s%n", s.module(), s.exercises().size(),
                     s.testsDoNotCompile() ? "its tests do not compile against your code, so none ran:" : "does not compile, so none of its tests ran:");
-            s.compileErrors().stream().limit(5).forEach(p -> System.out.println("    " + p.describe(root)));
+            compileError(s.compileErrors(), "    ").lines().forEach(System.out::println);
             return;
         }
         long done = s.exercises().stream().filter(e -> s.done(e.name())).count();
@@ -75,54 +78,110 @@ final class Progress {
         if (!s.ended().isEmpty()) System.out.println("    (" + s.ended() + ")");
     }
 
+    /** javac's first error in full (every line it prints for it), then how many more there are. */
+    String compileError(List<Javac.Problem> errors, String indent) {
+        Javac.Problem p = errors.getFirst();
+        StringBuilder b = new StringBuilder(indent).append(p.describe(root));
+        for (String l : p.rest()) b.append('\n').append(indent).append("    ").append(l);
+        if (errors.size() > 1) {
+            b.append('\n').append(indent).append("(and ").append(errors.size() - 1).append(errors.size() == 2 ? " more error" : " more errors")
+                    .append(", often caused by this first one: fix it and run again)");
+        }
+        return b.toString();
+    }
+
     private void printExercise(LearnerTests.State s, Exercises.Exercise e) throws IOException {
+        Exercises.recordCurrent(root, e);
         if (!s.compiles()) {
             printModule(s);
             System.out.println();
             System.out.println(fixFirst(s));
             return;
         }
-        Exercises.recordCurrent(root, e);
         List<TestJvm.Result> r = s.results().get(e.name());
         long pass = r.stream().filter(x -> x.status() == TestResults.Status.PASSED).count();
         System.out.printf("%s · %s: %d/%d tests passing%n", s.module(), e.name(), pass, r.size());
+        System.out.println();
         if (s.done(e.name())) {
-            System.out.println();
-            System.out.println(e.name() + " is done. Next: " + nextInModule(s.module(), e.name()));
+            System.out.println(e.name() + " is done.");
+            System.out.println(next(List.of(s), e.module()));
         } else {
-            System.out.println();
             System.out.println(describe(s.module(), e.name(), r));
         }
     }
 
-    /** The next exercise after {@code after} in {@code module}, by name (the next to open). */
-    private String nextInModule(String module, String after) throws IOException {
-        for (Exercises.Exercise x : Exercises.of(root, module)) {
-            if (x.name().compareTo(after) > 0) return module + " · " + x.name() + " (./mvnw -q -Dcourse=progress shows where you are)";
+    /**
+     * Where to go next: the module that does not compile (the working module's first), else the
+     * first exercise not green (see {@link #firstRed}), else the end of the course: said only when
+     * every exercise is green, those not run yet counting as red.
+     */
+    String next(List<LearnerTests.State> states, String working) throws IOException {
+        List<LearnerTests.State> broken = new ArrayList<>(states.stream().filter(s -> !s.compiles()).toList());
+        broken.sort(java.util.Comparator.comparing(s -> !s.module().equals(working)));
+        if (!broken.isEmpty()) return fixFirst(broken.getFirst());
+        List<Exercises.Exercise> all = Exercises.all(root);
+        Predicate<Exercises.Exercise> green = green(states);
+        Optional<Exercises.Exercise> next = firstRed(all, green, working);
+        if (next.isEmpty()) {
+            return "All " + all.size() + " exercises of the course are green. Well done! Compare yours with the reference: ./mvnw -q -Dcourse=\"compare Ex01\"";
         }
-        return "the last exercise of " + module + "; ./mvnw -q -Dcourse=progress shows where you are";
+        Exercises.Exercise e = next.get();
+        Exercises.recordCurrent(root, e);
+        long red = all.stream().filter(green.negate()).count();
+        LearnerTests.State ran = states.stream().filter(s -> s.module().equals(e.module())).findFirst().orElse(null);
+        List<TestJvm.Result> results = ran != null && ran.results().containsKey(e.name()) ? ran.results().get(e.name()) : remembered(e);
+        return describe(e.module(), e.name(), results) + "\n  left:  " + red + " of " + all.size() + " exercises not green yet";
     }
 
-    /** The first exercise not done, in course order, or the compile error that comes first. */
-    private String next(List<LearnerTests.State> states) throws IOException {
-        for (LearnerTests.State s : states) {
-            if (!s.compiles()) return fixFirst(s);
-            for (Exercises.Exercise e : s.exercises()) {
-                if (!s.done(e.name())) {
-                    Exercises.recordCurrent(root, e);
-                    return describe(s.module(), e.name(), s.results().get(e.name()));
-                }
-            }
+    /**
+     * The exercise to do next: the first not green in {@code working} (the module the learner works
+     * in), else the first not green in course order; empty when every exercise is green.
+     */
+    static Optional<Exercises.Exercise> firstRed(List<Exercises.Exercise> course, Predicate<Exercises.Exercise> green, String working) {
+        if (working != null) {
+            for (Exercises.Exercise e : course) if (e.module().equals(working) && !green.test(e)) return Optional.of(e);
         }
-        return "All exercises done. Well done! Compare with the reference code in solutions/.";
+        for (Exercises.Exercise e : course) if (!green.test(e)) return Optional.of(e);
+        return Optional.empty();
+    }
+
+    /**
+     * Green as far as known: this run's verdict where it ran, else what earlier runs remembered; an
+     * exercise never run, or of a module that does not compile, is not green.
+     */
+    private Predicate<Exercises.Exercise> green(List<LearnerTests.State> states) {
+        Map<String, LearnerTests.State> ran = new HashMap<>();
+        for (LearnerTests.State s : states) ran.put(s.module(), s);
+        Map<String, Map<String, LearnerTests.Cached>> remembered = new HashMap<>();
+        return e -> {
+            LearnerTests.State s = ran.get(e.module());
+            if (s != null && !s.compiles()) return false;
+            if (s != null && s.results().containsKey(e.name())) return s.done(e.name());
+            LearnerTests.Cached c = remembered.computeIfAbsent(e.module(), this::cacheOf).get(e.name());
+            return c != null && !c.results().isEmpty() && c.results().stream().allMatch(r -> r.status() == TestResults.Status.PASSED);
+        };
+    }
+
+    private Map<String, LearnerTests.Cached> cacheOf(String module) {
+        try {
+            return LearnerTests.readCacheFile(root.resolve(module).resolve("target/course/progress.tsv"));
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
+    private List<TestJvm.Result> remembered(Exercises.Exercise e) {
+        LearnerTests.Cached c = cacheOf(e.module()).get(e.name());
+        return c == null ? null : c.results();
     }
 
     private String fixFirst(LearnerTests.State s) {
         Javac.Problem p = s.compileErrors().getFirst();
         String file = p.file() == null ? "" : root.relativize(p.file()).toString() + (p.line() > 0 ? ":" + p.line() : "");
-        StringBuilder b = new StringBuilder("Next: make " + s.module() + " compile again\n");
+        String which = p.file() == null ? s.module() : p.file().getFileName().toString();
+        StringBuilder b = new StringBuilder("Next: make " + which + " compile again (" + s.module() + ": until it compiles, none of its tests can run)\n");
         if (!file.isEmpty()) b.append("  open:  ").append(file).append('\n');
-        b.append("  error: ").append(p.message()).append('\n');
+        b.append("  error:\n").append(compileError(s.compileErrors(), "         ")).append('\n');
         if (s.testsDoNotCompile()) {
             b.append("         (a test does not compile against your code: keep the exercise's public methods as they were given)\n");
         }
@@ -130,7 +189,7 @@ final class Progress {
         return b.toString();
     }
 
-    /** "Next: module · exercise", the file to open, its TODO, the first failure and how to run it. */
+    /** "Next: module · exercise", the file to open, its TODO, the most telling failure, every failing test, and how to run it. */
     String describe(String module, String exercise, List<TestJvm.Result> results) throws IOException {
         StringBuilder b = new StringBuilder("Next: " + module + " · " + exercise + "\n");
         Optional<Path> src = Exercises.sourceOf(root.resolve(module).resolve("src/main/java"), exercise);
@@ -139,42 +198,42 @@ final class Progress {
             List<String> todo = todo(src.get());
             if (!todo.isEmpty()) b.append("  TODO:  ").append(String.join("\n         ", todo)).append('\n');
         }
-        if (results != null) {
-            results.stream().filter(o -> o.status() != TestResults.Status.PASSED).findFirst().ifPresent(o -> {
-                String msg = o.message().lines().limit(4).reduce((x, y) -> x + "\n         " + y).orElse("");
-                b.append("  test:  ").append(o.name()).append(" says\n         ").append(msg).append('\n');
-            });
-        }
+        if (results != null) b.append(verdict(module, exercise, results, "  "));
         String id = Caught.id(exercise);
         Path hint = root.resolve(module).resolve("hints").resolve(exercise + ".md");
-        if (Files.exists(hint)) b.append("  hint:  ./mvnw -q -Dcourse=\"hint ").append(id).append("\"\n");
+        if (Files.exists(hint)) b.append("  hint:  ./mvnw -q -Dcourse=\"hint ").append(Exercises.shortModule(module)).append(' ').append(id).append("\"\n");
         b.append("  run:   ./mvnw -q -Dcourse=\"progress ").append(Exercises.shortModule(module)).append(' ').append(id)
                 .append("\"   or, re-run on every save: ./mvnw -q -Dcourse=watch");
         return b.toString();
     }
 
     /**
-     * The module the learner works in: as the last progress or watch recorded it, else the module
-     * of the first exercise not done by what earlier runs remembered (nothing is run).
+     * The failing tests of one exercise: the most telling one with its message (see Failures), then
+     * every failing test on a line of its own. Empty when every test passed.
+     */
+    String verdict(String module, String exercise, List<TestJvm.Result> results, String indent) throws IOException {
+        Path source = Exercises.sourceOf(root.resolve(module).resolve("src/main/java"), exercise).orElse(null);
+        String testClass = results.isEmpty() ? null : results.getFirst().testClass();
+        Path test = testClass == null ? null : root.resolve(module).resolve("src/test/java").resolve(testClass.replace('.', '/') + ".java");
+        List<TestJvm.Result> failing = Failures.ordered(results, source, test);
+        if (failing.isEmpty()) return "";
+        StringBuilder b = new StringBuilder();
+        TestJvm.Result first = failing.getFirst();
+        String pad = indent + "       ";
+        b.append(indent).append("test:  ").append(first.name()).append(Failures.hung(first) && !first.message().contains("timed out") ? " timed out" : "").append(" says\n");
+        first.message().lines().limit(6).forEach(l -> b.append(pad).append(l).append('\n'));
+        b.append(indent).append("failing: ").append(failing.size()).append(" of ").append(results.size()).append(" tests\n");
+        for (TestJvm.Result r : failing) b.append(pad).append(r.name()).append(": ").append(Failures.firstLine(r)).append('\n');
+        return b.toString();
+    }
+
+    /**
+     * The module the learner works in: of the exercise file saved last, or of the last exercise run
+     * (Exercises.workingModule); unknown before any command ran.
      */
     Optional<String> whereYouAre() {
         try {
-            Optional<String> recorded = Hints.current(root);
-            if (recorded.isPresent()) return recorded;
-            List<String> modules = Course.modules(root, List.of());
-            for (String m : modules) {
-                Path cache = root.resolve(m).resolve("target/course/progress.tsv");
-                if (!Files.exists(cache)) return Optional.of(m);
-                // Without the set-up (it may be stale) we read what was remembered, keys unchecked.
-                Map<String, LearnerTests.Cached> known = LearnerTests.readCacheFile(cache);
-                for (Exercises.Exercise e : Exercises.of(root, m)) {
-                    LearnerTests.Cached c = known.get(e.name());
-                    if (c == null || c.results().isEmpty() || c.results().stream().anyMatch(r -> r.status() != TestResults.Status.PASSED)) {
-                        return Optional.of(m);
-                    }
-                }
-            }
-            return Optional.empty();
+            return Exercises.workingModule(root);
         } catch (IOException e) {
             return Optional.empty();
         }

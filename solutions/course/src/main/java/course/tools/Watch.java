@@ -14,18 +14,20 @@ import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Watch mode, as rustlings has it: runs the current exercise's tests, then again each time a
- * file under a module's src/main/java is saved, and prints the verdict, the first failure's
- * message and, when the exercise turns green, the next one.
+ * Watch mode, as rustlings has it: runs the current exercise's tests, then, each time files under
+ * a module's src/main/java are saved, the tests of every exercise whose file was saved (a shared
+ * file: the current exercise's), and prints each verdict (Progress.verdict) and, when the last one
+ * saved turns green, the first exercise not green: its module's first, then in course order.
  *
  * <p>Design: this tool JVM stays up for the whole session, so javac (in-process, Build) is warm
  * after the first save and recompiles only the module's main sources (the test classes are kept
@@ -39,6 +41,7 @@ import java.util.concurrent.TimeUnit;
  *   watch              the first exercise not done yet (in course order)
  *   watch Ex03         that exercise (module inferred as progress does)
  *   watch module-02    the first exercise not done in that module
+ *   watch --saves 1    stop after one save's verdicts (scripts, CI)
  * </pre>
  * Saving another exercise's file switches to that exercise.
  */
@@ -55,7 +58,15 @@ final class Watch {
         this.root = root;
     }
 
-    int run(List<String> args) throws Exception {
+    int run(List<String> rawArgs) throws Exception {
+        int saves = Integer.MAX_VALUE;
+        List<String> args = new ArrayList<>(rawArgs);
+        int at = args.indexOf("--saves");
+        if (at >= 0) {
+            if (at + 1 >= args.size() || !args.get(at + 1).matches("\\d+")) throw new ToolException("--saves takes a number, e.g. --saves 1");
+            saves = Integer.parseInt(args.get(at + 1));
+            args.subList(at, at + 2).clear();
+        }
         Progress progress = new Progress(root);
         Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), progress.whereYouAre().orElse(null));
         List<String> all = Course.modules(root, List.of());
@@ -67,81 +78,108 @@ final class Watch {
             System.out.flush();
         }, "course-watch-stop"));
 
-        current = sel.exercise() != null ? sel.exercise() : firstNotDone(sel.modules(), setups);
+        String working = sel.modules().size() == 1 ? sel.modules().getFirst() : progress.whereYouAre().orElse(null);
+        current = sel.exercise() != null ? sel.exercise() : firstNotDone(working, setups);
         if (current == null) {
-            System.out.println("Every exercise" + (sel.modules().size() == 1 ? " of " + sel.modules().getFirst() : "") + " is done. Well done!");
+            System.out.println("Every one of the " + Exercises.all(root).size() + " exercises of the course is green. Well done!");
             return 0;
         }
         Exercises.recordCurrent(root, current);
         System.out.println("Watching your code (Ctrl-C to stop). Now: " + current.module() + " · " + current.name());
         describe(current, null);
-        runCurrent(setups);
+        runSaved(List.of(current), setups);
 
         try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             Map<WatchKey, Path> dirs = new HashMap<>();
             for (String m : all) register(watcher, root.resolve(m).resolve("src/main/java"), dirs);
-            while (true) {
+            for (int save = 0; save < saves; save++) {
                 prestart(setups);
                 Set<Path> saved = nextSaves(watcher, dirs);
-                if (saved.isEmpty()) continue;
-                Optional<Exercises.Exercise> switched = exerciseOf(saved);
-                if (switched.isPresent() && !switched.get().equals(current)) {
-                    current = switched.get();
-                    Exercises.recordCurrent(root, current);
-                    System.out.println();
-                    System.out.println("Now: " + current.module() + " · " + current.name());
+                if (saved.isEmpty()) {
+                    save--;
+                    continue;
                 }
-                runCurrent(setups);
+                List<Exercises.Exercise> changed = exercisesOf(saved);
+                // A file that is not an exercise's (a shared class) runs the current exercise again.
+                if (changed.isEmpty()) changed.add(current);
+                else if (saved.size() > changed.size() && !changed.contains(current)) changed.addFirst(current);
+                if (!changed.getLast().equals(current)) {
+                    System.out.println();
+                    System.out.println("Now: " + changed.getLast().module() + " · " + changed.getLast().name()
+                            + (changed.size() > 1 ? " (and the tests of " + (changed.size() - 1) + " more saved with it)" : ""));
+                }
+                runSaved(changed, setups);
             }
+            return 0;
         } catch (ClosedWatchServiceException | InterruptedException stopped) {
             return 0;
         }
     }
 
-    /** Runs the current exercise's tests and prints the verdict; moves on when it is done. */
-    private void runCurrent(Map<String, ModuleSetup> setups) {
-        long start = System.nanoTime();
+    /**
+     * Runs the tests of every exercise in {@code changed} (grouped by module, one test JVM each) and
+     * prints each verdict. The last one saved becomes the current exercise; when it is green, the
+     * first exercise not green (its module first) does.
+     */
+    private void runSaved(List<Exercises.Exercise> changed, Map<String, ModuleSetup> setups) {
+        Exercises.Exercise last = changed.getLast();
+        current = last;
+        Exercises.recordCurrent(root, last);
+        Map<String, List<Exercises.Exercise>> byModule = new LinkedHashMap<>();
+        for (Exercises.Exercise e : changed) byModule.computeIfAbsent(e.module(), m -> new ArrayList<>()).add(e);
+        boolean lastGreen = false;
         try {
-            TestJvm.Started jvm = current.module().equals(waitingFor) ? waiting : null;
-            waiting = null;
-            waitingFor = null;
-            LearnerTests.State s = new LearnerTests(root, setups.get(current.module())).run(List.of(current), true, null, jvm);
-            String when = "[" + LocalTime.now().format(CLOCK) + "] ";
-            double secs = (System.nanoTime() - start) / 1e9;
-            System.out.println();
-            if (!s.compiles()) {
-                System.out.printf("%s%s does not compile%s (%.1f s):%n", when, current.module(),
-                        s.testsDoNotCompile() ? " (a test, against your code: keep the exercise's public methods as given)" : "", secs);
-                s.compileErrors().stream().limit(3).forEach(p -> System.out.println("  " + p.describe(root)));
-                System.out.println("Fix it and save.");
-                return;
-            }
-            List<TestJvm.Result> r = s.results().get(current.name());
-            long pass = r.stream().filter(x -> x.status() == TestResults.Status.PASSED).count();
-            if (s.done(current.name())) {
-                System.out.printf("%sPASS %s: %d/%d tests pass (%.1f s). Done!%n", when, current.name(), pass, r.size(), secs);
-                Exercises.Exercise next = nextAfter(current);
-                if (next == null) {
-                    System.out.println("That was the last exercise of the course. Well done! (Ctrl-C to stop)");
-                    return;
+            for (var group : byModule.entrySet()) {
+                long start = System.nanoTime();
+                TestJvm.Started jvm = group.getKey().equals(waitingFor) ? waiting : null;
+                if (jvm != null) {
+                    waiting = null;
+                    waitingFor = null;
                 }
-                current = next;
-                Exercises.recordCurrent(root, current);
+                LearnerTests.State s = new LearnerTests(root, setups.get(group.getKey())).run(group.getValue(), true, null, jvm);
+                String when = "[" + LocalTime.now().format(CLOCK) + "] ";
+                double secs = (System.nanoTime() - start) / 1e9;
                 System.out.println();
-                System.out.println("Next: " + current.module() + " · " + current.name()
-                        + (next.module().equals(s.module()) ? "" : "   (a new module: read " + next.module() + "/README.md first)"));
-                describe(current, null);
-                System.out.println("Save it to run its tests.");
+                if (!s.compiles()) {
+                    Javac.Problem p = s.compileErrors().getFirst();
+                    System.out.printf("%s%s does not compile%s (%.1f s):%n", when,
+                            p.file() == null ? s.module() : root.relativize(p.file()).toString(),
+                            s.testsDoNotCompile() ? " (a test, against your code: keep the exercise's public methods as given)" : "", secs);
+                    System.out.println(new Progress(root).compileError(s.compileErrors(), "  "));
+                    System.out.println("Fix it and save: until " + s.module() + " compiles, none of its tests can run.");
+                    continue;
+                }
+                for (Exercises.Exercise e : group.getValue()) {
+                    List<TestJvm.Result> r = s.results().get(e.name());
+                    long pass = r.stream().filter(x -> x.status() == TestResults.Status.PASSED).count();
+                    if (s.done(e.name())) {
+                        System.out.printf("%sPASS %s: %d/%d tests pass (%.1f s). Done!%n", when, e.name(), pass, r.size(), secs);
+                        if (e.equals(last)) lastGreen = true;
+                        continue;
+                    }
+                    System.out.printf("%sFAIL %s: %d/%d tests pass (%.1f s)%n", when, e.name(), pass, r.size(), secs);
+                    System.out.print(new Progress(root).verdict(e.module(), e.name(), r, "  "));
+                    Path hint = root.resolve(e.module()).resolve("hints").resolve(e.name() + ".md");
+                    if (Files.exists(hint)) System.out.println("  hint:  ./mvnw -q -Dcourse=\"hint " + Exercises.shortModule(e.module()) + " " + e.id() + "\" (in another terminal)");
+                }
+                if (!s.ended().isEmpty()) System.out.println("  (" + s.ended() + ")");
+            }
+            if (!lastGreen) {
+                System.out.println("Save to run again.");
                 return;
             }
-            System.out.printf("%sFAIL %s: %d/%d tests pass (%.1f s)%n", when, current.name(), pass, r.size(), secs);
-            r.stream().filter(x -> x.status() != TestResults.Status.PASSED).findFirst().ifPresent(x -> {
-                System.out.println("  " + x.name() + ":");
-                x.message().lines().limit(6).forEach(l -> System.out.println("    " + l));
-            });
-            if (!s.ended().isEmpty()) System.out.println("  (" + s.ended() + ")");
-            Path hint = root.resolve(current.module()).resolve("hints").resolve(current.name() + ".md");
-            System.out.println("Save to run again." + (Files.exists(hint) ? " Stuck? ./mvnw -q -Dcourse=\"hint " + current.id() + "\" in another terminal." : ""));
+            Exercises.Exercise next = firstNotDone(last.module(), setups);
+            if (next == null) {
+                System.out.println("Every one of the " + Exercises.all(root).size() + " exercises of the course is green. Well done! (Ctrl-C to stop)");
+                return;
+            }
+            current = next;
+            Exercises.recordCurrent(root, current);
+            System.out.println();
+            System.out.println("Next: " + current.module() + " · " + current.name()
+                    + (next.module().equals(last.module()) ? "" : "   (a new module: read " + next.module() + "/README.md first)"));
+            describe(current, null);
+            System.out.println("Save it to run its tests.");
         } catch (ToolException e) {
             System.out.println("  " + e.getMessage());
         } catch (Exception e) {
@@ -192,43 +230,37 @@ final class Watch {
         });
     }
 
-    /** The exercise whose file was saved, if one was (the last one, when several were). */
-    private Optional<Exercises.Exercise> exerciseOf(Set<Path> saved) throws IOException {
-        Exercises.Exercise found = null;
+    /** The exercises whose files were saved, each once, in the order saved. */
+    List<Exercises.Exercise> exercisesOf(Set<Path> saved) throws IOException {
+        List<Exercises.Exercise> found = new ArrayList<>();
         for (Path p : saved) {
             Path rel = root.relativize(p);
             if (rel.getNameCount() < 4) continue;
             String module = rel.getName(0).toString();
             String name = p.getFileName().toString().replaceFirst("\\.java$", "");
             for (Exercises.Exercise e : Exercises.of(root, module)) {
-                if (e.name().equals(name)) found = e;
+                if (e.name().equals(name) && !found.contains(e)) found.add(e);
             }
         }
-        return Optional.ofNullable(found);
+        return found;
     }
 
-    /** The first exercise not done, in course order: remembered results first, the rest run one by one. */
-    private Exercises.Exercise firstNotDone(List<String> modules, Map<String, ModuleSetup> setups) throws Exception {
-        for (String m : modules) {
-            LearnerTests tests = new LearnerTests(root, setups.get(m));
-            for (Exercises.Exercise e : Exercises.of(root, m)) {
-                List<TestJvm.Result> known = tests.cached(e);
-                if (known != null && !known.isEmpty() && known.stream().allMatch(r -> r.status() == TestResults.Status.PASSED)) continue;
-                if (known != null) return e;
-                LearnerTests.State s = tests.run(List.of(e), false, null);
-                if (!s.compiles() || !s.done(e.name())) return e;
-            }
-        }
-        return null;
-    }
-
-    private Exercises.Exercise nextAfter(Exercises.Exercise e) throws IOException {
-        boolean seen = false;
-        for (String m : Course.modules(root, List.of())) {
-            for (Exercises.Exercise x : Exercises.of(root, m)) {
-                if (seen) return x;
-                if (x.equals(e)) seen = true;
-            }
+    /**
+     * The first exercise not green, the {@code working} module's first, then in course order (as
+     * Progress.firstRed): remembered verdicts where nothing changed, the others run one by one, so
+     * a green exercise is never proposed.
+     */
+    private Exercises.Exercise firstNotDone(String working, Map<String, ModuleSetup> setups) throws Exception {
+        List<Exercises.Exercise> order = new ArrayList<>(Exercises.all(root));
+        if (working != null) order.sort(java.util.Comparator.comparing(e -> !e.module().equals(working)));
+        Map<String, LearnerTests> tests = new HashMap<>();
+        for (Exercises.Exercise e : order) {
+            LearnerTests t = tests.computeIfAbsent(e.module(), m -> new LearnerTests(root, setups.get(m)));
+            List<TestJvm.Result> known = t.cached(e);
+            if (known != null && !known.isEmpty() && known.stream().allMatch(r -> r.status() == TestResults.Status.PASSED)) continue;
+            if (known != null) return e;
+            LearnerTests.State s = t.run(List.of(e), false, null);
+            if (!s.compiles() || !s.done(e.name())) return e;
         }
         return null;
     }
