@@ -3,6 +3,7 @@ package course.threads;
 import course.threads.support.Rendezvous;
 import course.threads.support.TrackingThreadFactory;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Ex10 · Parallel streams and fork/join")
 class Ex10_ParallelStreamsTest {
 
+    @Tag("contract:values")
+    @Tag("contract:state")
     @Test
     @DisplayName("the sum is right")
     void sumIsRight() throws Exception {
@@ -34,6 +37,10 @@ class Ex10_ParallelStreamsTest {
             .isEqualTo(java.util.stream.LongStream.range(0, n).map(i -> i % 7).sum());
     }
 
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Tag("contract:state")
+    @Tag("contract:cores")
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {2, 3})
     @DisplayName("as many workers as the parallelism asked for, of its own pool (not the common pool), compute at the same time")
@@ -63,6 +70,7 @@ class Ex10_ParallelStreamsTest {
             .isTrue();
     }
 
+    @Tag("contract:concurrency")
     @Test
     @DisplayName("uneven work is shared: the slow half of the range is worked on by two workers at once (work stealing, not fixed stripes)")
     void slowHalfIsShared() throws Exception {
@@ -89,6 +97,7 @@ class Ex10_ParallelStreamsTest {
             .isTrue();
     }
 
+    @Tag("contract:lifecycle")
     @Test
     @DisplayName("the pool is closed afterwards: its workers end")
     void closesItsPool() throws Exception {
@@ -110,6 +119,8 @@ class Ex10_ParallelStreamsTest {
             .isTrue();
     }
 
+    @Tag("contract:values")
+    @Tag("contract:cores")
     @Test
     @DisplayName("the common pool's parallelism is cores - 1 (at least 1): 1 on a 2-core machine")
     void commonPoolParallelism() {
