@@ -11,6 +11,7 @@ import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +24,7 @@ class Ex12_VirtualThreadFanOutTest {
     record Where(boolean virtual, ThreadingModel model, String awaited) {
     }
 
+    @Tag("contract:placement")
     @Test
     @DisplayName("onVirtualThread runs the work on a virtual thread of a VIRTUAL_THREAD context, where await() works")
     void runsOnAVirtualThread(Vertx vertx) {
@@ -46,6 +48,7 @@ class Ex12_VirtualThreadFanOutTest {
             .isEmpty();
     }
 
+    @Tag("contract:errors")
     @Test
     @DisplayName("onVirtualThread reports the work's failure")
     void reportsFailure(Vertx vertx) {
@@ -59,6 +62,9 @@ class Ex12_VirtualThreadFanOutTest {
         assertThat(error).as("Ex12: the work's own exception should come out").isInstanceOf(IllegalArgumentException.class).hasMessage("bad input");
     }
 
+    @Tag("contract:values")
+    @Tag("contract:concurrency")
+    @Tag("contract:cores")
     @Test
     @DisplayName("straight-line fetchAll: 10 URLs with a limit of 3 keep exactly 3 in flight, bodies in input order")
     @Timeout(30)   // includes the test server's start-up, bounded by SlowHttpServer itself
@@ -81,6 +87,7 @@ class Ex12_VirtualThreadFanOutTest {
             .containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> "/item/" + i).toList());
     }
 
+    @Tag("contract:concurrency")
     @Test
     @DisplayName("the window slides: when the oldest request answers, the next one starts, even while the others are still slow")
     @Timeout(30)   // includes the test server's start-up, bounded by SlowHttpServer itself
