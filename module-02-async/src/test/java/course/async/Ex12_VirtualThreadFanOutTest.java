@@ -25,6 +25,7 @@ class Ex12_VirtualThreadFanOutTest {
     }
 
     @Tag("contract:placement")
+    @Tag("contract:lifecycle")
     @Test
     @DisplayName("onVirtualThread runs the work on a virtual thread of a VIRTUAL_THREAD context, where await() works")
     void runsOnAVirtualThread(Vertx vertx) {
@@ -49,8 +50,9 @@ class Ex12_VirtualThreadFanOutTest {
     }
 
     @Tag("contract:errors")
+    @Tag("contract:lifecycle")
     @Test
-    @DisplayName("onVirtualThread reports the work's failure")
+    @DisplayName("onVirtualThread reports the work's failure, and undeploys its verticle on that path too")
     void reportsFailure(Vertx vertx) {
         Throwable error = Await.failure(
             Ex12_VirtualThreadFanOut.onVirtualThread(vertx, () -> {
@@ -60,6 +62,10 @@ class Ex12_VirtualThreadFanOutTest {
                 + "Hint: the work's exception must end up in the future you return");
 
         assertThat(error).as("Ex12: the work's own exception should come out").isInstanceOf(IllegalArgumentException.class).hasMessage("bad input");
+        assertThat(vertx.deploymentIDs())
+            .as("Ex12: the work failed and its helper verticle is still deployed: it was undeployed only on the success path. "
+                + "Hint: undeploy once the work is done, whatever its outcome, and only then hand out the result or the failure")
+            .isEmpty();
     }
 
     @Tag("contract:values")
