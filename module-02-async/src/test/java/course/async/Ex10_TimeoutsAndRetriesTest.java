@@ -45,6 +45,7 @@ class Ex10_TimeoutsAndRetriesTest {
             eventLoop = vertx.getOrCreateContext();
         }
 
+        @Tag("contract:event-loop")
         @Tag("contract:values")
         @Test
         @DisplayName("an endpoint that fails twice succeeds on the third of three attempts")
