@@ -93,6 +93,23 @@ class Ex12_VirtualThreadFanOutTest {
             .containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> "/item/" + i).toList());
     }
 
+    @Tag("contract:errors")
+    @Test
+    @DisplayName("straight-line fetchAll: a request that fails fails the whole fan-out, with the failure the server gave")
+    @Timeout(30)   // includes the test server's start-up, bounded by SlowHttpServer itself
+    void aFailedRequestFailsTheFanOut(Vertx vertx) {
+        SlowHttpServer server = SlowHttpServer.start(vertx, 50);
+        WebClient client = WebClient.create(vertx);
+        List<String> urls = List.of(server.url("/item/0"), server.url("/item/1"), server.url("/broken?failures=99"), server.url("/item/3"));
+
+        Throwable error = Await.failure(
+            Ex12_VirtualThreadFanOut.onVirtualThread(vertx, () -> Ex12_VirtualThreadFanOut.fetchAll(client, urls, 2)),
+            "Ex12: one of the four requests got a 500, but fetchAll returned a list as if the fan-out had worked (a null body, "
+                + "or fewer bodies). Hint: await() throws the request's failure; let it leave fetchAll instead of catching it");
+
+        assertThat(error).as("Ex12: the failure should be the 500 the server answered").hasMessageContaining("500");
+    }
+
     @Tag("contract:concurrency")
     @Test
     @DisplayName("the window slides: when the oldest request answers, the next one starts, even while the others are still slow")
