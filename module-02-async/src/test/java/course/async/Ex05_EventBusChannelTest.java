@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class Ex05_EventBusChannelTest {
 
+    @Tag("contract:errors")
     @Tag("contract:values")
     @Tag("contract:lifecycle")
     @Test
