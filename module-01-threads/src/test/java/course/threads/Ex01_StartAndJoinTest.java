@@ -2,6 +2,7 @@ package course.threads;
 
 import course.threads.support.Rendezvous;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -20,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 @DisplayName("Ex01 · Start a thread, join it, get its result back")
 class Ex01_StartAndJoinTest {
 
+    @Tag("contract:values")
     @Test
     @DisplayName("the value the thread computed comes back to the caller")
     void returnsTheResult() throws Exception {
@@ -30,6 +33,8 @@ class Ex01_StartAndJoinTest {
             .isEqualTo("forty-42");
     }
 
+    @Tag("contract:placement")
+    @Tag("contract:lifecycle")
     @Test
     @DisplayName("the work runs on a new platform thread of its own, which has ended when the call returns")
     void runsOnAnotherThread() throws Exception {
@@ -49,6 +54,7 @@ class Ex01_StartAndJoinTest {
             .isFalse();
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("a work whose result is null: the call still returns, with null")
     void nullIsAResultToo() {
@@ -62,6 +68,11 @@ class Ex01_StartAndJoinTest {
             .isNull();
     }
 
+    @Tag("contract:values")
+    @Tag("contract:concurrency")
+    @Tag("contract:lifecycle")
+    @Tag("contract:state")
+    @Tag("contract:cores")
     @ParameterizedTest(name = "{0} threads")
     @ValueSource(ints = {4, 7})
     @DisplayName("several threads all run at the same time, have ended when the call returns, and their results come back in input order")
@@ -94,6 +105,26 @@ class Ex01_StartAndJoinTest {
             .as("Ex01: one result per work, in the order of the input list (here the first work finishes last). "
                 + "Hint: give each thread its own slot, indexed like the input, instead of adding to a shared list as they finish")
             .containsExactlyElementsOf(IntStream.range(0, count).mapToObj(i -> "result " + i).toList());
+    }
+
+    @Tag("contract:values")
+    @Test
+    @DisplayName("one thread per work, no more: no thread dies for a work that is not in the list")
+    void noThreadBeyondTheWorks() throws Exception {
+        List<String> diedOf = new CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> diedOf.add(thread.getName() + ": " + error));
+        List<String> results;
+        try {
+            results = Ex01_StartAndJoin.computeOnNewThreads(List.<Supplier<String>>of(() -> "a", () -> "b", () -> "c"));
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+
+        assertThat(diedOf)
+            .as("Ex01: threads started by computeOnNewThreads died of an exception: %s. Hint: one thread per work, the loop from 0 to works.size() - 1", diedOf)
+            .isEmpty();
+        assertThat(results).as("Ex01: one result per work, in input order").containsExactly("a", "b", "c");
     }
 
     private static void sleep(Duration duration) {

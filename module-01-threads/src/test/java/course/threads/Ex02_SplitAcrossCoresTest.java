@@ -3,6 +3,7 @@ package course.threads;
 import course.threads.support.Rendezvous;
 import course.threads.support.TrackingThreadFactory;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,6 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Ex02 · Split a CPU-heavy computation across cores and combine the parts")
 class Ex02_SplitAcrossCoresTest {
 
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Tag("contract:lifecycle")
+    @Tag("contract:cores")
     @ParameterizedTest(name = "{0} parts")
     @ValueSource(ints = {4, 6})
     @DisplayName("the parts run at the same time, each on its own thread, and every thread has ended afterwards")
@@ -50,6 +55,8 @@ class Ex02_SplitAcrossCoresTest {
             .isEqualTo(Ex02_SplitAcrossCores.mixSum(0, 4_000));
     }
 
+    @Tag("contract:values")
+    @Tag("contract:state")
     @ParameterizedTest(name = "n = 1,003 in {0} parts")
     @ValueSource(ints = {4, 6})
     @DisplayName("the ranges cover [0, n) exactly once, also when n does not divide evenly")
@@ -78,6 +85,8 @@ class Ex02_SplitAcrossCoresTest {
             .isEqualTo(n);
     }
 
+    @Tag("contract:values")
+    @Tag("contract:cores")
     @Test
     @DisplayName("on all cores the answer equals the one-thread answer")
     void allCoresGiveTheSequentialAnswer() throws Exception {

@@ -4,6 +4,7 @@ import course.threads.support.Rendezvous;
 import course.threads.support.Starter;
 import course.threads.support.TrackingThreadFactory;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +25,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 @DisplayName("Ex03 · A bounded pool instead of a thread per task, shut down cleanly")
 class Ex03_BoundedPoolTest {
 
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Tag("contract:state")
     @ParameterizedTest(name = "maxThreads = {0}")
     @ValueSource(ints = {2, 3})
     @DisplayName("50 tasks run on at most maxThreads threads, all made by the given factory")
@@ -55,6 +59,8 @@ class Ex03_BoundedPoolTest {
             .isLessThanOrEqualTo(maxThreads);
     }
 
+    @Tag("contract:concurrency")
+    @Tag("contract:cores")
     @ParameterizedTest(name = "maxThreads = {0}")
     @ValueSource(ints = {3, 5, 20})
     @DisplayName("the pool really runs maxThreads tasks at the same time, whatever the machine's core count")
@@ -72,6 +78,7 @@ class Ex03_BoundedPoolTest {
             .isTrue();
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("results come back in the order of the tasks, not the order they finish")
     void resultsInTaskOrder() throws Exception {
@@ -88,6 +95,7 @@ class Ex03_BoundedPoolTest {
             .containsExactly("task 0", "task 1", "task 2", "task 3", "task 4", "task 5");
     }
 
+    @Tag("contract:lifecycle")
     @Test
     @DisplayName("no pool thread is left alive afterwards")
     void shutsThePoolDown() throws Exception {
@@ -100,6 +108,8 @@ class Ex03_BoundedPoolTest {
             .isTrue();
     }
 
+    @Tag("contract:errors")
+    @Tag("contract:lifecycle")
     @Test
     @DisplayName("when a task fails: its ExecutionException reaches the caller, after the other tasks have finished, and no thread is left")
     void failureClosesThePoolAndWaits() {

@@ -1,8 +1,10 @@
 package course.threads;
 
 import course.threads.support.Rendezvous;
+import course.threads.support.Starter;
 import course.threads.support.TrackingThreadFactory;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 @DisplayName("Ex04 · Blocking downloads run side by side")
 class Ex04_BlockingDownloadsTest {
@@ -23,6 +26,9 @@ class Ex04_BlockingDownloadsTest {
         return IntStream.range(0, count).mapToObj(i -> "http://localhost/page/" + i).toList();
     }
 
+    @Tag("contract:concurrency")
+    @Tag("contract:state")
+    @Tag("contract:cores")
     @ParameterizedTest(name = "{0} downloads")
     @ValueSource(ints = {25, 130})
     @Timeout(30)
@@ -44,6 +50,7 @@ class Ex04_BlockingDownloadsTest {
             .isTrue();
     }
 
+    @Tag("contract:lifecycle")
     @Test
     @DisplayName("the threads that ran the downloads have ended afterwards")
     void leavesNoThreadBehind() throws Exception {
@@ -61,6 +68,7 @@ class Ex04_BlockingDownloadsTest {
             .isTrue();
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("the bodies come back in url order, whichever download finishes first")
     void bodiesInUrlOrder() throws Exception {
@@ -77,6 +85,7 @@ class Ex04_BlockingDownloadsTest {
             .containsExactly("body of page 0", "body of page 1", "body of page 2", "body of page 3", "body of page 4");
     }
 
+    @Tag("contract:concurrency")
     @Test
     @DisplayName("30 downloads of 100 ms take about one download's time, far from 3 s")
     void takesAboutOneDownloadsTime() throws Exception {
@@ -90,6 +99,44 @@ class Ex04_BlockingDownloadsTest {
         assertThat(took)
             .as("Ex04: 30 overlapping 100 ms downloads should take about 100 ms, not 3 s (took %d ms). Hint: submit every download before you wait for any", took.toMillis())
             .isLessThan(Duration.ofMillis(2_500));
+    }
+
+    @Tag("contract:errors")
+    @Tag("contract:lifecycle")
+    @Test
+    @DisplayName("a download that fails: its failure reaches the caller, and no downloading thread is left behind")
+    void aFailedDownloadReachesTheCaller() {
+        Set<Thread> downloaders = ConcurrentHashMap.newKeySet();
+        IllegalStateException gone = new IllegalStateException("page 3 is gone");
+
+        Throwable thrown = Starter.unlessNotImplemented(catchThrowable(() -> Ex04_BlockingDownloads.downloadAll(urls(6), url -> {
+            downloaders.add(Thread.currentThread());
+            sleep(Duration.ofMillis(50));                         // the others are still in flight when page 3 fails
+            if (url.endsWith("/3")) {
+                throw gone;
+            }
+            return "body";
+        })));
+
+        assertThat(thrown)
+            .as("Ex04: download 3 of 6 threw, but downloadAll %s. Hint: Future.get() throws the download's failure (wrapped in an "
+                + "ExecutionException); let it reach the caller, with the original exception as its cause, rather than a null body or a shorter list",
+                thrown == null ? "returned as if all had worked" : "threw " + thrown + ", which does not carry it")
+            .isNotNull()
+            .satisfies(t -> assertThat(causes(t)).as("Ex04: the caller should find the download's own exception among the causes of what downloadAll threw").contains(gone));
+        assertThat(TrackingThreadFactory.allEndWithin(downloaders, Duration.ofSeconds(5)))
+            .as("Ex04: after a failed download, the threads that ran the downloads are still alive 5 s later: %s. The failure left "
+                + "downloadAll before the pool was shut down. Hint: try-with-resources closes the pool on the failing path too",
+                downloaders.stream().filter(Thread::isAlive).toList())
+            .isTrue();
+    }
+
+    private static List<Throwable> causes(Throwable t) {
+        List<Throwable> out = new java.util.ArrayList<>();
+        for (Throwable c = t; c != null && !out.contains(c); c = c.getCause()) {
+            out.add(c);
+        }
+        return out;
     }
 
     private static void sleep(Duration duration) {

@@ -1,6 +1,7 @@
 package course.threads;
 
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.fail;
 @DisplayName("Ex05 · A shared counter that loses no increment")
 class Ex05_SharedCounterTest {
 
+    @Tag("contract:values")
     @Test
     @DisplayName("counts correctly on one thread")
     void countsOnOneThread() {
@@ -34,6 +36,24 @@ class Ex05_SharedCounterTest {
         assertThat(counter.sum()).as("Ex05: three increments make 3").isEqualTo(3);
     }
 
+    @Tag("contract:state")
+    @Test
+    @DisplayName("two counters side by side count on their own")
+    void countersAreIndependent() {
+        Ex05_SharedCounter pages = new Ex05_SharedCounter();
+        Ex05_SharedCounter images = new Ex05_SharedCounter();
+        for (int i = 0; i < 5; i++) {
+            pages.increment();
+        }
+        images.increment();
+        Ex05_SharedCounter fresh = new Ex05_SharedCounter();
+
+        assertThat(List.of(pages.sum(), images.sum(), fresh.sum()))
+            .as("Ex05: three counters (5 increments, 1 increment, none) should say 5, 1 and 0: each counter counts its own increments. "
+                + "Hint: a static field is one for the whole JVM; the count belongs to the instance")
+            .containsExactly(5L, 1L, 0L);
+    }
+
     /**
      * A race loses increments only while two threads are inside increment() at the same moment.
      * Once the JIT has compiled a racy {@code count++}, it is one x86 add on memory and the
@@ -44,6 +64,8 @@ class Ex05_SharedCounterTest {
      * run. The child gets its flags from here, so the verdict is the same under Maven, in an IDE
      * or with the plain JUnit launcher.
      */
+    @Tag("contract:concurrency")
+    @Tag("contract:cores")
     @Test
     @Timeout(60)
     @DisplayName("8 threads hammering the counter together, round after round for 2 s or more, lose no increment (in a child JVM)")

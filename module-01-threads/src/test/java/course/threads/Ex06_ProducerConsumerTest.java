@@ -4,6 +4,7 @@ import course.threads.support.Rendezvous;
 import course.threads.support.TrackingThreadFactory;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +49,7 @@ class Ex06_ProducerConsumerTest {
                 : "Ex06: pipe() should return once the stream has ended, but after 8 s these threads still run: " + factory.alive() + ". " + ifStuck);
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("every item is handled exactly once")
     void everyItemExactlyOnce() {
@@ -61,6 +63,10 @@ class Ex06_ProducerConsumerTest {
             .containsExactlyInAnyOrderElementsOf(ITEMS);
     }
 
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Tag("contract:state")
+    @Tag("contract:cores")
     @ParameterizedTest(name = "{0} consumers")
     @ValueSource(ints = {3, 5})
     @DisplayName("the consumers handle items at the same time, on threads from the factory")
@@ -85,6 +91,7 @@ class Ex06_ProducerConsumerTest {
             .allMatch(factory::madeThisThread);
     }
 
+    @Tag("contract:concurrency")
     @Test
     @Timeout(20)
     @DisplayName("the queue is bounded: while consumers are stuck, the producer stops after filling it")
@@ -148,6 +155,7 @@ class Ex06_ProducerConsumerTest {
             .isLessThanOrEqualTo(mostInFlight);
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("a producer that pauses mid-stream: the consumers wait for it instead of deciding the stream has ended")
     void consumersWaitThroughAPause() {
@@ -179,6 +187,8 @@ class Ex06_ProducerConsumerTest {
             .hasSize(1_000);
     }
 
+    @Tag("contract:lifecycle")
+    @Tag("contract:state")
     @ParameterizedTest(name = "{0} consumers")
     @ValueSource(ints = {1, 3})
     @DisplayName("the stream ends cleanly: when pipe returns, every item is handled and the producer and all consumers have ended")

@@ -4,6 +4,7 @@ import course.threads.support.Starter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -32,6 +33,7 @@ class Ex07_NamedThreadsAndFailuresTest {
         Thread.setDefaultUncaughtExceptionHandler(jvmDefault);
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("threads are named prefix-1, prefix-2, ...")
     void namesThreadsByPattern() {
@@ -45,6 +47,24 @@ class Ex07_NamedThreadsAndFailuresTest {
             .isEqualTo("resizer-1, resizer-2");
     }
 
+    @Tag("contract:state")
+    @Test
+    @DisplayName("two factories side by side: each names its own threads from 1, with its own prefix")
+    void eachFactoryCountsFromOne() {
+        ThreadFactory resizers = Ex07_NamedThreadsAndFailures.namedDaemonThreads("resizer", IGNORE);
+        resizers.newThread(() -> { });
+        resizers.newThread(() -> { });
+        ThreadFactory uploaders = Ex07_NamedThreadsAndFailures.namedDaemonThreads("uploader", IGNORE);
+        String firstUploader = uploaders.newThread(() -> { }).getName();
+        String thirdResizer = resizers.newThread(() -> { }).getName();
+
+        assertThat(firstUploader + ", " + thirdResizer)
+            .as("Ex07: a second factory's first thread should be uploader-1 and the first factory's third resizer-3. "
+                + "Hint: each factory keeps its own count and prefix; a static field or a factory kept from the first call is shared by all")
+            .isEqualTo("uploader-1, resizer-3");
+    }
+
+    @Tag("contract:lifecycle")
     @Test
     @DisplayName("the threads are daemons, so they never keep the JVM alive")
     void makesDaemonThreads() {
@@ -55,6 +75,8 @@ class Ex07_NamedThreadsAndFailuresTest {
             .isTrue();
     }
 
+    @Tag("contract:errors")
+    @Tag("contract:state")
     @Test
     @DisplayName("an exception a thread does not catch reaches the handler of the factory that made it")
     void uncaughtExceptionReachesTheHandler() throws Exception {
@@ -81,6 +103,9 @@ class Ex07_NamedThreadsAndFailuresTest {
             .isEqualTo("image too large");
     }
 
+    @Tag("contract:values")
+    @Tag("contract:placement")
+    @Tag("contract:lifecycle")
     @Test
     @DisplayName("callOnWorker returns the result, computed on thread worker-1, which has ended afterwards")
     void callsOnANamedWorker() throws Exception {
@@ -122,6 +147,7 @@ class Ex07_NamedThreadsAndFailuresTest {
         return "ended";
     }
 
+    @Tag("contract:errors")
     @Test
     @DisplayName("a failing task's own exception comes back to the caller, unwrapped")
     void failureIsSurfaced() {
@@ -134,6 +160,7 @@ class Ex07_NamedThreadsAndFailuresTest {
             .hasMessage("disk full");
     }
 
+    @Tag("contract:errors")
     @Test
     @DisplayName("a task that throws an Error: the Error itself comes back to the caller")
     void errorIsSurfacedToo() {

@@ -2,6 +2,7 @@ package course.threads;
 
 import course.threads.support.TrackingThreadFactory;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Ex08 · What a platform thread costs")
 class Ex08_ThreadCostTest {
 
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Tag("contract:lifecycle")
     @ParameterizedTest(name = "n = {0}")
     @ValueSource(ints = {50, 120})
     @DisplayName("the measurement really starts and joins n threads, one at a time, and every one has ended when it reports")
@@ -50,6 +54,7 @@ class Ex08_ThreadCostTest {
         assertThat(cost.threads()).as("Ex08: report how many threads you measured").isEqualTo(n);
     }
 
+    @Tag("contract:values")
     @ParameterizedTest(name = "n = {0}")
     @ValueSource(ints = {200, 500})
     @DisplayName("the total covers every start and join, from the first thread made to the last one ended")
@@ -67,6 +72,7 @@ class Ex08_ThreadCostTest {
             .isGreaterThanOrEqualTo(span);
     }
 
+    @Tag("contract:values")
     @Test
     @Timeout(30)
     @DisplayName("the stack reservation follows -Xss (checked in a fresh JVM started with -Xss640k)")

@@ -2,6 +2,7 @@ package course.threads;
 
 import course.threads.support.Rendezvous;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayName("Ex09 · Virtual threads: the same blocking code, ten thousand at a time")
 class Ex09_VirtualThreadsTest {
 
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Tag("contract:cores")
     @Test
     @Timeout(60)
     @DisplayName("10,000 blocking waits are all in progress at once, each on its own virtual thread")
@@ -49,6 +53,7 @@ class Ex09_VirtualThreadsTest {
             .isLessThan(Duration.ofSeconds(30));
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("results come back in task order")
     void resultsInTaskOrder() throws Exception {
@@ -62,6 +67,7 @@ class Ex09_VirtualThreadsTest {
             .containsExactly("wait 0", "wait 1", "wait 2", "wait 3", "wait 4");
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("the arithmetic of the alternative: 10,000 waits of 100 ms on 2 platform threads take 500 s")
     void platformPoolArithmetic() {

@@ -1,13 +1,17 @@
 package course.threads;
 
 import course.threads.support.Rendezvous;
+import course.threads.support.Starter;
 import course.threads.support.TrackingThreadFactory;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,10 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongUnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 @DisplayName("Ex10 · Parallel streams and fork/join")
 class Ex10_ParallelStreamsTest {
 
+    @Tag("contract:values")
+    @Tag("contract:state")
     @Test
     @DisplayName("the sum is right")
     void sumIsRight() throws Exception {
@@ -34,6 +41,10 @@ class Ex10_ParallelStreamsTest {
             .isEqualTo(java.util.stream.LongStream.range(0, n).map(i -> i % 7).sum());
     }
 
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Tag("contract:state")
+    @Tag("contract:cores")
     @ParameterizedTest(name = "parallelism {0}")
     @ValueSource(ints = {2, 3})
     @DisplayName("as many workers as the parallelism asked for, of its own pool (not the common pool), compute at the same time")
@@ -63,6 +74,7 @@ class Ex10_ParallelStreamsTest {
             .isTrue();
     }
 
+    @Tag("contract:concurrency")
     @Test
     @DisplayName("uneven work is shared: the slow half of the range is worked on by two workers at once (work stealing, not fixed stripes)")
     void slowHalfIsShared() throws Exception {
@@ -89,6 +101,7 @@ class Ex10_ParallelStreamsTest {
             .isTrue();
     }
 
+    @Tag("contract:lifecycle")
     @Test
     @DisplayName("the pool is closed afterwards: its workers end")
     void closesItsPool() throws Exception {
@@ -110,6 +123,41 @@ class Ex10_ParallelStreamsTest {
             .isTrue();
     }
 
+    @Tag("contract:errors")
+    @Tag("contract:lifecycle")
+    @Test
+    @DisplayName("a function that throws: its exception reaches the caller, and the pool is closed on that path too")
+    void aFailingFunctionReachesTheCaller() {
+        Set<Thread> workers = ConcurrentHashMap.newKeySet();
+        IllegalStateException bad = new IllegalStateException("no price for item 4242");
+
+        Throwable thrown = Starter.unlessNotImplemented(catchThrowable(() -> Ex10_ParallelStreams.sumInOwnPool(10_000, 2, i -> {
+            if (Thread.currentThread() instanceof ForkJoinWorkerThread worker && worker.getPool() != ForkJoinPool.commonPool()) {
+                workers.add(worker);                              // the workers of the pool sumInOwnPool made
+            }
+            if (i == 4_242) {
+                throw bad;
+            }
+            return i;
+        })));
+
+        List<Throwable> causes = new ArrayList<>();
+        for (Throwable c = thrown; c != null && !causes.contains(c); c = c.getCause()) {
+            causes.add(c);
+        }
+        assertThat(causes)
+            .as("Ex10: f threw for item 4242, but sumInOwnPool %s. Hint: the pool's Future.get() throws the stream's failure "
+                + "(wrapped in an ExecutionException); let it reach the caller rather than return a sum",
+                thrown == null ? "returned a sum as if it had worked" : "threw " + thrown + ", which does not carry f's exception")
+            .contains(bad);
+        assertThat(TrackingThreadFactory.allEndWithin(workers, Duration.ofSeconds(5)))
+            .as("Ex10: after f threw, the workers of your pool are still alive 5 s later (an open pool's idle workers linger for a minute): "
+                + "the failure left before the pool was closed. Hint: try-with-resources closes it on the failing path too")
+            .isTrue();
+    }
+
+    @Tag("contract:values")
+    @Tag("contract:cores")
     @Test
     @DisplayName("the common pool's parallelism is cores - 1 (at least 1): 1 on a 2-core machine")
     void commonPoolParallelism() {

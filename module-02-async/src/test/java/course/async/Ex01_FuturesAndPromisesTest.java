@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,6 +63,7 @@ class Ex01_FuturesAndPromisesTest {
         return (key, callback) -> released.thenRunAsync(() -> answer(key, callback));
     }
 
+    @Tag("contract:event-loop")
     @Test
     @DisplayName("called on an event loop, every method returns a pending future at once: nothing waits for the directory")
     @Timeout(30)   // a wrong answer may hold the loop up to 2 s per call before the directory answers anyway
@@ -104,6 +106,7 @@ class Ex01_FuturesAndPromisesTest {
             .isEqualTo("none");
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("lookup returns a future at once and completes it when the callback fires")
     void lookupCompletesLater(Vertx vertx, VertxTestContext testContext) throws Exception {
@@ -123,6 +126,7 @@ class Ex01_FuturesAndPromisesTest {
         Await.completion(testContext, "Ex01: the future never completed. Hint: complete the promise inside the callback");
     }
 
+    @Tag("contract:errors")
     @Test
     @DisplayName("a callback error fails the future with the same exception")
     void lookupFailsWithTheCallbacksError() {
@@ -134,6 +138,7 @@ class Ex01_FuturesAndPromisesTest {
             .isInstanceOf(NoSuchElementException.class);
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("map transforms the value when it arrives")
     void mapTransformsTheValue() {
@@ -144,6 +149,7 @@ class Ex01_FuturesAndPromisesTest {
             .isEqualTo(6);
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("compose chains a second async lookup on the first one's result")
     void composeChainsTwoLookups() {
@@ -154,6 +160,7 @@ class Ex01_FuturesAndPromisesTest {
         assertThat(lookups).as("Ex01: exactly two lookups should happen").hasValue(2);
     }
 
+    @Tag("contract:errors")
     @Test
     @DisplayName("compose skips the second step when the first one fails")
     void composeStopsAtTheFirstFailure(Vertx vertx) {
@@ -165,6 +172,8 @@ class Ex01_FuturesAndPromisesTest {
         assertThat(lookups).as("Ex01: after a failed first lookup, the second must not run. Hint: use compose, not recover or onComplete").hasValue(1);
     }
 
+    @Tag("contract:values")
+    @Tag("contract:errors")
     @Test
     @DisplayName("recover turns a failure into the fallback and leaves a success alone")
     void recoverUsesTheFallback() {

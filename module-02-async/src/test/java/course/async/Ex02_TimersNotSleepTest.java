@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class Ex02_TimersNotSleepTest {
 
+    @Tag("contract:values")
+    @Tag("contract:event-loop")
     @Test
     @DisplayName("the call returns at once: waiting is scheduled, not done")
     void returnsBeforeTheWaitsEnd(Vertx vertx) {
@@ -36,6 +39,10 @@ class Ex02_TimersNotSleepTest {
         assertThat(Await.result(call.future(), "Ex02: the three waits should end")).hasSize(3);
     }
 
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Tag("contract:event-loop")
+    @Tag("contract:cores")
     @Test
     @DisplayName("1,000 waits of 10 ms share one event-loop thread, end in about 10 ms, and never block it")
     @Timeout(30)   // its own waits are bounded (5 s each); the default 10 s could cut them off on a loaded machine

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,6 +36,7 @@ class Ex03_AllVersusJoinTest {
         return vertx.timer(delayMs).compose(fired -> Future.failedFuture(new IllegalStateException("price service down")));
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("totalPrice sums every price")
     void totalPriceSums(Vertx vertx) {
@@ -44,6 +46,7 @@ class Ex03_AllVersusJoinTest {
             .as("Ex03: 10 + 20 + 30").isEqualTo(60);
     }
 
+    @Tag("contract:errors")
     @Test
     @DisplayName("totalPrice fails as soon as one price fails, before the slow ones arrive")
     void totalPriceFailsFast(Vertx vertx) {
@@ -63,6 +66,8 @@ class Ex03_AllVersusJoinTest {
             .isFalse();
     }
 
+    @Tag("contract:values")
+    @Tag("contract:errors")
     @Test
     @DisplayName("settleAll waits for every price, then reports successes and failures")
     void settleAllWaitsForEveryOne(Vertx vertx) {
@@ -81,6 +86,7 @@ class Ex03_AllVersusJoinTest {
             .isEqualTo(new Settled(List.of(10, 30), 1));
     }
 
+    @Tag("contract:event-loop")
     @Test
     @DisplayName("called on an event loop, both return a pending future at once while the prices are pending")
     @Timeout(30)   // a wrong answer may hold the loop up to 2 s per call before the prices arrive anyway
@@ -131,6 +137,7 @@ class Ex03_AllVersusJoinTest {
         return promises.stream().map(Promise::future).toList();
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("settleAll with no failure lists every value in input order, whatever order they arrive in")
     void settleAllWithoutFailures(Vertx vertx) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import course.async.support.Await;
 import course.async.support.SlowHttpServer;
+import io.vertx.core.CompositeFuture;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +36,9 @@ class Ex04_BoundedFanOutTest {
         eventLoop = vertx.getOrCreateContext();
     }
 
+    @Tag("contract:values")
+    @Tag("contract:concurrency")
+    @Tag("contract:cores")
     @Test
     @DisplayName("10 URLs with a limit of 3: exactly 3 requests in flight at the peak, bodies in input order")
     void keepsExactlyKInFlight() {
@@ -53,6 +59,8 @@ class Ex04_BoundedFanOutTest {
             .containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> "/item/" + i).toList());
     }
 
+    @Tag("contract:values")
+    @Tag("contract:concurrency")
     @Test
     @DisplayName("a lane whose answer came back starts its next request at once, without waiting for slower lanes; bodies stay in input order")
     void keepsInputOrder() {
@@ -83,6 +91,7 @@ class Ex04_BoundedFanOutTest {
             .containsExactlyElementsOf(IntStream.range(0, 8).mapToObj(i -> "/item/" + i).toList());
     }
 
+    @Tag("contract:concurrency")
     @Test
     @DisplayName("the URLs are shared work: while one lane waits for a slow answer, the other lane fetches all the rest")
     void aFreeLaneTakesTheNextUrl() {
@@ -110,6 +119,29 @@ class Ex04_BoundedFanOutTest {
             .containsExactlyElementsOf(IntStream.range(0, 8).mapToObj(i -> "/item/" + i).toList());
     }
 
+    @Tag("contract:state")
+    @Tag("contract:event-loop")
+    @Test
+    @DisplayName("two fan-outs side by side on one event loop: each keeps its own limit, its own URLs and its own order")
+    void twoFanOutsSideBySide() {
+        List<String> first = IntStream.range(0, 6).mapToObj(i -> server.url("/item/" + i)).toList();
+        List<String> second = IntStream.range(100, 106).mapToObj(i -> server.url("/item/" + i)).toList();
+
+        CompositeFuture both = Await.result(
+            Await.onEventLoop(eventLoop, () -> Future.all(Ex04_BoundedFanOut.fetchAll(client, first, 2), Ex04_BoundedFanOut.fetchAll(client, second, 3))),
+            "Ex04: two fetchAll calls started together should both complete with every body");
+
+        assertThat(List.of(both.<List<String>>resultAt(0), both.<List<String>>resultAt(1)))
+            .as("Ex04: two fan-outs running at the same time should each get their own 6 bodies, in their own URL order. "
+                + "Hint: the next index and the bodies belong to one call: keep them in local variables, not in static fields that every call shares")
+            .containsExactly(IntStream.range(0, 6).mapToObj(i -> "/item/" + i).toList(), IntStream.range(100, 106).mapToObj(i -> "/item/" + i).toList());
+        assertThat(server.peakInFlight())
+            .as("Ex04: a fan-out limited to 2 and one limited to 3, side by side, should have 2 + 3 = 5 requests in flight at the peak, but the server saw %d. "
+                + "Hint: each call's limit is its own parameter; a limiter kept in a static field (or made on the first call) is shared by every call", server.peakInFlight())
+            .isEqualTo(5);
+    }
+
+    @Tag("contract:errors")
     @Test
     @DisplayName("a request that fails fails the whole fan-out")
     void aFailedRequestFailsTheResult() {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,6 +27,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class Ex05_EventBusChannelTest {
 
+    @Tag("contract:errors")
+    @Tag("contract:values")
+    @Tag("contract:lifecycle")
     @Test
     @DisplayName("request/reply: the service answers, and after undeploy nobody is left listening")
     void requestReplyAndCleanShutdown(Vertx vertx) {
@@ -47,6 +51,7 @@ class Ex05_EventBusChannelTest {
             .isInstanceOfSatisfying(ReplyException.class, e -> assertThat(e.failureType()).isEqualTo(ReplyFailure.NO_HANDLERS));
     }
 
+    @Tag("contract:event-loop")
     @Test
     @DisplayName("nobody waits on an event loop: askUpperCase returns a pending future, and the service never blocks its loop")
     void nobodyWaitsOnAnEventLoop(Vertx vertx) {
@@ -74,6 +79,8 @@ class Ex05_EventBusChannelTest {
         }
     }
 
+    @Tag("contract:values")
+    @Tag("contract:placement")
     @Test
     @DisplayName("publish: every reader gets its own copy, on its own event loop")
     void publishReachesEveryReader(Vertx vertx, VertxTestContext testContext) throws Exception {

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Ex06 · RxJava shapes: Single, Maybe, Completable, Observable, and zip")
@@ -58,6 +59,7 @@ class Ex06_RxShapesAndZipTest {
             : "";
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("Maybe: one value when there is a nickname, empty (not an error) when there is none")
     void maybeIsZeroOrOne() {
@@ -80,6 +82,7 @@ class Ex06_RxShapesAndZipTest {
         none.assertComplete();
     }
 
+    @Tag("contract:state")
     @Test
     @DisplayName("Maybe and Single look the nickname up when subscribed, not when built")
     void lookupsHappenOnSubscribe() {
@@ -99,6 +102,7 @@ class Ex06_RxShapesAndZipTest {
             .containsExactly("countess");
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("Single: defaultIfEmpty turns the Maybe into exactly one value")
     void singleIsExactlyOne() {
@@ -111,6 +115,8 @@ class Ex06_RxShapesAndZipTest {
             .containsExactly("bob");
     }
 
+    @Tag("contract:values")
+    @Tag("contract:state")
     @Test
     @DisplayName("Completable: nothing happens until someone subscribes, and it happens again per subscription")
     void completableIsLazy() {
@@ -129,6 +135,7 @@ class Ex06_RxShapesAndZipTest {
             .containsExactly("login", "login");
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("Observable: many values, then completion")
     void observableIsMany() {
@@ -139,6 +146,7 @@ class Ex06_RxShapesAndZipTest {
         words.assertComplete();
     }
 
+    @Tag("contract:concurrency")
     @Test
     @DisplayName("zip runs both lookups at once: two 100 ms lookups give a profile after 100 ms, not 200")
     void zipSubscribesToBothAtOnce() {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Ex07 · Deterministic time with a TestScheduler")
@@ -27,6 +28,7 @@ class Ex07_VirtualTimeTest {
         }
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("a 10 s countdown runs in virtual time: nothing early, one value per second, then liftoff")
     void countdownInVirtualTime() {
@@ -61,6 +63,8 @@ class Ex07_VirtualTimeTest {
             .isLessThan(2_000);
     }
 
+    @Tag("contract:values")
+    @Tag("contract:state")
     @Test
     @DisplayName("a countdown from any number: from 3 and from 1, one value per second, then liftoff")
     void countdownFromOtherNumbers() {
@@ -88,6 +92,7 @@ class Ex07_VirtualTimeTest {
         }
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("debounce: only the query typed before a 300 ms pause is searched, once")
     void debounceInVirtualTime() {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Ex09 · Backpressure: fast producer, slow consumer, declared strategy")
@@ -46,6 +47,7 @@ class Ex09_BackpressureTest {
             .test();
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("keepEverything: 100,000 items emitted before any request all arrive, in order, as requested")
     void bufferLosesNothing() {
@@ -91,6 +93,7 @@ class Ex09_BackpressureTest {
             : "nothing says what to do with items the consumer has not requested (MissingBackpressureException): choose a strategy that keeps them";
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("keepLatest: a consumer that falls behind gets the newest item, and old ones are dropped on purpose")
     void latestKeepsTheNewest() {
@@ -110,6 +113,7 @@ class Ex09_BackpressureTest {
             .containsExactly(1_000, 1_005);
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("on real threads: a 100 µs producer and a 1 ms consumer, nothing lost with keepEverything")
     void bufferOnRealThreads() {
@@ -124,6 +128,7 @@ class Ex09_BackpressureTest {
             .isEqualTo(IntStream.range(0, 500).boxed().toList());
     }
 
+    @Tag("contract:values")
     @Test
     @DisplayName("on real threads: keepLatest drops readings but keeps order and delivers the very last one")
     void latestOnRealThreads() {

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,6 +45,8 @@ class Ex10_TimeoutsAndRetriesTest {
             eventLoop = vertx.getOrCreateContext();
         }
 
+        @Tag("contract:event-loop")
+        @Tag("contract:values")
         @Test
         @DisplayName("an endpoint that fails twice succeeds on the third of three attempts")
         void retriesUntilSuccess() {
@@ -63,6 +66,7 @@ class Ex10_TimeoutsAndRetriesTest {
             }
         }
 
+        @Tag("contract:errors")
         @Test
         @DisplayName("an endpoint that keeps failing gets exactly maxAttempts requests, then the error")
         void capsTheAttempts() {
@@ -78,6 +82,7 @@ class Ex10_TimeoutsAndRetriesTest {
             assertThat(error).as("Ex10: the last attempt's error (a 500) is reported").hasMessageContaining("500");
         }
 
+        @Tag("contract:errors")
         @Test
         @DisplayName("an endpoint that never answers in time fails each attempt by timeout, without waiting for it")
         void timesOutSlowAnswers() {
@@ -108,6 +113,8 @@ class Ex10_TimeoutsAndRetriesTest {
             return Single.defer(() -> attempts.incrementAndGet() <= hangingAttempts ? Single.never() : Single.just("ok"));
         }
 
+        @Tag("contract:values")
+        @Tag("contract:errors")
         @Test
         @DisplayName("two hanging attempts time out after 1 s each; the third answers at 2 s")
         void retriesAfterTimeouts() {
@@ -125,6 +132,7 @@ class Ex10_TimeoutsAndRetriesTest {
             assertThat(attempts).as("Ex10: three subscriptions, one per attempt").hasValue(3);
         }
 
+        @Tag("contract:state")
         @Test
         @DisplayName("the Single is a policy, not a run: each subscription gets its own maxAttempts")
         void eachSubscriptionGetsItsOwnAttempts() {
@@ -143,6 +151,7 @@ class Ex10_TimeoutsAndRetriesTest {
             assertThat(errors).as("Ex10: both subscriptions end with a TimeoutException").hasSize(2).allMatch(e -> e instanceof TimeoutException);
         }
 
+        @Tag("contract:errors")
         @Test
         @DisplayName("a call that always hangs fails with a timeout after exactly maxAttempts attempts")
         void givesUpAfterMaxAttempts() {

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,6 +31,8 @@ class Ex11_FunctionColourTest {
     record Seen(boolean onEventLoop, boolean onExpectedContext, String thread) {
     }
 
+    @Tag("contract:values")
+    @Tag("contract:errors")
     @Test
     @DisplayName("toSingle: a Vert.x future's value and failure reach the Single, no blocking")
     void futureToSingle(Vertx vertx) {
@@ -58,6 +61,8 @@ class Ex11_FunctionColourTest {
         RxJavaPlugins.reset();
     }
 
+    @Tag("contract:placement")
+    @Tag("contract:event-loop")
     @Test
     @DisplayName("toVertxFuture: a stage completed by a JDK thread calls back on the verticle's event loop")
     void stageToFutureOnTheContext(Vertx vertx) {
@@ -76,6 +81,8 @@ class Ex11_FunctionColourTest {
         assertThat(where.onEventLoop()).as("Ex11: an event-loop context calls back on its event-loop thread").isTrue();
     }
 
+    @Tag("contract:errors")
+    @Tag("contract:placement")
     @Test
     @DisplayName("toVertxFuture: a stage that fails on a JDK thread fails the future, on the verticle's event loop")
     void failedStageFailsTheFuture(Vertx vertx) {
@@ -97,6 +104,8 @@ class Ex11_FunctionColourTest {
             .isTrue();
     }
 
+    @Tag("contract:errors")
+    @Tag("contract:event-loop")
     @Test
     @DisplayName("awaitResult: blocks fine on a plain thread or a worker, refuses at once on an event loop")
     void awaitResultOnlyOffTheLoop(Vertx vertx) {
@@ -131,6 +140,8 @@ class Ex11_FunctionColourTest {
             .isEqualTo("from a worker");
     }
 
+    @Tag("contract:placement")
+    @Tag("contract:event-loop")
     @Test
     @DisplayName("callBlocking: a 1 s legacy call runs on a worker thread and the event loop stays free")
     void blockingCallGoesToAWorker(Vertx vertx) {

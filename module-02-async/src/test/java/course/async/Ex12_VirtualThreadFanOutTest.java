@@ -11,6 +11,7 @@ import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +24,8 @@ class Ex12_VirtualThreadFanOutTest {
     record Where(boolean virtual, ThreadingModel model, String awaited) {
     }
 
+    @Tag("contract:placement")
+    @Tag("contract:lifecycle")
     @Test
     @DisplayName("onVirtualThread runs the work on a virtual thread of a VIRTUAL_THREAD context, where await() works")
     void runsOnAVirtualThread(Vertx vertx) {
@@ -46,8 +49,10 @@ class Ex12_VirtualThreadFanOutTest {
             .isEmpty();
     }
 
+    @Tag("contract:errors")
+    @Tag("contract:lifecycle")
     @Test
-    @DisplayName("onVirtualThread reports the work's failure")
+    @DisplayName("onVirtualThread reports the work's failure, and undeploys its verticle on that path too")
     void reportsFailure(Vertx vertx) {
         Throwable error = Await.failure(
             Ex12_VirtualThreadFanOut.onVirtualThread(vertx, () -> {
@@ -57,8 +62,15 @@ class Ex12_VirtualThreadFanOutTest {
                 + "Hint: the work's exception must end up in the future you return");
 
         assertThat(error).as("Ex12: the work's own exception should come out").isInstanceOf(IllegalArgumentException.class).hasMessage("bad input");
+        assertThat(vertx.deploymentIDs())
+            .as("Ex12: the work failed and its helper verticle is still deployed: it was undeployed only on the success path. "
+                + "Hint: undeploy once the work is done, whatever its outcome, and only then hand out the result or the failure")
+            .isEmpty();
     }
 
+    @Tag("contract:values")
+    @Tag("contract:concurrency")
+    @Tag("contract:cores")
     @Test
     @DisplayName("straight-line fetchAll: 10 URLs with a limit of 3 keep exactly 3 in flight, bodies in input order")
     @Timeout(30)   // includes the test server's start-up, bounded by SlowHttpServer itself
@@ -81,6 +93,24 @@ class Ex12_VirtualThreadFanOutTest {
             .containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> "/item/" + i).toList());
     }
 
+    @Tag("contract:errors")
+    @Test
+    @DisplayName("straight-line fetchAll: a request that fails fails the whole fan-out, with the failure the server gave")
+    @Timeout(30)   // includes the test server's start-up, bounded by SlowHttpServer itself
+    void aFailedRequestFailsTheFanOut(Vertx vertx) {
+        SlowHttpServer server = SlowHttpServer.start(vertx, 50);
+        WebClient client = WebClient.create(vertx);
+        List<String> urls = List.of(server.url("/item/0"), server.url("/item/1"), server.url("/broken?failures=99"), server.url("/item/3"));
+
+        Throwable error = Await.failure(
+            Ex12_VirtualThreadFanOut.onVirtualThread(vertx, () -> Ex12_VirtualThreadFanOut.fetchAll(client, urls, 2)),
+            "Ex12: one of the four requests got a 500, but fetchAll returned a list as if the fan-out had worked (a null body, "
+                + "or fewer bodies). Hint: await() throws the request's failure; let it leave fetchAll instead of catching it");
+
+        assertThat(error).as("Ex12: the failure should be the 500 the server answered").hasMessageContaining("500");
+    }
+
+    @Tag("contract:concurrency")
     @Test
     @DisplayName("the window slides: when the oldest request answers, the next one starts, even while the others are still slow")
     @Timeout(30)   // includes the test server's start-up, bounded by SlowHttpServer itself

@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  *   <li>both builds ran the same tests;
  *   <li>the starter and solution trees hold the same files with the same public API;
  *   <li>every wrong answer of the corpus (solutions/wrong, see WrongAnswers) fails a test of its
- *       exercise with a message that teaches.
+ *       exercise with a message that teaches;
+ *   <li>every exercise declares its contract and each declared dimension has a test (Contracts);
+ *   <li>the tests pass against solutions/ at 1, 3 and 6 simulated cores too (CoreCounts).
  * </ul>
  * Prints one line per module and the reasons for any problem; exits 1 when there is one.
  *
@@ -37,6 +39,8 @@ import java.util.stream.Stream;
 final class Check {
 
     private static final int SHOWN = 12;
+    /** The core-count runs (CoreCounts) at a time, beside the wrong answers' pool. */
+    static final int CORE_RUNS_AT_A_TIME = 2;
     private final Path root;
 
     Check(Path root) {
@@ -93,12 +97,28 @@ final class Check {
             variantsOf.put(m, wrong.corpus(m, errors));
             corpusErrorsOf.put(m, errors);
         }
+        // The core-count runs beside the wrong answers: a module's tests mostly wait, so they cost the
+        // pool little (see CoreCounts).
+        long coresStart = System.nanoTime();
+        java.util.concurrent.ExecutorService coresPool = java.util.concurrent.Executors.newFixedThreadPool(CORE_RUNS_AT_A_TIME,
+                Thread.ofPlatform().name("core-counts-", 1).daemon().factory());
+        Map<String, List<java.util.concurrent.CompletableFuture<CoreCounts.Run>>> coreRuns = CoreCounts.start(root, setups, coresPool);
         long wrongStart = System.nanoTime();
         Map<String, List<WrongAnswers.Variant>> toTry = new java.util.LinkedHashMap<>(variantsOf);
         toTry.values().removeIf(List::isEmpty);
         Map<String, List<WrongAnswers.Verdict>> wrongVerdicts = wrong.checkAll(setups, toTry, parallel, null);
         System.out.printf("    %d wrong answers tried in %.0f s, %d at a time%n",
                 toTry.values().stream().mapToInt(List::size).sum(), (System.nanoTime() - wrongStart) / 1e9, parallel);
+        Map<String, List<CoreCounts.Run>> coreResults = new java.util.LinkedHashMap<>();
+        try {
+            for (var e : coreRuns.entrySet()) coreResults.put(e.getKey(), e.getValue().stream().map(java.util.concurrent.CompletableFuture::join).toList());
+        } finally {
+            coresPool.shutdownNow();
+        }
+        System.out.printf("    the solutions' tests at %s cores: %d runs in %.0f s (the longest %.0f s), %d at a time beside them%n",
+                CoreCounts.COUNTS.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""),
+                coreResults.values().stream().mapToInt(List::size).sum(), (System.nanoTime() - coresStart) / 1e9,
+                coreResults.values().stream().flatMap(List::stream).mapToDouble(CoreCounts.Run::seconds).max().orElse(0), CORE_RUNS_AT_A_TIME);
 
         boolean sound = true;
         long goodTests = 0, badTests = 0, structural = 0; // structural: files, API, builds that did not run
@@ -173,6 +193,19 @@ final class Check {
             structural += treeProblems.size();
             problems.addAll(treeProblems);
 
+            // Green at other core counts too; a module that did not compile has no runs (reported above).
+            for (CoreCounts.Run r : coreResults.getOrDefault(m, List.of())) {
+                if (r.tests() == 0) problems.add("no test ran on solutions at -XX:ActiveProcessorCount=" + r.cores() + " (see " + m + "/target/course/cores-" + r.cores() + "/tests.log)");
+                r.failures().stream().limit(SHOWN).forEach(o -> problems.add("failed on solutions at -XX:ActiveProcessorCount=" + r.cores() + ": "
+                        + o.testClass() + "." + o.name() + oneLine(o.message())));
+                structural += r.failures().size() + (r.tests() == 0 ? 1 : 0);
+            }
+
+            // The contract of each exercise, declared and tested.
+            Contracts.Report contracts = Contracts.of(root, m);
+            contracts.gaps().forEach(g -> problems.add("contract: " + g));
+            structural += contracts.gaps().size();
+
             // The wrong-answer corpus: every one must fail a test of its exercise with a teaching message.
             List<WrongAnswers.Verdict> corpusErrors = corpusErrorsOf.get(m);
             List<WrongAnswers.Variant> variants = variantsOf.get(m);
@@ -201,6 +234,8 @@ final class Check {
 
             lines.add("%s: %d tests | %d pass on solutions | %d fail on starters | %d/%d wrong answers caught%s".formatted(
                     m, onSolutions.size(), passOnSolutions, failOnStarters, caught, wrongTotal, problems.isEmpty() ? "" : " | NOT SOUND"));
+            lines.add("  " + contracts.line() + "; at " + CoreCounts.COUNTS.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")
+                    + " cores: " + coreResults.getOrDefault(m, List.of()).stream().filter(CoreCounts.Run::green).count() + "/" + CoreCounts.COUNTS.size() + " runs green");
             if (!problems.isEmpty()) {
                 sound = false;
                 details.add(m + ":");

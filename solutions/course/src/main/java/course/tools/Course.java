@@ -51,6 +51,7 @@ public final class Course {
                 case "hint" -> new Hints(root).run(rest);
                 case "compare" -> new Compare(root).run(rest);
                 case "wrong-answers" -> new WrongAnswers(root).run(rest);
+                case "mutation" -> new Mutation(root).run(rest);
                 case "engine-check" -> new EngineCheck(root).run(rest);
                 default -> {
                     usage();
@@ -74,7 +75,7 @@ public final class Course {
     }
 
     private static void usage() {
-        System.err.println("usage: ./mvnw -q -Dcourse=\"COMMAND ARGS\", COMMAND one of progress, watch, hint, compare, check, solution-branch, grade, grade-merge, grader-selftest, wrong-answers, engine-check");
+        System.err.println("usage: ./mvnw -q -Dcourse=\"COMMAND ARGS\", COMMAND one of progress, watch, hint, compare, check, solution-branch, grade, grade-merge, grader-selftest, wrong-answers, mutation, engine-check");
     }
 
     /** The repository root: the nearest folder upwards that holds mvnw and solutions/. */
