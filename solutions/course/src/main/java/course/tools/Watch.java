@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
  *   watch              the first exercise not done yet (in course order)
  *   watch Ex03         that exercise (module inferred as progress does)
  *   watch module-02    the first exercise not done in that module
+ *   watch --timeline   also draw each run's thread timeline (Timeline), one more run with a JFR recording
  * </pre>
  * Saving another exercise's file switches to that exercise.
  */
@@ -50,12 +51,15 @@ final class Watch {
     private Exercises.Exercise current;
     private TestJvm.Started waiting;
     private String waitingFor;
+    private boolean timeline;
 
     Watch(Path root) {
         this.root = root;
     }
 
-    int run(List<String> args) throws Exception {
+    int run(List<String> allArgs) throws Exception {
+        timeline = allArgs.contains("--timeline");
+        List<String> args = allArgs.stream().filter(a -> !a.equals("--timeline")).toList();
         Progress progress = new Progress(root);
         Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), progress.whereYouAre().orElse(null));
         List<String> all = Course.modules(root, List.of());
@@ -100,6 +104,17 @@ final class Watch {
 
     /** Runs the current exercise's tests and prints the verdict; moves on when it is done. */
     private void runCurrent(Map<String, ModuleSetup> setups) {
+        Exercises.Exercise ran = current;
+        runCurrentTests(setups);
+        if (!timeline) return;
+        try {
+            new Timeline(root).record(setups.get(ran.module()), ran, System.out);
+        } catch (Exception e) {
+            System.out.println("  the timeline failed: " + e);
+        }
+    }
+
+    private void runCurrentTests(Map<String, ModuleSetup> setups) {
         long start = System.nanoTime();
         try {
             TestJvm.Started jvm = current.module().equals(waitingFor) ? waiting : null;
