@@ -36,6 +36,8 @@ final class Timeline {
     static final Duration SAMPLE_PERIOD = Duration.ofMillis(10);
 
     private final Path root;
+    /** With --test NAME: the page shows the time of the tests whose name contains NAME (all of them still run). */
+    private String onlyTest = "";
 
     Timeline(Path root) {
         this.root = root;
@@ -52,7 +54,8 @@ final class Timeline {
             if (a.equals("--yours")) codes.add("");
             else if (a.equals("--reference")) codes.add("reference");
             else if (a.equals("--wrong") && i + 1 < rawArgs.size()) codes.add("wrong:" + rawArgs.get(++i));
-            else if (a.startsWith("--")) throw new ToolException("unknown option " + a + " (timeline [module] ExNN [--yours] [--reference] [--wrong SLUG])");
+            else if (a.equals("--test") && i + 1 < rawArgs.size()) onlyTest = rawArgs.get(++i);
+            else if (a.startsWith("--")) throw new ToolException("unknown option " + a + " (timeline [module] ExNN [--test NAME] [--yours] [--reference] [--wrong SLUG])");
             else args.add(a);
         }
         Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""),
@@ -136,7 +139,7 @@ final class Timeline {
         }
         String base = Exercises.shortModule(e.module()) + "-" + e.id() + (code.isEmpty() ? "" : "-" + code.replace("wrong:", "").replace(".java", ""));
         Files.move(jfr, dir.resolve(base + ".jfr"), StandardCopyOption.REPLACE_EXISTING);
-        Data data = read(dir.resolve(base + ".jfr"));
+        Data data = read(dir.resolve(base + ".jfr"), onlyTest);
         String title = e.module() + " · " + e.name() + which;
         Path page = dir.resolve(base + ".html");
         Files.writeString(page, TimelinePage.html(title, data));
@@ -257,6 +260,11 @@ final class Timeline {
 
     /** Reads a recording made by TimelineRecording. */
     static Data read(Path jfr) throws IOException {
+        return read(jfr, "");
+    }
+
+    /** As above, the window cut to the tests whose name contains {@code onlyTest} (all of them when empty or none matches). */
+    static Data read(Path jfr, String onlyTest) throws IOException {
         Map<Long, Lane> lanes = new LinkedHashMap<>();
         List<Test> tests = new ArrayList<>();
         Map<Long, List<Long>> samples = new HashMap<>();
@@ -297,6 +305,8 @@ final class Timeline {
         }
         if (first == Long.MAX_VALUE) return new Data(List.of(), List.of(), 0, 1, 0);
         tests.sort(Comparator.comparingLong(Test::start));
+        List<Test> chosen = tests.stream().filter(t -> t.name().contains(onlyTest)).toList();
+        if (!chosen.isEmpty()) tests = new ArrayList<>(chosen);
         // The window: the tests, with a margin; the runner's own start-up is not what the learner asks about.
         long from = tests.isEmpty() ? first : tests.getFirst().start() - 20_000_000L;
         long to = tests.isEmpty() ? last : tests.stream().mapToLong(Test::end).max().orElse(last) + 20_000_000L;
@@ -317,8 +327,11 @@ final class Timeline {
         List<Lane> shown = new ArrayList<>();
         for (Lane lane : lanes.values()) {
             if (hidden(lane.name)) continue;
+            // An event loop that did work in the run and is alive but idle in the window (waiting for I/O in native
+            // code, which JFR does not sample) is the picture of a free loop: it keeps its lane.
+            boolean idleLoop = lane.group() == Group.EVENT_LOOPS && !lane.spans.isEmpty() && lane.born <= from && lane.died >= to;
             lane.spans.removeIf(s -> s.end() < from || s.start() > to);
-            if (lane.spans.isEmpty()) continue;
+            if (lane.spans.isEmpty() && !idleLoop) continue;
             lane.spans.sort(Comparator.comparingLong(Span::start));
             shown.add(lane);
         }

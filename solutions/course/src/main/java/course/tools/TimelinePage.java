@@ -50,7 +50,7 @@ final class TimelinePage {
         b.append("<h1>").append(esc(title)).append(" · thread timeline</h1>\n");
         b.append("<div class=\"headline\">").append(esc(d.headline())).append("</div>\n");
         long failed = d.tests().stream().filter(t -> !"PASSED".equals(t.status())).count();
-        b.append("<div class=\"meta\">").append(d.tests().size()).append(" tests (").append(failed == 0 ? "all passed" : failed + " did not pass, in red")
+        b.append("<div class=\"meta\">").append(d.tests().size()).append(d.tests().size() == 1 ? " test (" : " tests (").append(failed == 0 ? "all passed" : failed + " did not pass, in red")
                 .append("), ").append(Timeline.ms(d.end() - d.start())).append(" drawn, ").append(d.lanes().size()).append(" threads with something to show")
                 .append(d.virtualThreads() > 0 ? ", " + d.virtualThreads() + " virtual threads in all" : "").append("</div>\n");
         b.append("<div class=\"legend\">");
@@ -108,7 +108,8 @@ final class TimelinePage {
         for (long t = 0; t <= span; t += step) {
             double x = x0 + t * scale;
             s.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", x, axisY + 2, x, height - PAD));
-            s.append(String.format(Locale.ROOT, "<text class=\"muted\" x=\"%.1f\" y=\"%d\">%s</text>\n", x + 2, axisY, Timeline.ms(t)));
+            if (x + 48 < WIDTH) s.append(String.format(Locale.ROOT, "<text class=\"muted\" x=\"%.1f\" y=\"%d\">%s</text>", x + 2, axisY, Timeline.ms(t)));
+            s.append('\n');
         }
         int y = TESTS_H + AXIS_H;
         for (Timeline.Test t : d.tests()) {
