@@ -1,5 +1,5 @@
 // Wrong: collects the pins in a static list that is never cleared: after one pinned run, every run fails
-// Caught by: aCleanRunAfterAPinnedOnePasses
+// Caught by: aRunAfterAPinnedOnePassesWhenOnlySynchronizedBlocks
 package course.pitfalls;
 
 import java.time.Duration;

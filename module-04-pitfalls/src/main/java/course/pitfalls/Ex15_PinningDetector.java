@@ -26,16 +26,16 @@ public final class Ex15_PinningDetector {
      */
     public static void runUnpinned(Runnable workload) {
         // TODO: symptom: this detector never fires. A service froze in production with every
-        //  carrier pinned, yet its test run under this detector was green, and when it does fire
-        //  its message names only JDK code. Make it see every pin while the workload runs, and
-        //  name the frame of the code that blocked.
+        //  carrier pinned, yet its test run under this detector was green; when it does fire, its
+        //  message names only JDK code; and the test JVM that runs it grows by one JFR recording
+        //  per run. Make it see every pin while the workload runs, name the frame of the code that
+        //  blocked, and leave nothing behind.
         List<String> pins = new CopyOnWriteArrayList<>();
-        try (RecordingStream stream = new RecordingStream()) {
-            stream.enable("jdk.VirtualThreadPinned");
-            stream.onEvent("jdk.VirtualThreadPinned", event -> pins.add(describe(event)));
-            stream.startAsync();
-            workload.run();
-        }
+        RecordingStream stream = new RecordingStream();
+        stream.enable("jdk.VirtualThreadPinned");
+        stream.onEvent("jdk.VirtualThreadPinned", event -> pins.add(describe(event)));
+        stream.startAsync();
+        workload.run();
         if (!pins.isEmpty()) {
             throw new IllegalStateException(pins.size() + " virtual threads were pinned to their carrier; first: " + pins.getFirst());
         }
