@@ -50,18 +50,26 @@ class TimelineTest {
         Thread sleeper = Thread.ofPlatform().name("vert.x-eventloop-thread-7").start(() -> sleep(150));
         Thread parker = Thread.ofPlatform().name("RxComputationThreadPool-1").start(() -> LockSupport.parkNanos(80_000_000L));
         CountDownLatch held = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Thread> waiter = new java.util.concurrent.atomic.AtomicReference<>();
         Thread holder = Thread.ofPlatform().name("holder").start(() -> {
             synchronized (MONITOR) {
                 held.countDown();
-                sleep(80);
+                // Holds the monitor until the other thread is seen blocked on it: contention by construction.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while ((waiter.get() == null || waiter.get().getState() != Thread.State.BLOCKED) && System.nanoTime() < deadline) {
+                    sleep(1);
+                }
+                sleep(10);
             }
         });
         held.await(5, TimeUnit.SECONDS);
-        Thread blocked = Thread.ofPlatform().name("blocked").start(() -> {
+        Thread blocked = Thread.ofPlatform().name("blocked").unstarted(() -> {
             synchronized (MONITOR) {
                 MONITOR.notifyAll();
             }
         });
+        waiter.set(blocked);
+        blocked.start();
         Thread pinned = Thread.ofVirtual().name("pinned-one").start(SlowInit::touch);
         for (Thread t : List.of(sleeper, parker, holder, blocked, pinned)) t.join();
         test.status = "FAILED";
