@@ -38,6 +38,8 @@ final class Timeline {
     private final Path root;
     /** With --test NAME: the page shows the time of the tests whose name contains NAME (all of them still run). */
     private String onlyTest = "";
+    /** Set by watch: its own prompt says what to do next. */
+    boolean inWatch;
 
     Timeline(Path root) {
         this.root = root;
@@ -58,10 +60,15 @@ final class Timeline {
             else if (a.startsWith("--")) throw new ToolException("unknown option " + a + " (timeline [module] ExNN [--test NAME] [--yours] [--reference] [--wrong SLUG])");
             else args.add(a);
         }
+        if (args.stream().noneMatch(a -> a.matches("(?i).*\\bex\\d\\d.*")) && args.isEmpty()
+                && Files.exists(root.resolve("target/course/current"))) {
+            // No exercise named: the one progress or watch last pointed at ("module exercise").
+            args.addAll(List.of(Files.readString(root.resolve("target/course/current")).strip().split("\\s+")));
+        }
         Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""),
                 new Progress(root).whereYouAre().orElse(null));
         if (sel.exercise() == null) {
-            throw new ToolException("name the exercise: timeline module-01 Ex04");
+            throw new ToolException("name the exercise, e.g. timeline module-01 Ex04 (without one it draws the exercise progress or watch last showed)");
         }
         Exercises.Exercise e = sel.exercise();
         Map<String, ModuleSetup> setups = ModuleSetup.of(root, sel.modules(), System.out);
@@ -147,7 +154,7 @@ final class Timeline {
         say.printf("%s: %d/%d tests passing, recorded in %.1f s%n", title, passed, outcome.results().size(), (System.nanoTime() - t0) / 1e9);
         say.println("  " + data.headline());
         say.println("  page: " + root.relativize(page) + "   (open it in a browser: file://" + page.toUri().getPath() + ")");
-        say.println("next: read the lanes, change your code, and run " + again + " again");
+        if (!inWatch) say.println("next: read the lanes, change your code, and run " + again + " again");
         return new Drawn(title, data);
     }
 

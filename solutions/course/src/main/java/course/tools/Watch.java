@@ -108,7 +108,9 @@ final class Watch {
         runCurrentTests(setups);
         if (!timeline) return;
         try {
-            new Timeline(root).record(setups.get(ran.module()), ran, System.out);
+            Timeline drawn = new Timeline(root);
+            drawn.inWatch = true;
+            drawn.record(setups.get(ran.module()), ran, System.out);
         } catch (Exception e) {
             System.out.println("  the timeline failed: " + e);
         }
