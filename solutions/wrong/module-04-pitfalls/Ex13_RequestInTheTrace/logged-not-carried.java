@@ -44,9 +44,9 @@ public final class Ex13_RequestInTheTrace {
     }
 
     /**
-     * The same steps in direct style, on the calling thread (a virtual thread per request): a
-     * failure is thrown as it is, and its stack trace runs from the failing step down through
-     * this method to the request's handler.
+     * The same steps in direct style, on the calling thread (a virtual thread per request): the
+     * stack trace of a failure runs from the failing step down through this method to the
+     * request's handler.
      */
     public static int priceBlocking(String requestId, String body) {
         return total(parse(body));
