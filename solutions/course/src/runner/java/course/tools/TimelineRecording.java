@@ -61,6 +61,8 @@ final class TimelineRecording {
         }
         r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10)).withStackTrace();
         r.setToDisk(true);
+        // Thousands of parks a second with their stacks add up; past this, JFR drops the oldest chunks.
+        r.setMaxSize(256L * 1024 * 1024);
         r.start();
         return new TimelineRecording(r, Path.of(file));
     }
