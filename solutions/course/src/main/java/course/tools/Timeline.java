@@ -487,8 +487,10 @@ final class Timeline {
             if (parkedAtOnce >= 4) {
                 return parkedAtOnce + " platform threads were parked or sleeping at once: each one holds a thread (and its stack) while it waits";
             }
-            if (d.virtualThreads() > 0) {
-                return d.virtualThreads() + " virtual threads ran" + (d.virtualThreads() > shownVirtual(d) ? " (the busiest " + shownVirtual(d) + " are drawn)" : "")
+            long virtualInWindow = d.lanes().stream().filter(l -> l.virtual).count();
+            if (virtualInWindow > 0) {
+                return virtualInWindow + (virtualInWindow == 1 ? " virtual thread ran" : " virtual threads ran")
+                        + (virtualInWindow > TimelinePage.MAX_LANES_PER_GROUP ? " (the busiest " + TimelinePage.MAX_LANES_PER_GROUP + " are drawn)" : "")
                         + "; none was pinned, so each one that blocked gave its carrier back";
             }
             Lane busiestLane = d.lanes().stream().filter(l -> l.group() != Group.TESTS).max(Comparator.comparingLong(Lane::busy)).orElse(null);
@@ -496,10 +498,6 @@ final class Timeline {
             long threads = d.lanes().stream().filter(l -> l.group() != Group.TESTS).count();
             return threads + " threads besides the test runner's did work; the busiest, " + busiestLane.name + ", was running or blocked for "
                     + ms(busiestLane.busy());
-        }
-
-        static long shownVirtual(Data d) {
-            return Math.min(TimelinePage.MAX_LANES_PER_GROUP, d.lanes().stream().filter(l -> l.virtual).count());
         }
 
         /** The most spans that overlap at one instant. */
