@@ -27,6 +27,7 @@ import java.util.stream.Stream;
  *   grader-selftest [module]      grade generated fixture submissions and check every grade
  *   hint [module] ExNN [level]    the exercise's next hint (a nudge, then the API, then the shape)
  *   compare [module] ExNN [--force]  one exercise, once green: yours against the reference
+ *   timeline [module] ExNN        one exercise's tests with a JFR recording, drawn as a lane per thread (Timeline)
  * </pre>
  */
 public final class Course {
@@ -50,6 +51,7 @@ public final class Course {
                 case "grader-selftest" -> new GraderSelfTest(root).run(rest);
                 case "hint" -> new Hints(root).run(rest);
                 case "compare" -> new Compare(root).run(rest);
+                case "timeline" -> new Timeline(root).run(rest);
                 case "wrong-answers" -> new WrongAnswers(root).run(rest);
                 case "mutation" -> new Mutation(root).run(rest);
                 case "engine-check" -> new EngineCheck(root).run(rest);
@@ -60,7 +62,7 @@ public final class Course {
             };
         } catch (ToolException e) {
             System.out.flush();
-            if (List.of("progress", "watch").contains(args[0])) {
+            if (List.of("progress", "watch", "timeline").contains(args[0])) {
                 // A learner's command: one line, the message and what to type instead; exit 2, as for any bad argument.
                 System.out.println(args[0] + ": " + e.getMessage() + "; next: ./mvnw -q -Dcourse=" + args[0]
                         + " (where you are), or name one: -Dcourse=\"" + args[0] + " module-01 Ex03\"");
@@ -75,7 +77,7 @@ public final class Course {
     }
 
     private static void usage() {
-        System.err.println("usage: ./mvnw -q -Dcourse=\"COMMAND ARGS\", COMMAND one of progress, watch, hint, compare, check, solution-branch, grade, grade-merge, grader-selftest, wrong-answers, mutation, engine-check");
+        System.err.println("usage: ./mvnw -q -Dcourse=\"COMMAND ARGS\", COMMAND one of progress, watch, hint, compare, timeline, check, solution-branch, grade, grade-merge, grader-selftest, wrong-answers, mutation, engine-check");
     }
 
     /** The repository root: the nearest folder upwards that holds mvnw and solutions/. */

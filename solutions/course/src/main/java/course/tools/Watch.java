@@ -42,6 +42,7 @@ import java.util.concurrent.TimeUnit;
  *   watch Ex03         that exercise (module inferred as progress does)
  *   watch module-02    the first exercise not done in that module
  *   watch --saves 1    stop after one save's verdicts (scripts, CI)
+ *   watch --timeline   also draw each run's thread timeline (Timeline), one more run with a JFR recording
  * </pre>
  * Saving another exercise's file switches to that exercise.
  */
@@ -53,6 +54,7 @@ final class Watch {
     private Exercises.Exercise current;
     private TestJvm.Started waiting;
     private String waitingFor;
+    private boolean timeline;
 
     Watch(Path root) {
         this.root = root;
@@ -61,6 +63,7 @@ final class Watch {
     int run(List<String> rawArgs) throws Exception {
         int saves = Integer.MAX_VALUE;
         List<String> args = new ArrayList<>(rawArgs);
+        timeline = args.remove("--timeline");
         int at = args.indexOf("--saves");
         if (at >= 0) {
             if (at + 1 >= args.size() || !args.get(at + 1).matches("\\d+")) throw new ToolException("--saves takes a number, e.g. --saves 1");
@@ -122,6 +125,20 @@ final class Watch {
      * first exercise not green (its module first) does.
      */
     private void runSaved(List<Exercises.Exercise> changed, Map<String, ModuleSetup> setups) {
+        runSavedTests(changed, setups);
+        if (!timeline) return;
+        for (Exercises.Exercise ran : changed) {
+            try {
+                Timeline drawn = new Timeline(root);
+                drawn.inWatch = true;
+                drawn.record(setups.get(ran.module()), ran, System.out);
+            } catch (Exception e) {
+                System.out.println("  the timeline failed: " + e);
+            }
+        }
+    }
+
+    private void runSavedTests(List<Exercises.Exercise> changed, Map<String, ModuleSetup> setups) {
         Exercises.Exercise last = changed.getLast();
         current = last;
         Exercises.recordCurrent(root, last);

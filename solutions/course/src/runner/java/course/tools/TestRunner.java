@@ -66,6 +66,7 @@ public final class TestRunner {
         }
         ClassLoader tests = new ChildFirst(urls.toArray(URL[]::new), TestRunner.class.getClassLoader());
         Thread.currentThread().setContextClassLoader(tests);
+        TimelineRecording timeline = TimelineRecording.startIfAsked();
         Launcher launcher = LauncherFactory.create();
         List<String> classes = new ArrayList<>();
         String stopWhenCaught = null;
@@ -111,6 +112,7 @@ public final class TestRunner {
             out.println("END");
             out.flush();
         }
+        if (timeline != null) timeline.dump();
         // Like surefire's fork: whatever threads the tests left behind, this JVM is done.
         System.out.flush();
         System.err.flush();
@@ -134,6 +136,19 @@ public final class TestRunner {
             this.plan = testPlan;
         }
 
+        /** With a timeline recording, each test is a JFR event (TimelineRecording.TestMethod) begun here. */
+        private final java.util.Map<String, TimelineRecording.TestMethod> running = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void executionStarted(TestIdentifier id) {
+            if (!id.isTest() || System.getProperty("course.timeline", "").isBlank()) return;
+            TimelineRecording.TestMethod event = new TimelineRecording.TestMethod();
+            event.testClass = classOf(id).orElse("?");
+            event.test = nameOf(id);
+            event.begin();
+            running.put(id.getUniqueId(), event);
+        }
+
         @Override
         public void executionSkipped(TestIdentifier id, String reason) {
             if (id.isTest()) {
@@ -152,6 +167,11 @@ public final class TestRunner {
                 case ABORTED -> "SKIPPED";
                 case FAILED -> "FAILED";
             };
+            TimelineRecording.TestMethod event = running.remove(id.getUniqueId());
+            if (event != null) {
+                event.status = status;
+                event.commit();
+            }
             if (id.isTest()) {
                 report(id, status, t == null ? "" : t.getClass().getName(), message(t));
             } else if (result.getStatus() != TestExecutionResult.Status.SUCCESSFUL) {

@@ -1,0 +1,81 @@
+package course.tools;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.Recording;
+
+/**
+ * The JFR recording of {@code timeline} (see Timeline): started by TestRunner when the system
+ * property {@code course.timeline} names a file, dumped there when the tests are done. It is
+ * started from code rather than with -XX:StartFlightRecording because the runner ends its JVM
+ * with Runtime.halt, which skips the dump JFR would do at exit. Each test is a {@link TestMethod}
+ * event, so the page can mark where each test began and ended.
+ */
+final class TimelineRecording {
+
+    /** One test method, from its start to its end, on the thread that ran it. */
+    @Name("course.TestMethod")
+    @Label("Test method")
+    @Category("Course")
+    @Description("A test method run by the course's test runner")
+    static final class TestMethod extends Event {
+        @Label("Test class")
+        String testClass;
+        @Label("Test")
+        String test;
+        @Label("Status")
+        String status;
+    }
+
+    /** Event names and whether they carry a stack trace; thresholds are 0: a test run is short. */
+    private static final String[][] EVENTS = {
+            {"jdk.ThreadStart", "false"}, {"jdk.ThreadEnd", "false"},
+            {"jdk.ThreadPark", "true"}, {"jdk.JavaMonitorEnter", "true"}, {"jdk.JavaMonitorWait", "false"},
+            {"jdk.ThreadSleep", "false"}, {"jdk.VirtualThreadStart", "false"}, {"jdk.VirtualThreadEnd", "false"},
+            {"jdk.VirtualThreadPinned", "true"}, {"course.TestMethod", "false"},
+    };
+
+    private final Recording recording;
+    private final Path file;
+
+    private TimelineRecording(Recording recording, Path file) {
+        this.recording = recording;
+        this.file = file;
+    }
+
+    /** The recording asked for by {@code -Dcourse.timeline=FILE}, started; null when not asked for. */
+    static TimelineRecording startIfAsked() {
+        String file = System.getProperty("course.timeline", "");
+        if (file.isBlank()) return null;
+        Recording r = new Recording();
+        r.setName("course-timeline");
+        for (String[] e : EVENTS) {
+            var s = r.enable(e[0]).withThreshold(Duration.ZERO);
+            if (e[1].equals("true")) s.withStackTrace(); else s.withoutStackTrace();
+        }
+        r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10)).withStackTrace();
+        r.setToDisk(true);
+        // Thousands of parks a second with their stacks add up; past this, JFR drops the oldest chunks.
+        r.setMaxSize(256L * 1024 * 1024);
+        r.start();
+        return new TimelineRecording(r, Path.of(file));
+    }
+
+    /** Stops the recording and writes it to its file. */
+    void dump() {
+        try {
+            recording.stop();
+            recording.dump(file);
+        } catch (IOException | IllegalStateException e) {
+            System.err.println("course timeline: the recording could not be written: " + e);
+        } finally {
+            recording.close();
+        }
+    }
+}
