@@ -138,6 +138,7 @@ final class Grader {
         List<Submission> mine = o.shard().slice(all);
         System.out.println("Grading " + mine.size() + " submission(s)" + (o.shard().count() > 1 ? " (shard " + o.shard() + " of " + all.size() + ")" : "")
                 + " in " + String.join(", ", modules) + "; sandbox: " + sandbox.description());
+        if (!sandbox.on() && runner == null) System.out.println("WARNING: no sandbox: " + Sandbox.UNSANDBOXED + ".");
         problems.forEach(p -> System.out.println("  roster: " + p));
 
         token = UUID.randomUUID().toString();
@@ -182,7 +183,8 @@ final class Grader {
                 Submission s = mine.get(i);
                 try {
                     staged.add(stage(s, work.resolve("staging").resolve(String.valueOf(i)), layouts, tree.dir()));
-                } catch (Exception e) {
+                } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+                    // one submission's files (a huge file, a tree too deep to walk or parse) never end the batch
                     staged.add(new Staged(s, null, null, null, "could not be taken in: " + oneLine(e)));
                 }
                 Course.deleteTree(work.resolve("staging").resolve(String.valueOf(i)));
@@ -199,7 +201,7 @@ final class Grader {
                 Grade g;
                 try {
                     g = gradeOne(st, i, tree, layouts, exercises, expected, points, flags, graderDirty, o);
-                } catch (Exception e) {
+                } catch (Exception | StackOverflowError | OutOfMemoryError e) {
                     g = failed(st, exercises, points, tree.commit(), graderDirty, flags, "grading failed: " + oneLine(e));
                 }
                 grades.add(g);
@@ -483,7 +485,7 @@ final class Grader {
                     } else {
                         int passed = (int) r.passed();
                         String note = r.results().stream().filter(x -> x.status() != TestResults.Status.PASSED).findFirst()
-                                .map(x -> x.method().name() + ": " + firstLine(x.message(), x.status().name().toLowerCase(Locale.ROOT)))
+                                .map(x -> x.method().name() + ": " + clean(firstLine(x.message(), x.status().name().toLowerCase(Locale.ROOT))))
                                 .orElse("");
                         double score = Math.round(worth * passed / methods.size() * 100) / 100.0;
                         scores.add(new Score(m, e, passed, methods.size(), worth, score, note + extra));
@@ -532,23 +534,27 @@ final class Grader {
 
             @Override
             public RunOutcome run(Path course, String module, List<String> testClasses, Path log) throws Exception {
-                Path scratch = work.resolve("scratch");
-                Course.deleteTree(scratch);
-                Files.createDirectories(scratch);
                 List<String> argLine = new ArrayList<>(List.of("-Xmx512m", "-XX:+DisableAttachMechanism"));
                 List<String> extra = new ArrayList<>(List.of("-DreuseForks=false",
                         "-Dcourse.fork.timeout=" + moduleLimit.toSeconds(),
                         "-Dmaven.test.redirectTestOutputToFile=true",
+                        // what a test printed never goes into the XML reports the grade is read from
+                        "-Dsurefire.enableOutErrElements=false",
                         "-Dsurefire.failIfNoSpecifiedTests=false",
                         "-Denforcer.skip=true", // the course's own pom: checked by the course, not per grading
                         // The explicit classes: a pattern (Ex10*) would also run @Nested classes on their own.
                         "-Dtest=" + String.join(",", testClasses)));
                 if (sandbox.on()) {
                     if (launcher == null) {
-                        launcher = Sandbox.installLauncher(work.resolve("launcher"), sandbox.bwrap(), Path.of(System.getProperty("java.home")), scratch);
+                        launcher = Sandbox.installLauncher(work.resolve("launcher"), sandbox, Path.of(System.getProperty("java.home")),
+                                moduleLimit.multipliedBy(2));
                     }
+                    // the class path in $CLASSPATH (plain text), which the sandbox binds entry by entry
+                    extra.add("-Dsurefire.useManifestOnlyJar=false");
                     extra.add("-Djvm=" + launcher);
                 } else {
+                    Path scratch = work.resolve("scratch");
+                    Course.deleteTree(scratch);
                     Files.createDirectories(scratch.resolve("tmp"));
                     Files.createDirectories(scratch.resolve("home"));
                     argLine.addAll(List.of("-Djava.io.tmpdir=" + scratch.resolve("tmp"), "-Duser.home=" + scratch.resolve("home")));
@@ -556,8 +562,7 @@ final class Grader {
                 extra.add("-DargLine=" + String.join(" ", argLine));
                 Maven.Run r = new Maven(course, moduleLimit).run(log, Maven.testArgs(List.of(module), false, extra.toArray(String[]::new)),
                         Map.of(ProcessTree.MARKER, token));
-                Files.createDirectories(scratch); // a learner's JVM cannot remove it, but be sure the next run finds it
-                return new RunOutcome(Files.readAllLines(r.log()), r.timedOut());
+                return new RunOutcome(readLog(r.log()), r.timedOut());
             }
 
             @Override
@@ -635,7 +640,7 @@ final class Grader {
         g.scores().forEach(s -> scores.put(s.module() + "/" + s.exercise(), s.score()));
         Provenance p = g.provenance();
         return new Gradebook.Row(g.student(), g.total(), g.max(), scores, p.repository(), p.ref(), p.commit(), p.uncommitted(),
-                p.graderCommit(), p.gradedAt(), p.sandbox(), p.flags(), p.inputSha256(), g.hints().size(), String.join("; ", g.notes()));
+                p.graderCommit(), p.gradedAt(), p.sandbox(), p.flags(), p.inputSha256(), g.hints().size(), clean(String.join("; ", g.notes()), 1000));
     }
 
     static String markdown(Grade g) {
@@ -667,11 +672,11 @@ final class Grader {
     private static void section(StringBuilder b, String title, List<String> items) {
         if (items.isEmpty()) return;
         b.append("\n## ").append(title).append("\n\n");
-        items.forEach(i -> b.append("- ").append(i.replace("\n", " ")).append('\n'));
+        items.forEach(i -> b.append("- ").append(clean(i, 1000)).append('\n'));
     }
 
     private static String cell(String s) {
-        return s.replace("|", "\\|").replace("\n", " ");
+        return clean(s, 1000).replace("|", "\\|");
     }
 
     static String json(Grade g) {
@@ -703,11 +708,11 @@ final class Grader {
             x.put("tests", s.tests());
             x.put("points", s.points());
             x.put("score", s.score());
-            x.put("note", s.note());
+            x.put("note", clean(s.note(), 1000));
             exercises.add(x);
         }
         m.put("exercises", exercises);
-        m.put("notes", g.notes());
+        m.put("notes", g.notes().stream().map(n -> clean(n, 1000)).toList());
         m.put("review_hints", g.hints().stream().map(h -> {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("file", h.file());
@@ -715,7 +720,7 @@ final class Grader {
             x.put("what", h.what());
             return (Object) x;
         }).toList());
-        m.put("ignored", g.ignored());
+        m.put("ignored", g.ignored().stream().map(n -> clean(n, 1000)).toList());
         return Json.write(m);
     }
 
@@ -723,8 +728,35 @@ final class Grader {
         return s == null || s.isBlank() ? otherwise : s.lines().findFirst().orElse(otherwise).strip();
     }
 
-    private static String oneLine(Exception e) {
+    private static String oneLine(Throwable e) {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return msg.lines().filter(l -> !l.isBlank()).findFirst().orElse(msg).strip();
+        return clean(msg.lines().filter(l -> !l.isBlank()).findFirst().orElse(msg));
+    }
+
+    /** The longest a message from a submission's run (a failure message, a file name) is in a report. */
+    static final int MAX_MESSAGE = 240;
+
+    /**
+     * Text that came from a submission, made fit for a report: control and format characters (terminal
+     * escapes, bidirectional overrides) become spaces, runs of blanks one space, and it is cut at
+     * {@link #MAX_MESSAGE} characters.
+     */
+    static String clean(String s) {
+        return clean(s, MAX_MESSAGE);
+    }
+
+    static String clean(String s, int max) {
+        if (s == null) return "";
+        String t = s.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", " ").replaceAll("\\s+", " ").strip();
+        return t.length() <= max ? t : t.substring(0, max - 3) + "...";
+    }
+
+    /** A Maven log's lines, at most its first 8 MB (a run's log holds Maven's output, never the tests'). */
+    private static List<String> readLog(Path log) throws IOException {
+        long max = 8L << 20;
+        if (Files.size(log) <= max) return Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+        try (InputStream in = Files.newInputStream(log)) {
+            return new String(in.readNBytes((int) max), StandardCharsets.ISO_8859_1).lines().toList();
+        }
     }
 }
