@@ -80,9 +80,18 @@ final class Grader {
     private Path out;
     private String token;
     private Path work;
+    private Path mirrors;
 
     Grader(Path root) {
         this.root = root;
+    }
+
+    /** Added to Maven's environment (the self-test plants secrets there: no test JVM may see them). */
+    private Map<String, String> mavenEnvironment = Map.of();
+
+    Grader withMavenEnvironment(Map<String, String> env) {
+        this.mavenEnvironment = Map.copyOf(env);
+        return this;
     }
 
     /** For tests: grade with another runner (no Maven). */
@@ -94,9 +103,12 @@ final class Grader {
     int run(List<String> args) throws Exception {
         List<Grade> grades;
         try {
-            grades = gradeCommandLine(args);
+            GradeOptions o = GradeOptions.parse(args, Path.of("").toAbsolutePath());
+            if (o.cloneOnly() != null) return cloneOnly(o);
+            grades = grade(o);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println("grade: " + e.getMessage());
+            System.err.println("grade: " + Grader.clean(e.getMessage(), 400));
+            System.err.println("next: ./mvnw -q -Dcourse=\"" + GradeOptions.USAGE + "\"");
             return 2;
         }
         System.out.println();
@@ -119,6 +131,7 @@ final class Grader {
         List<String> modules = Course.modules(root, o.modules());
         out = o.out() != null ? o.out() : root.resolve("target/grades");
         moduleLimit = o.moduleLimit();
+        mirrors = o.mirrors();
         sandbox = runner != null ? new Sandbox.Choice(null, "none (test runner)") : Sandbox.choose(o.sandbox());
         Path cache = runner != null ? null : root.resolve("target/course-tools/expected-tests");
 
@@ -294,6 +307,46 @@ final class Grader {
         return unique;
     }
 
+    /**
+     * Clones the repositories of this shard ({@code --clone-only DIR}) into DIR as bare mirrors, one per
+     * student, and grades nothing: the only step that needs a token for private repositories. With
+     * ROSTER_TOKEN set, git gets it from a credential helper on its command line, for github.com only,
+     * read from this process's environment when git asks; nothing is written to any git config.
+     * {@code grade --mirrors DIR} later clones from these, keeping each repository's URL as its provenance.
+     */
+    private int cloneOnly(GradeOptions o) throws Exception {
+        List<Submission> all;
+        if (o.roster() != null) {
+            Roster roster = Roster.parse(Files.readString(o.roster()));
+            all = roster.entries().stream().map(e -> new Submission(e.student(), resolveRepository(e.repository(), o.roster().getParent()),
+                    e.ref(), false, e.problem())).toList();
+        } else {
+            all = submissions(o);
+        }
+        Files.createDirectories(o.cloneOnly());
+        int failed = 0;
+        for (Submission s : o.shard().slice(all)) {
+            if (s.folder() || s.problem() != null) continue;
+            Path mirror = o.cloneOnly().resolve(safeName(s.student()) + ".git");
+            Course.deleteTree(mirror);
+            List<String> cmd = new ArrayList<>();
+            if (System.getenv("ROSTER_TOKEN") != null && !System.getenv("ROSTER_TOKEN").isEmpty()) {
+                cmd.addAll(List.of("-c", "credential.https://github.com.helper=",
+                        "-c", "credential.https://github.com.helper=!f() { test \"$1\" = get && echo username=x-access-token && echo \"password=$ROSTER_TOKEN\"; }; f"));
+            }
+            cmd.addAll(List.of("clone", "--quiet", "--bare", "--", s.source(), mirror.toString()));
+            try {
+                git(null, cmd.toArray(String[]::new));
+                System.out.println("cloned   " + s.student());
+            } catch (IOException e) {
+                failed++;
+                System.out.println("FAILED   " + s.student() + ": " + oneLine(e) + " (graded as a clone failure)");
+            }
+        }
+        System.out.println("next: ./mvnw -q -Dcourse=\"grade ... --mirrors " + o.cloneOnly() + "\" (same roster and shard; no token needed)");
+        return failed == 0 ? 0 : 1;
+    }
+
     /** A roster's repository: a URL as it is, a local path relative to the roster's folder made absolute. */
     static String resolveRepository(String repository, Path rosterDir) {
         if (repository.contains("://") || repository.matches("^[\\w.-]+@[\\w.-]+:.*")) return repository;
@@ -331,8 +384,10 @@ final class Grader {
             return new Staged(s, in, commit, uncommitted, null);
         }
         Path clone = dir.resolve("repo");
+        Path mirror = mirrors == null ? null : mirrors.resolve(safeName(s.student()) + ".git");
+        String from = mirror != null && Files.isDirectory(mirror, LinkOption.NOFOLLOW_LINKS) ? mirror.toString() : s.source();
         try {
-            git(null, "clone", "--quiet", "--no-checkout", "--", s.source(), clone.toString());
+            git(null, "clone", "--quiet", "--no-checkout", "--", from, clone.toString());
         } catch (IOException e) {
             return new Staged(s, null, null, null, "clone failed: " + oneLine(e));
         }
@@ -365,9 +420,10 @@ final class Grader {
         Map<String, String> present = new TreeMap<>();
         for (Intake.Module m : layouts) {
             Path main = folder.resolve(m.name()).resolve("src/main/java");
-            if (!Files.isDirectory(main, LinkOption.NOFOLLOW_LINKS)) continue;
-            try (Stream<Path> s = Files.walk(main)) {
-                for (Path p : s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+            if (Intake.linkOnTheWay(folder, m.name() + "/src/main/java") != null || !Files.isDirectory(main, LinkOption.NOFOLLOW_LINKS)) continue;
+            try (Stream<Path> s = Files.walk(main, Intake.MAX_DEPTH)) {
+                for (Path p : s.limit(Intake.MAX_ENTRIES).filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                    if (Files.size(p) > Intake.MAX_FILE_BYTES) return true;
                     present.put(Intake.rel(folder, p), gitBlobId(Files.readAllBytes(p)));
                 }
             }
@@ -439,6 +495,16 @@ final class Grader {
                 List<String> testClasses = chosen.stream()
                         .flatMap(e -> ExpectedTests.topLevelClasses(expected.get(m).get(e)).stream())
                         .map(c -> c.substring(c.lastIndexOf('.') + 1)).distinct().toList();
+                // Submissions whose files for this module are the same (the starters' own files aside) get the
+                // same grade: it is made once (a class of untouched starters, or links refused, costs one run).
+                String key = sameFilesKey(m, taken.getOrDefault(m, List.of()), broken, tree.dir());
+                Reused earlier = sameFiles.get(key);
+                if (earlier != null) {
+                    scores.addAll(earlier.scores());
+                    notes.add(m + ": the same files as " + earlier.student() + "'s, whose grade for them is reused");
+                    continue;
+                }
+                int first = scores.size();
 
                 RunOutcome outcome = null;
                 List<CompileErrors.Error> errors = List.of();
@@ -491,12 +557,30 @@ final class Grader {
                         scores.add(new Score(m, e, passed, methods.size(), worth, score, note + extra));
                     }
                 }
+                if (!outcome.timedOut()) sameFiles.put(key, new Reused(st.submission().student(), List.copyOf(scores.subList(first, scores.size()))));
             }
         } finally {
             Course.deleteTree(run);
         }
         Provenance p = provenance(st, tree.commit(), graderDirty, flags, points);
         return new Grade(st.submission().student(), scores, p, notes, st.intake().ignored(), st.intake().hints());
+    }
+
+    /** A module's grade made once, for every submission with the same files. */
+    private record Reused(String student, List<Score> scores) {}
+
+    private final Map<String, Reused> sameFiles = new HashMap<>();
+
+    /** What decides a module's grade: the taken files that differ from the course's starters, and the files left out as broken. */
+    private static String sameFilesKey(String module, List<Intake.Taken> taken, Map<String, String> broken, Path course) throws IOException {
+        StringBuilder b = new StringBuilder(module).append('\n');
+        for (Intake.Taken t : taken.stream().sorted(java.util.Comparator.comparing(Intake.Taken::rel)).toList()) {
+            Path starter = course.resolve(module).resolve("src/main/java").resolve(t.rel());
+            if (Files.isRegularFile(starter) && java.util.Arrays.equals(Files.readAllBytes(starter), t.content())) continue;
+            b.append(t.rel()).append(' ').append(CourseTree.sha256(t.content())).append('\n');
+        }
+        broken.forEach((e, why) -> b.append("broken ").append(e).append(' ').append(why).append('\n'));
+        return CourseTree.sha256(b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The exercise a test source belongs to (course/threads/Ex02_XTest.java -> Ex02_X), or null for support code. */
@@ -560,8 +644,9 @@ final class Grader {
                     argLine.addAll(List.of("-Djava.io.tmpdir=" + scratch.resolve("tmp"), "-Duser.home=" + scratch.resolve("home")));
                 }
                 extra.add("-DargLine=" + String.join(" ", argLine));
-                Maven.Run r = new Maven(course, moduleLimit).run(log, Maven.testArgs(List.of(module), false, extra.toArray(String[]::new)),
-                        Map.of(ProcessTree.MARKER, token));
+                Map<String, String> env = new HashMap<>(mavenEnvironment);
+                env.put(ProcessTree.MARKER, token);
+                Maven.Run r = new Maven(course, moduleLimit).run(log, Maven.testArgs(List.of(module), false, extra.toArray(String[]::new)), env);
                 return new RunOutcome(readLog(r.log()), r.timedOut());
             }
 
