@@ -623,7 +623,7 @@ final class Grader {
                         "-Dcourse.fork.timeout=" + moduleLimit.toSeconds(),
                         "-Dmaven.test.redirectTestOutputToFile=true",
                         // what a test printed never goes into the XML reports the grade is read from
-                        "-Dsurefire.enableOutErrElements=false",
+                        "-DenableOutErrElements=false",
                         "-Dsurefire.failIfNoSpecifiedTests=false",
                         "-Denforcer.skip=true", // the course's own pom: checked by the course, not per grading
                         // The explicit classes: a pattern (Ex10*) would also run @Nested classes on their own.

@@ -182,9 +182,11 @@ final class GraderSelfTest {
             submissions.add(partial.toString());
 
             // Careless: one file that parses but does not compile: only its exercise scores zero.
-            Path broken = solutions(fixtures.resolve("compile-error"), module);
+            Path broken = solutions(fixtures.resolve("compile-error-and-deep"), module);
             inject(source(broken, module, e2), e2, "static final int NOT_A_NUMBER = \"forty-two\";");
-            expected.put("compile-error", Map.of(e1, Expect.FULL, e2, Expect.ZERO, e3, Expect.FULL));
+            // and a file whose expression is too deep for the grader's own scanner: refused, its exercise zero
+            inject(source(broken, module, e3), e3, "static final int DEEP = 1" + "+1".repeat(100_000) + ";");
+            expected.put("compile-error-and-deep", Map.of(e1, Expect.FULL, e2, Expect.ZERO, e3, Expect.ZERO));
             submissions.add(broken.toString());
 
             // A hang that ignores interrupts and a System.exit: each costs only its own exercise. The hang
@@ -196,14 +198,6 @@ final class GraderSelfTest {
             inject(source(hostile, module, e3), e3, "static { System.exit(3); }");
             expected.put("hang-and-exit", Map.of(e1, Expect.ZERO, e2, Expect.FULL, e3, Expect.ZERO));
             submissions.add(hostile.toString());
-
-            // 100 MB of output (from a correct answer: it keeps its marks) and a file whose expression is too
-            // deep for the grader's own scanner (only its exercise scores zero; the batch goes on).
-            Path noisy = solutions(fixtures.resolve("noise-and-deep"), module);
-            inject(source(noisy, module, e1), e1, "static { String line = \"x\".repeat(1023); for (int i = 0; i < 100 * 1024; i++) System.out.println(line); }");
-            inject(source(noisy, module, e2), e2, "static final int DEEP = 1" + "+1".repeat(100_000) + ";");
-            expected.put("noise-and-deep", Map.of(e1, Expect.FULL, e2, Expect.ZERO, e3, Expect.FULL));
-            submissions.add(noisy.toString());
 
             String probe = "probe-" + nonce;
             if (linux) {
@@ -233,6 +227,8 @@ final class GraderSelfTest {
                 inject(source(bombs, module, e1), e1, FORK_BOMB.formatted(nonce, e1, pkg1 + "." + e1));
                 inject(source(bombs, module, e2), e2, MEMORY_BOMB.formatted(e2));
                 inject(source(bombs, module, e3), e3, DISK_FILLER.formatted(e3));
+                // and 100 MB of output: a correct answer keeps its marks, however much it prints
+                inject(source(bombs, module, e3), e3, "static { String line = \"x\".repeat(1023); for (int i = 0; i < 100 * 1024; i++) System.out.println(line); }");
                 expected.put("bombs", Map.of(e1, Expect.FULL, e2, Expect.FULL, e3, Expect.FULL));
                 submissions.add(bombs.toString());
 
@@ -240,7 +236,7 @@ final class GraderSelfTest {
                 // repository (graded from its clone): src/main, src, the module folder. All refused: starters, zero.
                 Map<String, Path> targets = new LinkedHashMap<>();
                 targets.put("src/main", root.resolve("solutions").resolve(module).resolve("src/main"));
-                targets.put("src", fixtures.resolve("compile-error").resolve(module).resolve("src"));
+                targets.put("src", fixtures.resolve("compile-error-and-deep").resolve(module).resolve("src"));
                 targets.put("", root.resolve("solutions").resolve(module));
                 for (var t : targets.entrySet()) {
                     String form = t.getKey().isEmpty() ? "module" : t.getKey().replace('/', '-');
@@ -306,9 +302,12 @@ final class GraderSelfTest {
                     problems.add(grade.submission() + ": the grader's course tree had been changed before it was graded");
                 }
                 switch (grade.submission()) {
-                    case "compile-error" -> {
+                    case "compile-error-and-deep" -> {
                         if (!byExercise.get(e2).note().startsWith("does not compile")) {
-                            problems.add("compile-error " + e2 + ": the note should say it does not compile, says: " + byExercise.get(e2).note());
+                            problems.add("compile-error-and-deep " + e2 + ": the note should say it does not compile, says: " + byExercise.get(e2).note());
+                        }
+                        if (!byExercise.get(e3).note().contains("too deeply nested")) {
+                            problems.add("compile-error-and-deep " + e3 + ": the note should say it is too deeply nested, says: " + byExercise.get(e3).note());
                         }
                     }
                     case "attack-reports" -> {
@@ -328,11 +327,6 @@ final class GraderSelfTest {
                         }
                         if (grade.ignored().stream().noneMatch(i -> i.contains(e2 + ".java (a symbolic link: refused)"))) {
                             problems.add("partial-tampered : the report does not list " + e2 + ".java, a link, as refused: " + grade.ignored());
-                        }
-                    }
-                    case "noise-and-deep" -> {
-                        if (!byExercise.get(e2).note().contains("too deeply nested")) {
-                            problems.add("noise-and-deep " + e2 + ": the note should say it is too deeply nested, says: " + byExercise.get(e2).note());
                         }
                     }
                     case "attack-escape" -> {

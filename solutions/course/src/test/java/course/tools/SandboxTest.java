@@ -34,7 +34,7 @@ class SandboxTest {
         Path forkDir = Files.createDirectories(module.resolve("target/surefire"));
         Path empty = Files.writeString(forkDir.resolve("surefire-discovered-tests1.txt"), "");
         Files.writeString(forkDir.resolve("surefire-discovered-tests2.txt"), "listed\n");
-        Path jar = Files.writeString(dir.resolve("repo/a.jar"), "jar", java.nio.file.StandardOpenOption.CREATE_NEW);
+        Path jar = Files.writeString(Files.createDirectories(dir.resolve("repo")).resolve("a.jar"), "jar");
         String cp = jar + ":" + module.resolve("target/classes") + ":" + dir.resolve("no-such.jar");
         Files.createDirectories(module.resolve("target/classes"));
         for (boolean root : List.of(false, true)) {
@@ -43,7 +43,7 @@ class SandboxTest {
             assertThat(all).contains("--clearenv", "--die-with-parent", "--new-session", "--cap-drop ALL", "--proc /proc", "--dev /dev",
                     "--perms 1777 --size 1048576 --tmpfs /tmp", "--ro-bind " + module + " " + module, "--ro-bind " + jar + " " + jar,
                     "--bind " + empty + " " + empty, "--setenv CLASSPATH " + cp, "--chdir " + module);
-            assertThat(all).doesNotContain("--ro-bind / /", "--bind / ", "surefire-discovered-tests2", "no-such.jar", "--share-net",
+            assertThat(all).doesNotContain("--ro-bind / /", "--bind / ", "surefire-discovered-tests2", "--ro-bind " + dir.resolve("no-such.jar"), "--share-net",
                     "--ro-bind " + module.resolve("target/classes"));
             assertThat(o.indexOf("--bind")).isGreaterThan(o.indexOf(module.toString()));
             if (root) {
