@@ -438,6 +438,29 @@ final class Grader {
         return java.util.HexFormat.of().formatHex(sha1.digest(content));
     }
 
+    /** How long one git command of the intake may take (a clone that hangs costs its submission, not the batch). */
+    static final Duration GIT_LIMIT = Duration.ofMinutes(10);
+
+    /** Runs {@code cmd} with no input, its output through files; kills it and its children at {@code limit}. */
+    private static String exec(List<String> cmd, Map<String, String> env, Duration limit) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("course-git", ".out"), err = Files.createTempFile("course-git", ".err");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null")));
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            if (!p.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                ProcessTree.killAll(p.toHandle(), null);
+                throw new IOException(String.join(" ", cmd) + " failed: it did not finish within " + limit.toMinutes() + " minutes");
+            }
+            if (p.exitValue() != 0) throw new IOException(String.join(" ", cmd) + " failed: " + new String(Files.readAllBytes(err), StandardCharsets.UTF_8).strip());
+            return new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
     /** git with what an untrusted repository must not change: no prompts, no hooks, no ext:: transport. */
     private static String git(Path repo, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("git", "-c", "protocol.ext.allow=never", "-c", "core.hooksPath=/dev/null",
@@ -445,7 +468,7 @@ final class Grader {
         if (repo != null) cmd.addAll(List.of("-C", repo.toString()));
         cmd.addAll(List.of(args));
         try {
-            return Course.exec(cmd, Map.of("GIT_TERMINAL_PROMPT", "0", "GIT_ASKPASS", "true", "SSH_ASKPASS", "true"));
+            return exec(cmd, Map.of("GIT_TERMINAL_PROMPT", "0", "GIT_ASKPASS", "true", "SSH_ASKPASS", "true"), GIT_LIMIT);
         } catch (IOException e) {
             // Course.exec says "<command> failed: <git's message>": keep git's message only (no temporary paths).
             String msg = e.getMessage() == null ? "git failed" : e.getMessage();

@@ -227,8 +227,11 @@ final class GraderSelfTest {
                 inject(source(bombs, module, e1), e1, FORK_BOMB.formatted(nonce, e1, pkg1 + "." + e1));
                 inject(source(bombs, module, e2), e2, MEMORY_BOMB.formatted(e2));
                 inject(source(bombs, module, e3), e3, DISK_FILLER.formatted(e3));
-                // and 100 MB of output: a correct answer keeps its marks, however much it prints
-                inject(source(bombs, module, e3), e3, "static { String line = \"x\".repeat(1023); for (int i = 0; i < 100 * 1024; i++) System.out.println(line); }");
+                // and up to 100 MB of output, from a thread of its own while the tests run (printed inside a test,
+                // its time would count against that test's 10 s; a loaded 2-core machine prints a few MB/s through
+                // surefire): a correct answer keeps its marks however much it prints. ReadingTest reads a 100 MB report.
+                inject(source(bombs, module, e3), e3, "static { Thread.ofPlatform().daemon().name(\"noise\").start(() -> {"
+                        + " String line = \"x\".repeat(1023); for (int i = 0; i < 100 * 1024; i++) System.out.println(line); }); }");
                 expected.put("bombs", Map.of(e1, Expect.FULL, e2, Expect.FULL, e3, Expect.FULL));
                 submissions.add(bombs.toString());
 
