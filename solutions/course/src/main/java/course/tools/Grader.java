@@ -108,7 +108,7 @@ final class Grader {
             grades = grade(o);
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("grade: " + Grader.clean(e.getMessage(), 400));
-            System.err.println("next: ./mvnw -q -Dcourse=\"" + GradeOptions.USAGE + "\"");
+            System.err.println("next: ./mvnw -q -Dcourse=\"grade /path/to/a/learners/clone\" (more forms under \"Grading\" in solutions/README.md)");
             return 2;
         }
         System.out.println();
