@@ -269,7 +269,9 @@ final class Sandbox {
                   %1$s/sandbox.properties "$args" "$PWD" "$@" || { rm -f "$args"; exit 70; }
                 exec 3<"$args"
                 rm -f "$args"
-                exec %3$s --args 3 -- %4$s "$@"
+                # bwrap starts with an empty environment too: its own process stays in the sandbox as PID 1,
+                # where the test JVM could read /proc/1/environ (it runs as the same user when we are not root).
+                exec env -i %3$s --args 3 -- %4$s "$@"
                 """.formatted(shellQuote(dir.toString()), shellQuote(java.toString()), shellQuote(c.bwrap().toString()), cmd);
     }
 

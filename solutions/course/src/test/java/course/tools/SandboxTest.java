@@ -59,7 +59,7 @@ class SandboxTest {
         Sandbox.Choice c = new Sandbox.Choice(Path.of("/usr/bin/bwrap"), "test", true, List.of(Path.of("/usr/bin/setpriv"), Path.of("/usr/bin/prlimit")));
         String script = Sandbox.launcherScript(dir, c, Path.of("/opt/jdk 25/bin/java"), java.time.Duration.ofSeconds(600));
         assertThat(script).startsWith("#!/bin/sh\n").contains("course.tools.SandboxArgs")
-                .contains("exec /usr/bin/bwrap --args 3 -- /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all"
+                .contains("exec env -i /usr/bin/bwrap --args 3 -- /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all"
                         + " --bounding-set=-all --no-new-privs -- /usr/bin/prlimit --nproc=1024")
                 .contains("--cpu=600 --core=0 -- '/opt/jdk 25/bin/java' -XX:-UsePerfData -Djava.io.tmpdir=/tmp -Duser.home=/tmp \"$@\"");
         Path f = dir.resolve("launcher.sh");
@@ -99,6 +99,12 @@ class SandboxTest {
                         for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")))
                             if (l.startsWith("CapEff") || l.startsWith("Uid")) System.out.println(l);
                         System.out.println("env " + System.getenv().containsKey("COURSE_SANDBOX_TEST"));
+                        for (long pid = 1; pid < 8; pid++) {
+                            try {
+                                if (new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/" + pid + "/environ"))).contains("COURSE_SANDBOX_TEST"))
+                                    System.out.println("environ of pid " + pid + " holds it");
+                            } catch (Exception e) { }
+                        }
                         System.out.println("beside " + java.nio.file.Files.exists(java.nio.file.Path.of("%s")));
                         try { java.nio.file.Files.writeString(java.nio.file.Path.of("written"), "x"); System.out.println("wrote own folder"); }
                         catch (Exception e) { System.out.println("own folder read-only"); }
@@ -114,7 +120,7 @@ class SandboxTest {
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String said = new String(p.getInputStream().readAllBytes());
         assertThat(said).contains("CapEff:\t0000000000000000", "env false", "beside false", "own folder read-only").containsPattern("tmp ok [0-9]\\b");
-        assertThat(said).doesNotContainPattern("Uid:\\s+0\\s");
+        assertThat(said).doesNotContainPattern("Uid:\\s+0\\s").doesNotContain("holds it");
         assertThat(own.resolve("written")).doesNotExist();
     }
 
