@@ -196,7 +196,7 @@ final class Grader {
                 Submission s = mine.get(i);
                 try {
                     staged.add(stage(s, work.resolve("staging").resolve(String.valueOf(i)), layouts, tree.dir()));
-                } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+                } catch (Throwable e) {
                     // one submission's files (a huge file, a tree too deep to walk or parse) never end the batch
                     staged.add(new Staged(s, null, null, null, "could not be taken in: " + oneLine(e)));
                 }
@@ -214,7 +214,7 @@ final class Grader {
                 Grade g;
                 try {
                     g = gradeOne(st, i, tree, layouts, exercises, expected, points, flags, graderDirty, o);
-                } catch (Exception | StackOverflowError | OutOfMemoryError e) {
+                } catch (Throwable e) { // an Error too (StackOverflowError, OutOfMemoryError): this submission's grade, not the batch's end
                     g = failed(st, exercises, points, tree.commit(), graderDirty, flags, "grading failed: " + oneLine(e));
                 }
                 grades.add(g);
