@@ -17,15 +17,15 @@ import java.util.List;
  * Options take their value as the next argument or after '='.
  */
 record GradeOptions(List<String> submissions, Path batch, Path roster, Path out, List<String> modules, List<String> only,
-                    Path points, Duration moduleLimit, Sandbox.Mode sandbox, Shard shard) {
+                    Path points, Duration moduleLimit, Sandbox.Mode sandbox, Shard shard, Path cloneOnly, Path mirrors) {
 
     static final String USAGE = "grade SUBMISSION... | --batch DIR | --roster FILE  [--out DIR] [--modules m1,m2] [--only Ex01,Ex02]"
-            + " [--points FILE] [--module-limit SECONDS] [--sandbox=auto|off|required] [--shard I/N]";
+            + " [--points FILE] [--module-limit SECONDS] [--sandbox=auto|off|required] [--shard I/N] [--clone-only DIR | --mirrors DIR]";
 
     /** Parses {@code args}; relative paths are taken from {@code cwd}. Throws IllegalArgumentException with a message for a person. */
     static GradeOptions parse(List<String> args, Path cwd) {
         List<String> submissions = new ArrayList<>();
-        Path batch = null, roster = null, out = null, points = null;
+        Path batch = null, roster = null, out = null, points = null, cloneOnly = null, mirrors = null;
         List<String> modules = List.of(), only = List.of();
         Duration limit = Duration.ofMinutes(10);
         Sandbox.Mode sandbox = Sandbox.Mode.AUTO;
@@ -63,13 +63,16 @@ record GradeOptions(List<String> submissions, Path batch, Path roster, Path out,
                 }
                 case "--sandbox" -> sandbox = Sandbox.Mode.parse(value);
                 case "--shard" -> shard = Shard.parse(value);
+                case "--clone-only" -> cloneOnly = cwd.resolve(value).toAbsolutePath().normalize();
+                case "--mirrors" -> mirrors = cwd.resolve(value).toAbsolutePath().normalize();
                 default -> throw new IllegalArgumentException("unknown option " + name + "; usage: " + USAGE);
             }
         }
         int sources = (submissions.isEmpty() ? 0 : 1) + (batch == null ? 0 : 1) + (roster == null ? 0 : 1);
         if (sources == 0) throw new IllegalArgumentException("name at least one submission (a folder, or a git URL#ref), --batch DIR or --roster FILE");
         if (roster != null && sources > 1) throw new IllegalArgumentException("--roster grades the roster's repositories only: do not add --batch or submissions");
-        return new GradeOptions(List.copyOf(submissions), batch, roster, out, modules, only, points, limit, sandbox, shard);
+        if (cloneOnly != null && mirrors != null) throw new IllegalArgumentException("--clone-only writes the mirrors that --mirrors reads: give one of them");
+        return new GradeOptions(List.copyOf(submissions), batch, roster, out, modules, only, points, limit, sandbox, shard, cloneOnly, mirrors);
     }
 
     private static List<String> split(String value) {

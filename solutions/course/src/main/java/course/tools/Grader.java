@@ -80,9 +80,18 @@ final class Grader {
     private Path out;
     private String token;
     private Path work;
+    private Path mirrors;
 
     Grader(Path root) {
         this.root = root;
+    }
+
+    /** Added to Maven's environment (the self-test plants secrets there: no test JVM may see them). */
+    private Map<String, String> mavenEnvironment = Map.of();
+
+    Grader withMavenEnvironment(Map<String, String> env) {
+        this.mavenEnvironment = Map.copyOf(env);
+        return this;
     }
 
     /** For tests: grade with another runner (no Maven). */
@@ -94,9 +103,12 @@ final class Grader {
     int run(List<String> args) throws Exception {
         List<Grade> grades;
         try {
-            grades = gradeCommandLine(args);
+            GradeOptions o = GradeOptions.parse(args, Path.of("").toAbsolutePath());
+            if (o.cloneOnly() != null) return cloneOnly(o);
+            grades = grade(o);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println("grade: " + e.getMessage());
+            System.err.println("grade: " + Grader.clean(e.getMessage(), 400));
+            System.err.println("next: ./mvnw -q -Dcourse=\"grade /path/to/a/learners/clone\" (more forms under \"Grading\" in solutions/README.md)");
             return 2;
         }
         System.out.println();
@@ -119,6 +131,7 @@ final class Grader {
         List<String> modules = Course.modules(root, o.modules());
         out = o.out() != null ? o.out() : root.resolve("target/grades");
         moduleLimit = o.moduleLimit();
+        mirrors = o.mirrors();
         sandbox = runner != null ? new Sandbox.Choice(null, "none (test runner)") : Sandbox.choose(o.sandbox());
         Path cache = runner != null ? null : root.resolve("target/course-tools/expected-tests");
 
@@ -138,6 +151,7 @@ final class Grader {
         List<Submission> mine = o.shard().slice(all);
         System.out.println("Grading " + mine.size() + " submission(s)" + (o.shard().count() > 1 ? " (shard " + o.shard() + " of " + all.size() + ")" : "")
                 + " in " + String.join(", ", modules) + "; sandbox: " + sandbox.description());
+        if (!sandbox.on() && runner == null) System.out.println("WARNING: no sandbox: " + Sandbox.UNSANDBOXED + ".");
         problems.forEach(p -> System.out.println("  roster: " + p));
 
         token = UUID.randomUUID().toString();
@@ -182,7 +196,8 @@ final class Grader {
                 Submission s = mine.get(i);
                 try {
                     staged.add(stage(s, work.resolve("staging").resolve(String.valueOf(i)), layouts, tree.dir()));
-                } catch (Exception e) {
+                } catch (Throwable e) {
+                    // one submission's files (a huge file, a tree too deep to walk or parse) never end the batch
                     staged.add(new Staged(s, null, null, null, "could not be taken in: " + oneLine(e)));
                 }
                 Course.deleteTree(work.resolve("staging").resolve(String.valueOf(i)));
@@ -199,7 +214,7 @@ final class Grader {
                 Grade g;
                 try {
                     g = gradeOne(st, i, tree, layouts, exercises, expected, points, flags, graderDirty, o);
-                } catch (Exception e) {
+                } catch (Throwable e) { // an Error too (StackOverflowError, OutOfMemoryError): this submission's grade, not the batch's end
                     g = failed(st, exercises, points, tree.commit(), graderDirty, flags, "grading failed: " + oneLine(e));
                 }
                 grades.add(g);
@@ -292,6 +307,48 @@ final class Grader {
         return unique;
     }
 
+    /**
+     * Clones the repositories of this shard ({@code --clone-only DIR}) into DIR as bare mirrors, one per
+     * student, and grades nothing: the only step that needs a token for private repositories. With
+     * ROSTER_TOKEN set, git gets it from a credential helper on its command line, for github.com only,
+     * read from this process's environment when git asks; nothing is written to any git config.
+     * {@code grade --mirrors DIR} later clones from these, keeping each repository's URL as its provenance.
+     */
+    private int cloneOnly(GradeOptions o) throws Exception {
+        List<Submission> all;
+        if (o.roster() != null) {
+            Roster roster = Roster.parse(Files.readString(o.roster()));
+            all = roster.entries().stream().map(e -> new Submission(e.student(), resolveRepository(e.repository(), o.roster().getParent()),
+                    e.ref(), false, e.problem())).toList();
+        } else {
+            all = submissions(o);
+        }
+        Files.createDirectories(o.cloneOnly());
+        int failed = 0;
+        for (Submission s : o.shard().slice(all)) {
+            if (s.folder() || s.problem() != null) continue;
+            Path mirror = o.cloneOnly().resolve(safeName(s.student()) + ".git");
+            Course.deleteTree(mirror);
+            List<String> cmd = new ArrayList<>();
+            if (System.getenv("ROSTER_TOKEN") != null && !System.getenv("ROSTER_TOKEN").isEmpty()) {
+                cmd.addAll(List.of("-c", "credential.https://github.com.helper=",
+                        "-c", "credential.https://github.com.helper=!f() { test \"$1\" = get && echo username=x-access-token && echo \"password=$ROSTER_TOKEN\"; }; f"));
+            }
+            cmd.addAll(List.of("clone", "--quiet", "--bare", "--", s.source(), mirror.toString()));
+            try {
+                git(null, cmd.toArray(String[]::new));
+                System.out.println("cloned   " + s.student());
+            } catch (IOException e) {
+                failed++;
+                System.out.println("FAILED   " + s.student() + ": " + oneLine(e) + " (graded as a clone failure)");
+            }
+        }
+        // a failed clone is not this step's failure: grading tries the repository again and gives it its row
+        System.out.println((failed == 0 ? "" : failed + " could not be cloned (their rows will say so). ")
+                + "next: ./mvnw -q -Dcourse=\"grade ... --mirrors " + o.cloneOnly() + "\" (same roster and shard; no token needed)");
+        return 0;
+    }
+
     /** A roster's repository: a URL as it is, a local path relative to the roster's folder made absolute. */
     static String resolveRepository(String repository, Path rosterDir) {
         if (repository.contains("://") || repository.matches("^[\\w.-]+@[\\w.-]+:.*")) return repository;
@@ -329,8 +386,10 @@ final class Grader {
             return new Staged(s, in, commit, uncommitted, null);
         }
         Path clone = dir.resolve("repo");
+        Path mirror = mirrors == null ? null : mirrors.resolve(safeName(s.student()) + ".git");
+        String from = mirror != null && Files.isDirectory(mirror, LinkOption.NOFOLLOW_LINKS) ? mirror.toString() : s.source();
         try {
-            git(null, "clone", "--quiet", "--no-checkout", "--", s.source(), clone.toString());
+            git(null, "clone", "--quiet", "--no-checkout", "--", from, clone.toString());
         } catch (IOException e) {
             return new Staged(s, null, null, null, "clone failed: " + oneLine(e));
         }
@@ -363,9 +422,10 @@ final class Grader {
         Map<String, String> present = new TreeMap<>();
         for (Intake.Module m : layouts) {
             Path main = folder.resolve(m.name()).resolve("src/main/java");
-            if (!Files.isDirectory(main, LinkOption.NOFOLLOW_LINKS)) continue;
-            try (Stream<Path> s = Files.walk(main)) {
-                for (Path p : s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+            if (Intake.linkOnTheWay(folder, m.name() + "/src/main/java") != null || !Files.isDirectory(main, LinkOption.NOFOLLOW_LINKS)) continue;
+            try (Stream<Path> s = Files.walk(main, Intake.MAX_DEPTH)) {
+                for (Path p : s.limit(Intake.MAX_ENTRIES).filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                    if (Files.size(p) > Intake.MAX_FILE_BYTES) return true;
                     present.put(Intake.rel(folder, p), gitBlobId(Files.readAllBytes(p)));
                 }
             }
@@ -380,6 +440,29 @@ final class Grader {
         return java.util.HexFormat.of().formatHex(sha1.digest(content));
     }
 
+    /** How long one git command of the intake may take (a clone that hangs costs its submission, not the batch). */
+    static final Duration GIT_LIMIT = Duration.ofMinutes(10);
+
+    /** Runs {@code cmd} with no input, its output through files; kills it and its children at {@code limit}. */
+    private static String exec(List<String> cmd, Map<String, String> env, Duration limit) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("course-git", ".out"), err = Files.createTempFile("course-git", ".err");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null")));
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            if (!p.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                ProcessTree.killAll(p.toHandle(), null);
+                throw new IOException(String.join(" ", cmd) + " failed: it did not finish within " + limit.toMinutes() + " minutes");
+            }
+            if (p.exitValue() != 0) throw new IOException(String.join(" ", cmd) + " failed: " + new String(Files.readAllBytes(err), StandardCharsets.UTF_8).strip());
+            return new String(Files.readAllBytes(out), StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
     /** git with what an untrusted repository must not change: no prompts, no hooks, no ext:: transport. */
     private static String git(Path repo, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("git", "-c", "protocol.ext.allow=never", "-c", "core.hooksPath=/dev/null",
@@ -387,7 +470,7 @@ final class Grader {
         if (repo != null) cmd.addAll(List.of("-C", repo.toString()));
         cmd.addAll(List.of(args));
         try {
-            return Course.exec(cmd, Map.of("GIT_TERMINAL_PROMPT", "0", "GIT_ASKPASS", "true", "SSH_ASKPASS", "true"));
+            return exec(cmd, Map.of("GIT_TERMINAL_PROMPT", "0", "GIT_ASKPASS", "true", "SSH_ASKPASS", "true"), GIT_LIMIT);
         } catch (IOException e) {
             // Course.exec says "<command> failed: <git's message>": keep git's message only (no temporary paths).
             String msg = e.getMessage() == null ? "git failed" : e.getMessage();
@@ -437,6 +520,16 @@ final class Grader {
                 List<String> testClasses = chosen.stream()
                         .flatMap(e -> ExpectedTests.topLevelClasses(expected.get(m).get(e)).stream())
                         .map(c -> c.substring(c.lastIndexOf('.') + 1)).distinct().toList();
+                // Submissions whose files for this module are the same (the starters' own files aside) get the
+                // same grade: it is made once (a class of untouched starters, or links refused, costs one run).
+                String key = sameFilesKey(m, taken.getOrDefault(m, List.of()), broken, tree.dir());
+                Reused earlier = sameFiles.get(key);
+                if (earlier != null) {
+                    scores.addAll(earlier.scores());
+                    notes.add(m + ": the same files as " + earlier.student() + "'s, whose grade for them is reused");
+                    continue;
+                }
+                int first = scores.size();
 
                 RunOutcome outcome = null;
                 List<CompileErrors.Error> errors = List.of();
@@ -483,18 +576,36 @@ final class Grader {
                     } else {
                         int passed = (int) r.passed();
                         String note = r.results().stream().filter(x -> x.status() != TestResults.Status.PASSED).findFirst()
-                                .map(x -> x.method().name() + ": " + firstLine(x.message(), x.status().name().toLowerCase(Locale.ROOT)))
+                                .map(x -> x.method().name() + ": " + clean(firstLine(x.message(), x.status().name().toLowerCase(Locale.ROOT))))
                                 .orElse("");
                         double score = Math.round(worth * passed / methods.size() * 100) / 100.0;
                         scores.add(new Score(m, e, passed, methods.size(), worth, score, note + extra));
                     }
                 }
+                if (!outcome.timedOut()) sameFiles.put(key, new Reused(st.submission().student(), List.copyOf(scores.subList(first, scores.size()))));
             }
         } finally {
             Course.deleteTree(run);
         }
         Provenance p = provenance(st, tree.commit(), graderDirty, flags, points);
         return new Grade(st.submission().student(), scores, p, notes, st.intake().ignored(), st.intake().hints());
+    }
+
+    /** A module's grade made once, for every submission with the same files. */
+    private record Reused(String student, List<Score> scores) {}
+
+    private final Map<String, Reused> sameFiles = new HashMap<>();
+
+    /** What decides a module's grade: the taken files that differ from the course's starters, and the files left out as broken. */
+    private static String sameFilesKey(String module, List<Intake.Taken> taken, Map<String, String> broken, Path course) throws IOException {
+        StringBuilder b = new StringBuilder(module).append('\n');
+        for (Intake.Taken t : taken.stream().sorted(java.util.Comparator.comparing(Intake.Taken::rel)).toList()) {
+            Path starter = course.resolve(module).resolve("src/main/java").resolve(t.rel());
+            if (Files.isRegularFile(starter) && java.util.Arrays.equals(Files.readAllBytes(starter), t.content())) continue;
+            b.append(t.rel()).append(' ').append(CourseTree.sha256(t.content())).append('\n');
+        }
+        broken.forEach((e, why) -> b.append("broken ").append(e).append(' ').append(why).append('\n'));
+        return CourseTree.sha256(b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The exercise a test source belongs to (course/threads/Ex02_XTest.java -> Ex02_X), or null for support code. */
@@ -532,32 +643,36 @@ final class Grader {
 
             @Override
             public RunOutcome run(Path course, String module, List<String> testClasses, Path log) throws Exception {
-                Path scratch = work.resolve("scratch");
-                Course.deleteTree(scratch);
-                Files.createDirectories(scratch);
                 List<String> argLine = new ArrayList<>(List.of("-Xmx512m", "-XX:+DisableAttachMechanism"));
                 List<String> extra = new ArrayList<>(List.of("-DreuseForks=false",
                         "-Dcourse.fork.timeout=" + moduleLimit.toSeconds(),
                         "-Dmaven.test.redirectTestOutputToFile=true",
+                        // what a test printed never goes into the XML reports the grade is read from
+                        "-DenableOutErrElements=false",
                         "-Dsurefire.failIfNoSpecifiedTests=false",
                         "-Denforcer.skip=true", // the course's own pom: checked by the course, not per grading
                         // The explicit classes: a pattern (Ex10*) would also run @Nested classes on their own.
                         "-Dtest=" + String.join(",", testClasses)));
                 if (sandbox.on()) {
                     if (launcher == null) {
-                        launcher = Sandbox.installLauncher(work.resolve("launcher"), sandbox.bwrap(), Path.of(System.getProperty("java.home")), scratch);
+                        launcher = Sandbox.installLauncher(work.resolve("launcher"), sandbox, Path.of(System.getProperty("java.home")),
+                                moduleLimit.multipliedBy(2));
                     }
+                    // the class path in $CLASSPATH (plain text), which the sandbox binds entry by entry
+                    extra.add("-Dsurefire.useManifestOnlyJar=false");
                     extra.add("-Djvm=" + launcher);
                 } else {
+                    Path scratch = work.resolve("scratch");
+                    Course.deleteTree(scratch);
                     Files.createDirectories(scratch.resolve("tmp"));
                     Files.createDirectories(scratch.resolve("home"));
                     argLine.addAll(List.of("-Djava.io.tmpdir=" + scratch.resolve("tmp"), "-Duser.home=" + scratch.resolve("home")));
                 }
                 extra.add("-DargLine=" + String.join(" ", argLine));
-                Maven.Run r = new Maven(course, moduleLimit).run(log, Maven.testArgs(List.of(module), false, extra.toArray(String[]::new)),
-                        Map.of(ProcessTree.MARKER, token));
-                Files.createDirectories(scratch); // a learner's JVM cannot remove it, but be sure the next run finds it
-                return new RunOutcome(Files.readAllLines(r.log()), r.timedOut());
+                Map<String, String> env = new HashMap<>(mavenEnvironment);
+                env.put(ProcessTree.MARKER, token);
+                Maven.Run r = new Maven(course, moduleLimit).run(log, Maven.testArgs(List.of(module), false, extra.toArray(String[]::new)), env);
+                return new RunOutcome(readLog(r.log()), r.timedOut());
             }
 
             @Override
@@ -635,7 +750,7 @@ final class Grader {
         g.scores().forEach(s -> scores.put(s.module() + "/" + s.exercise(), s.score()));
         Provenance p = g.provenance();
         return new Gradebook.Row(g.student(), g.total(), g.max(), scores, p.repository(), p.ref(), p.commit(), p.uncommitted(),
-                p.graderCommit(), p.gradedAt(), p.sandbox(), p.flags(), p.inputSha256(), g.hints().size(), String.join("; ", g.notes()));
+                p.graderCommit(), p.gradedAt(), p.sandbox(), p.flags(), p.inputSha256(), g.hints().size(), clean(String.join("; ", g.notes()), 1000));
     }
 
     static String markdown(Grade g) {
@@ -667,11 +782,11 @@ final class Grader {
     private static void section(StringBuilder b, String title, List<String> items) {
         if (items.isEmpty()) return;
         b.append("\n## ").append(title).append("\n\n");
-        items.forEach(i -> b.append("- ").append(i.replace("\n", " ")).append('\n'));
+        items.forEach(i -> b.append("- ").append(clean(i, 1000)).append('\n'));
     }
 
     private static String cell(String s) {
-        return s.replace("|", "\\|").replace("\n", " ");
+        return clean(s, 1000).replace("|", "\\|");
     }
 
     static String json(Grade g) {
@@ -703,11 +818,11 @@ final class Grader {
             x.put("tests", s.tests());
             x.put("points", s.points());
             x.put("score", s.score());
-            x.put("note", s.note());
+            x.put("note", clean(s.note(), 1000));
             exercises.add(x);
         }
         m.put("exercises", exercises);
-        m.put("notes", g.notes());
+        m.put("notes", g.notes().stream().map(n -> clean(n, 1000)).toList());
         m.put("review_hints", g.hints().stream().map(h -> {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("file", h.file());
@@ -715,7 +830,7 @@ final class Grader {
             x.put("what", h.what());
             return (Object) x;
         }).toList());
-        m.put("ignored", g.ignored());
+        m.put("ignored", g.ignored().stream().map(n -> clean(n, 1000)).toList());
         return Json.write(m);
     }
 
@@ -723,8 +838,35 @@ final class Grader {
         return s == null || s.isBlank() ? otherwise : s.lines().findFirst().orElse(otherwise).strip();
     }
 
-    private static String oneLine(Exception e) {
+    private static String oneLine(Throwable e) {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return msg.lines().filter(l -> !l.isBlank()).findFirst().orElse(msg).strip();
+        return clean(msg.lines().filter(l -> !l.isBlank()).findFirst().orElse(msg));
+    }
+
+    /** The longest a message from a submission's run (a failure message, a file name) is in a report. */
+    static final int MAX_MESSAGE = 240;
+
+    /**
+     * Text that came from a submission, made fit for a report: control and format characters (terminal
+     * escapes, bidirectional overrides) become spaces, runs of blanks one space, and it is cut at
+     * {@link #MAX_MESSAGE} characters.
+     */
+    static String clean(String s) {
+        return clean(s, MAX_MESSAGE);
+    }
+
+    static String clean(String s, int max) {
+        if (s == null) return "";
+        String t = s.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", " ").replaceAll("\\s+", " ").strip();
+        return t.length() <= max ? t : t.substring(0, max - 3) + "...";
+    }
+
+    /** A Maven log's lines, at most its first 8 MB (a run's log holds Maven's output, never the tests'). */
+    private static List<String> readLog(Path log) throws IOException {
+        long max = 8L << 20;
+        if (Files.size(log) <= max) return Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+        try (InputStream in = Files.newInputStream(log)) {
+            return new String(in.readNBytes((int) max), StandardCharsets.ISO_8859_1).lines().toList();
+        }
     }
 }

@@ -29,6 +29,10 @@ final class Intake {
     static final long MAX_FILE_BYTES = 512 * 1024;
     /** At most this many ignored files are listed one by one. */
     static final int MAX_LISTED = 30;
+    /** At most this many files and folders are looked at per module's sources, and in the rest of a submission. */
+    static final int MAX_ENTRIES = 5_000;
+    /** Folders deeper than this (below the module's src/main/java, or the submission) are not looked into. */
+    static final int MAX_DEPTH = 16;
 
     /** One module of the course, as the grader's tree has it. */
     record Module(String name, List<String> exercises, Set<String> packageDirs, Map<String, Set<String>> starterTypes,
@@ -106,23 +110,45 @@ final class Intake {
         List<String> notes = new ArrayList<>();
         List<JavaSources.Hint> hints = new ArrayList<>();
         for (Module m : modules) {
+            String link = linkOnTheWay(submission, m.name() + "/src/main/java");
+            if (link != null) {
+                // a link into the instructor's solutions/ or a classmate's folder would hand in their work
+                notes.add(link + " is a symbolic link: refused, nothing under it is taken (the starters are graded)");
+                ignored.add(link + " (a symbolic link: refused)");
+                continue;
+            }
             Path main = submission.resolve(m.name()).resolve("src/main/java");
             if (!Files.isDirectory(main, LinkOption.NOFOLLOW_LINKS)) {
                 notes.add("the submission has no " + m.name() + "/src/main/java: the starters are graded");
                 continue;
             }
+            Path realMain = main.toRealPath();
+            if (!realMain.startsWith(submission.toRealPath())) {
+                notes.add(m.name() + "/src/main/java leaves the submission's folder: refused (the starters are graded)");
+                continue;
+            }
             List<Path> candidates = new ArrayList<>();
             Map<Path, String> names = new HashMap<>();
-            try (Stream<Path> s = Files.walk(main)) {
-                for (Path p : s.filter(p -> !p.equals(main)).sorted().toList()) {
+            List<Path> entries;
+            try (Stream<Path> s = Files.walk(main, MAX_DEPTH)) {
+                entries = s.filter(p -> !p.equals(main)).limit(MAX_ENTRIES + 1).sorted().toList();
+            }
+            if (entries.size() > MAX_ENTRIES) {
+                notes.add(m.name() + "/src/main/java holds more than " + MAX_ENTRIES + " files and folders: only the first " + MAX_ENTRIES + " were looked at");
+                entries = entries.subList(0, MAX_ENTRIES);
+            }
+            {
+                for (Path p : entries) {
                     String rel = rel(main, p);
-                    String shown = m.name() + "/src/main/java/" + rel;
+                    String shown = m.name() + "/src/main/java/" + shownName(rel);
                     if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) continue;
                     String why = null;
                     int slash = rel.lastIndexOf('/');
                     String dir = slash < 0 ? "" : rel.substring(0, slash);
                     String file = rel.substring(slash + 1);
-                    if (Files.isSymbolicLink(p)) why = "a symbolic link";
+                    if (Files.isSymbolicLink(p)) why = "a symbolic link: refused";
+                    else if (!shownName(rel).equals(rel)) why = "an odd name (control characters or a backslash): never read";
+                    else if (!p.toRealPath().startsWith(realMain)) why = "its real path leaves the submission: refused";
                     else if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) why = "not a regular file";
                     else if (!file.endsWith(".java")) why = "not a Java source file";
                     else if (!m.packageDirs().contains(dir)) why = "not in an exercise package (" + String.join(", ", m.packageDirs()) + ")";
@@ -185,8 +211,12 @@ final class Intake {
         List<String> out = new ArrayList<>();
         Set<String> graded = new HashSet<>();
         modules.forEach(m -> graded.add(m.name() + "/src/main/java"));
-        try (Stream<Path> s = Files.walk(submission)) {
-            for (Path p : s.sorted().toList()) {
+        List<Path> entries;
+        try (Stream<Path> s = Files.walk(submission, MAX_DEPTH)) {
+            entries = s.limit(MAX_ENTRIES * 4L).sorted().toList();
+        }
+        {
+            for (Path p : entries) {
                 String rel = rel(submission, p);
                 if (rel.isEmpty() || Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) continue;
                 boolean skip = false;
@@ -195,12 +225,43 @@ final class Intake {
                 }
                 if (skip || rel.startsWith("solutions/") || graded.stream().anyMatch(g -> rel.startsWith(g + "/"))) continue;
                 Path ours = course.resolve(rel);
+                if (Files.isSymbolicLink(p)) {
+                    out.add(shownName(rel) + " (a symbolic link: never followed)");
+                    continue;
+                }
                 boolean same = Files.isRegularFile(ours, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
-                        && Files.size(ours) == Files.size(p) && java.util.Arrays.equals(Files.readAllBytes(ours), Files.readAllBytes(p));
-                if (!same) out.add(rel + (Files.exists(ours) ? " (differs from the course's own, which is used)" : " (not part of the course)"));
+                        && Files.size(ours) == Files.size(p) && Files.size(p) <= MAX_FILE_BYTES
+                        && java.util.Arrays.equals(Files.readAllBytes(ours), Files.readAllBytes(p));
+                if (!same) out.add(shownName(rel) + (Files.exists(ours, LinkOption.NOFOLLOW_LINKS) ? " (differs from the course's own, which is used)" : " (not part of the course)"));
             }
         }
         return out;
+    }
+
+    /**
+     * The first of {@code rel}'s components below {@code submission} (module, module/src, ...) that is a
+     * symbolic link, as a path relative to the submission, or null when there is none.
+     */
+    static String linkOnTheWay(Path submission, String rel) {
+        Path p = submission;
+        String shown = "";
+        for (String part : rel.split("/")) {
+            p = p.resolve(part);
+            shown = shown.isEmpty() ? part : shown + "/" + part;
+            if (Files.isSymbolicLink(p)) return shown;
+            if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) return null;
+        }
+        return null;
+    }
+
+    /** A file name as a report shows it: control and format characters and backslashes escaped, so it can be told from a plain one. */
+    static String shownName(String rel) {
+        StringBuilder b = new StringBuilder();
+        rel.codePoints().forEach(c -> {
+            if (c == '\\' || Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) b.append(String.format("\\u%04x", c));
+            else b.appendCodePoint(c);
+        });
+        return b.toString();
     }
 
     static List<Path> javaFiles(Path dir) throws IOException {

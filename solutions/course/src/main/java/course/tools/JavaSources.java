@@ -67,16 +67,48 @@ final class JavaSources {
             new Rule("reaches into the test libraries (org.junit, org.opentest4j, org.assertj, org.apache.maven)",
                     re("^(org\\.junit|org\\.opentest4j|org\\.assertj|org\\.apache\\.maven)"),
                     re("org[./]junit|org[./]opentest4j|org[./]assertj|org[./]apache[./]maven")),
-            new Rule("uses reflection (setAccessible, getDeclared*, forName, privateLookupIn)",
-                    re("(^|\\.)(setAccessible|trySetAccessible|privateLookupIn|forName|getDeclaredFields?|getDeclaredMethods?|getDeclaredConstructors?)$"), NONE),
+            new Rule("uses reflection (setAccessible, getDeclared*, getMethod, forName, MethodHandles)",
+                    re("(^|\\.)(setAccessible|trySetAccessible|privateLookupIn|forName|getDeclaredFields?|getDeclaredMethods?|getDeclaredConstructors?"
+                       + "|getMethods?|getFields?|getConstructors?|invokeExact|MethodHandles|findStatic|findVirtual|java\\.lang\\.reflect)$"
+                       + "|^java\\.lang\\.(reflect|invoke)"), NONE),
+            new Rule("loads or defines classes (class loaders, defineClass, loadClass)",
+                    re("(^|\\.)(ClassLoader|URLClassLoader|SecureClassLoader|loadClass|defineClass|defineHiddenClass|getSystemClassLoader"
+                       + "|getContextClassLoader|ServiceLoader)$"), NONE),
+            new Rule("compiles code at run time (javax.tools, the compiler API)",
+                    re("^javax\\.tools|(^|\\.)(ToolProvider|JavaCompiler|getSystemJavaCompiler|ToolFinder)$|^com\\.sun\\.source|^jdk\\.jshell"),
+                    re("javax\\.tools|jdk\\.compiler")),
+            new Rule("reads files or lists folders (Files, File, FileInputStream, Path.of)",
+                    re("(^|\\.)(FileInputStream|FileReader|File|Files|Path|Paths|DirectoryStream|FileSystems?)$|Files\\.(read\\w*|lines|list|walk|find|newInputStream|newBufferedReader|exists)$"), NONE),
             new Rule("uses sun.misc.Unsafe or JDK internals", re("(^|\\.)Unsafe$|^sun\\.misc|^jdk\\.internal"), re("sun\\.misc|jdk\\.internal|theUnsafe")),
             new Rule("uses the Attach API", re("^com\\.sun\\.tools\\.attach|(^|\\.)VirtualMachine$"), re("com\\.sun\\.tools\\.attach|jdk\\.attach")),
             new Rule("loads native code or instruments classes", re("^java\\.lang\\.(foreign|instrument)|(^|\\.)(loadLibrary|Linker|Instrumentation)$|System\\.load$"), NONE),
             new Rule("writes or deletes files", re("(^|\\.)(FileOutputStream|FileWriter|RandomAccessFile|FileChannel)$|Files\\.(write|writeString|newOutputStream|newBufferedWriter|copy|move|delete|deleteIfExists|createFile|createDirector(y|ies)|createTemp\\w*)$"), NONE),
             new Rule("uses the raw standard streams (FileDescriptor)", re("(^|\\.)FileDescriptor$"), NONE));
 
-    /** Parses {@code files} (each named by {@code names}, e.g. its path in the submission). */
+    /** What a file too deeply nested for javac's parser or the hints' scanner gets as its syntax error. */
+    static final String TOO_DEEP = "1 too deeply nested for the grader to read (its parser or scanner ran out of stack)";
+
+    /**
+     * Parses {@code files} (each named by {@code names}, e.g. its path in the submission). A file that
+     * overflows the parser's stack gets {@link #TOO_DEEP} as its syntax error; the others are parsed alone.
+     */
     static Map<Path, Parsed> parse(List<Path> files, Map<Path, String> names) throws IOException {
+        try {
+            return parseAll(files, names);
+        } catch (StackOverflowError e) {
+            Map<Path, Parsed> out = new LinkedHashMap<>();
+            for (Path f : files) {
+                try {
+                    out.putAll(parseAll(List.of(f), names));
+                } catch (StackOverflowError tooDeep) {
+                    out.put(f, new Parsed("", List.of(), List.of(TOO_DEEP), List.of()));
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Map<Path, Parsed> parseAll(List<Path> files, Map<Path, String> names) throws IOException {
         Map<Path, Parsed> out = new LinkedHashMap<>();
         if (files.isEmpty()) return out;
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -106,7 +138,9 @@ final class JavaSources {
                 for (Tree t : unit.getTypeDecls()) {
                     if (t instanceof com.sun.source.tree.ClassTree c) types.add(c.getSimpleName().toString());
                 }
-                out.put(f, new Parsed(pkg, types, errors.getOrDefault(f, List.of()), hints(unit, positions, names.getOrDefault(f, f.toString()))));
+                List<Hint> hints = hints(unit, positions, names.getOrDefault(f, f.toString()));
+                out.put(f, hints == null ? new Parsed(pkg, types, List.of(TOO_DEEP), List.of())
+                        : new Parsed(pkg, types, errors.getOrDefault(f, List.of()), hints));
             }
         }
         return out;
@@ -114,8 +148,8 @@ final class JavaSources {
 
     private static List<Hint> hints(CompilationUnitTree unit, SourcePositions positions, String name) {
         Map<String, Hint> found = new LinkedHashMap<>();
-        new TreeScanner<Void, Void>() {
-            void check(Tree t, String text, boolean isString) {
+        TreeScanner<Void, Void> scanner = new TreeScanner<Void, Void>() {
+            private void check(Tree t, String text, boolean isString) {
                 for (Rule r : RULES) {
                     if (found.containsKey(r.what())) continue;
                     if ((isString ? r.string() : r.name()).test(text)) {
@@ -148,7 +182,12 @@ final class JavaSources {
                 if (t.getValue() instanceof String s) check(t, s, true);
                 return super.visitLiteral(t, v);
             }
-        }.scan(unit, null);
+        };
+        try {
+            scanner.scan(unit, null);
+        } catch (StackOverflowError e) {
+            return null; // the caller refuses the file: what cannot be scanned is not taken
+        }
         return List.copyOf(found.values());
     }
 

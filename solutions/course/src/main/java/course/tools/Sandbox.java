@@ -4,22 +4,34 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.io.InputStream;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the learner's code runs: the test JVMs that surefire forks. On Linux with bubblewrap
- * ({@code bwrap}) each one runs in a sandbox: the whole file system read-only except a fresh scratch
- * folder of its own (java.io.tmpdir, user.home, $HOME and $TMPDIR point there), no network but its own
- * loopback, its own PID namespace (whatever it starts dies with it), a new session (no terminal), and
- * killed when its parent dies. Maven itself, which compiles and writes the reports, stays outside.
+ * ({@code bwrap}) each one runs in a sandbox built by allow-list ({@link SandboxArgs}): it sees the
+ * JDK, the system libraries, its class path and its own module folder of this one submission's
+ * staged copy, all read-only, and a size-capped private /tmp; nothing else of the host (no bind of
+ * /), no network, no environment but what the JVM needs, its own PID namespace (whatever it starts
+ * dies with it), a new session, and it dies with its parent. It holds no capability; when the grader
+ * runs as root it runs as uid/gid {@value #UID} all the same (setpriv), and limits on processes,
+ * address space, file size and CPU time (prlimit) keep a fork, heap or disk bomb to its own grade.
+ * Maven itself, which compiles and writes the reports, stays outside.
  *
  * <p>It is wired in through surefire's {@code jvm} parameter: a small shell script in the layout of a
- * JDK (bin/java next to a copy of the real JDK's release file, which surefire reads) that starts the
- * real java under bwrap. The one file a test JVM may write outside its scratch folder is the empty
- * list surefire's test-listing JVM fills before any test (and so any learner code) runs.
+ * JDK (bin/java next to a copy of the real JDK's release file, which surefire reads) that asks
+ * SandboxArgs for the bind list, then starts the real java under bwrap. The script, its config and
+ * SandboxArgs' class live in the grader's work folder, which no sandbox can see.
  */
 final class Sandbox {
 
@@ -41,21 +53,45 @@ final class Sandbox {
         }
     }
 
+    /** The uid and gid a test JVM runs as when the grader is root. */
+    static final int UID = 65534;
+    /** Per test JVM: processes and threads, address space, one file's size, the private /tmp. */
+    static final long NPROC = 1024, ADDRESS_SPACE = 4L << 30, FILE_SIZE = 64L << 20, TMP_BYTES = 128L << 20;
+
     /** What grading will use: bwrap (its path and version), or nothing, with the reason. */
-    record Choice(Path bwrap, String description) {
+    record Choice(Path bwrap, String description, boolean root, List<Path> tools) {
+        Choice(Path bwrap, String description) {
+            this(bwrap, description, false, List.of());
+        }
+
         boolean on() {
             return bwrap != null;
         }
     }
 
+    /** What a grade made without a sandbox leaves to chance: one line, said once per run. */
+    static final String UNSANDBOXED = "the submissions' code runs as you, with your files, environment and network: "
+            + "grade untrusted code only in a throwaway container or account";
+
     /** Chooses for {@code mode}; throws IllegalStateException for REQUIRED when no sandbox can be had. */
     static Choice choose(Mode mode) {
         if (mode == Mode.OFF) return new Choice(null, "unsandboxed (--sandbox=off)");
         String why = unavailable();
-        Path bwrap = why == null ? findBwrap() : null;
-        if (bwrap != null) {
-            String trial = trial(bwrap);
-            if (trial == null) return new Choice(bwrap, "bwrap " + version(bwrap));
+        Path bwrap = why == null ? find("bwrap") : null;
+        if (why == null && bwrap == null) why = "bwrap not found (apt-get install bubblewrap)";
+        boolean root = uid() == 0;
+        List<Path> tools = new ArrayList<>();
+        if (why == null) {
+            for (String t : root ? List.of("setpriv", "prlimit") : List.of("prlimit")) {
+                Path p = find(t);
+                if (p == null) why = t + " not found (util-linux)";
+                else tools.add(p);
+            }
+        }
+        if (why == null) {
+            Choice c = new Choice(bwrap, "bwrap " + version(bwrap) + (root ? ", uid " + UID : ""), root, tools);
+            String trial = trial(c);
+            if (trial == null) return c;
             why = trial;
         }
         if (mode == Mode.REQUIRED) {
@@ -64,45 +100,72 @@ final class Sandbox {
         return new Choice(null, "unsandboxed (" + why + ")");
     }
 
+    /** This process's real uid (Linux), or -1. */
+    private static long uid() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("Uid:")) return Long.parseLong(l.split("\\s+")[1]);
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
+    }
+
     /** Null where a sandbox could exist (Linux), else why not. */
     private static String unavailable() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         return os.contains("linux") ? null : "no sandbox on " + System.getProperty("os.name") + "; bubblewrap is Linux only";
     }
 
-    private static Path findBwrap() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(java.io.File.pathSeparator)) {
+    private static Path find(String tool) {
+        List<String> path = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)));
+        path.addAll(List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin"));
+        for (String dir : path) {
             if (dir.isEmpty()) continue;
-            Path p = Path.of(dir, "bwrap");
+            Path p = Path.of(dir, tool);
             if (Files.isExecutable(p)) return p;
         }
         return null;
     }
 
-    /** Null when bwrap can start a process with every namespace this sandbox uses, else what went wrong. */
-    private static String trial(Path bwrap) {
-        List<String> cmd = new ArrayList<>(List.of(bwrap.toString()));
-        cmd.addAll(List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--unshare-all", "--die-with-parent",
-                "--new-session", "--", "/bin/sh", "-c", "exit 0"));
+    /** Null when the sandbox starts this JDK's java (every option, bind and limit a test JVM gets), else what went wrong. */
+    private static String trial(Choice c) {
+        Path dir = null;
         try {
-            Path err = Files.createTempFile("course-bwrap", ".err");
-            try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(err.toFile()).start();
-                if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    return "bwrap did not start a trial process within 30 s";
-                }
-                return p.exitValue() == 0 ? null
-                        : "bwrap cannot create a sandbox here (" + Files.readString(err).strip().lines().findFirst().orElse("exit " + p.exitValue())
-                          + "); user namespaces may be disabled";
-            } finally {
-                Files.deleteIfExists(err);
+            dir = Files.createTempDirectory("course-bwrap-");
+            Path javaHome = Path.of(System.getProperty("java.home"));
+            Path launcher = installLauncher(dir, c, javaHome, Duration.ofSeconds(60));
+            Path work = Files.createDirectories(dir.resolve("work"));
+            List<String> cmd = new ArrayList<>(List.of(c.bwrap().toString()));
+            Properties config = new Properties();
+            try (InputStream in = Files.newInputStream(launcher.getParent().getParent().getParent().resolve("sandbox.properties"))) {
+                config.load(in);
             }
+            cmd.addAll(SandboxArgs.options(config, work, "", List.of(), false));
+            cmd.add("--");
+            cmd.addAll(command(c, javaHome.resolve("bin/java"), Duration.ofSeconds(60)));
+            cmd.add("-version");
+            Path err = dir.resolve("trial.out");
+            Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true).redirectOutput(err.toFile()).start();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "bwrap did not start a trial JVM within 60 s";
+            }
+            return p.exitValue() == 0 ? null
+                    : "bwrap cannot create the sandbox here (" + Files.readString(err).strip().lines().findFirst().orElse("exit " + p.exitValue())
+                      + "); user namespaces may be disabled";
         } catch (IOException e) {
             return "bwrap does not start: " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
+        } finally {
+            try {
+                if (dir != null) Course.deleteTree(dir);
+            } catch (IOException e) {
+                // a temporary folder left behind
+            }
         }
     }
 
@@ -115,57 +178,101 @@ final class Sandbox {
     }
 
     /**
-     * Writes the launcher surefire starts instead of java: {@code dir/jdk/bin/java} next to a copy of
-     * the real JDK's release file; returns the launcher's path (for -Djvm=...).
+     * Writes the launcher surefire starts instead of java into {@code dir} (a folder of the grader's,
+     * which no sandbox sees): {@code jdk/bin/java} next to a copy of the real JDK's release file, the
+     * sandbox's config and /etc files, and SandboxArgs' class; returns the launcher's path (for -Djvm=...).
      */
-    static Path installLauncher(Path dir, Path bwrap, Path javaHome, Path scratchRoot) throws IOException {
+    static Path installLauncher(Path dir, Choice c, Path javaHome, Duration cpuLimit) throws IOException {
         Path jdk = dir.resolve("jdk");
         Files.createDirectories(jdk.resolve("bin"));
-        Files.createDirectories(scratchRoot);
         Path release = javaHome.resolve("release");
-        if (Files.exists(release)) Files.copy(release, jdk.resolve("release"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (Files.exists(release)) Files.copy(release, jdk.resolve("release"), StandardCopyOption.REPLACE_EXISTING);
+        Path etc = Files.createDirectories(dir.resolve("etc"));
+        Files.writeString(etc.resolve("hosts"), "127.0.0.1 localhost\n::1 localhost ip6-localhost ip6-loopback\n");
+        Files.writeString(etc.resolve("passwd"), "root:x:0:0:root:/tmp:/nonexistent\nsandbox:x:" + UID + ":" + UID + ":sandbox:/tmp:/nonexistent\n");
+        Files.writeString(etc.resolve("group"), "root:x:0:\nsandbox:x:" + UID + ":\n");
+        Files.writeString(etc.resolve("nsswitch.conf"), "passwd: files\ngroup: files\nhosts: files\n");
+        Path classes = dir.resolve("classes/course/tools");
+        Files.createDirectories(classes);
+        try (InputStream in = SandboxArgs.class.getResourceAsStream("SandboxArgs.class")) {
+            if (in == null) throw new IOException("the course tools' SandboxArgs.class is missing");
+            Files.copy(in, classes.resolve("SandboxArgs.class"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Properties config = new Properties();
+        config.setProperty("root", Boolean.toString(c.root()));
+        config.setProperty("java.home", javaHome.toString());
+        config.setProperty("etc", etc.toString());
+        config.setProperty("libs", String.join("\n", libraryDirs(javaHome)));
+        config.setProperty("tools", String.join("\n", c.tools().stream().map(Path::toString).toList()));
+        config.setProperty("tmp.bytes", Long.toString(TMP_BYTES));
+        try (var out = Files.newOutputStream(dir.resolve("sandbox.properties"))) {
+            config.store(out, "the course grader's sandbox, see Sandbox.java");
+        }
+        Files.createDirectories(dir.resolve("run"));
         Path launcher = jdk.resolve("bin/java");
-        Files.writeString(launcher, launcherScript(bwrap, javaHome.resolve("bin/java"), scratchRoot));
-        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Files.writeString(launcher, launcherScript(dir, c, javaHome.resolve("bin/java"), cpuLimit));
+        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("r-x------"));
         return launcher;
     }
 
-    /** The fixed bwrap options (before the per-JVM scratch folder and the discovered-tests list). */
-    static List<String> bwrapOptions() {
-        return List.of("--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                "--unshare-all", "--die-with-parent", "--new-session");
+    /** The command bwrap runs: drop to {@link #UID} when root, set the limits, then java with the sandbox's own folders. */
+    static List<String> command(Choice c, Path java, Duration cpuLimit) {
+        List<String> cmd = new ArrayList<>();
+        if (c.root()) {
+            cmd.addAll(List.of(tool(c, "setpriv"), "--reuid=" + UID, "--regid=" + UID, "--clear-groups", "--inh-caps=-all",
+                    "--bounding-set=-all", "--no-new-privs", "--"));
+        }
+        cmd.addAll(List.of(tool(c, "prlimit"), "--nproc=" + NPROC, "--as=" + ADDRESS_SPACE, "--fsize=" + FILE_SIZE,
+                "--cpu=" + Math.max(60, cpuLimit.toSeconds()), "--core=0", "--"));
+        cmd.addAll(List.of(java.toString(), "-XX:-UsePerfData", "-Djava.io.tmpdir=/tmp", "-Duser.home=/tmp"));
+        return cmd;
     }
 
-    /** JVM options the launcher adds: the scratch folder as tmpdir and home, and no shared-memory perf data (/tmp is read-only). */
-    static List<String> jvmOptions() {
-        return List.of("-Djava.io.tmpdir=\"$scratch/tmp\"", "-Duser.home=\"$scratch/home\"", "-XX:-UsePerfData");
+    private static String tool(Choice c, String name) {
+        return c.tools().stream().filter(p -> p.getFileName().toString().equals(name)).findFirst().map(Path::toString)
+                .orElseThrow(() -> new IllegalStateException(name + " not found"));
     }
 
-    /** The launcher, a POSIX shell script. Surefire runs it as {@code java [argLine] -jar BOOTER.jar SUREFIRE_DIR ...}. */
-    static String launcherScript(Path bwrap, Path java, Path scratchRoot) {
-        String opts = String.join(" ", bwrapOptions());
+    /** The folders of the shared libraries java links (ldd), or the usual ones where ldd cannot tell. */
+    static List<String> libraryDirs(Path javaHome) {
+        Set<String> dirs = new LinkedHashSet<>();
+        try {
+            Path libjvm = javaHome.resolve("lib/server/libjvm.so");
+            String out = Course.exec(List.of("ldd", javaHome.resolve("bin/java").toString(), libjvm.toString()), null);
+            Matcher m = Pattern.compile("(?:=>\\s*)?(/\\S+\\.so[.\\d]*)\\s+\\(").matcher(out);
+            while (m.find()) {
+                Path lib = Path.of(m.group(1));
+                if (!lib.startsWith(javaHome)) dirs.add(lib.getParent().toString());
+            }
+        } catch (Exception e) {
+            // no ldd: the usual places
+        }
+        if (dirs.isEmpty()) {
+            for (String d : List.of("/lib", "/lib64", "/usr/lib", "/usr/lib64")) if (Files.isDirectory(Path.of(d))) dirs.add(d);
+        }
+        return List.copyOf(dirs);
+    }
+
+    /**
+     * The launcher, a POSIX shell script. Surefire runs it as {@code java [argLine] ForkedBooter FORK_DIR ...}
+     * with the class path in $CLASSPATH. SandboxArgs writes the bind list into a file of the grader's,
+     * which bwrap reads (--args) and which is removed before the JVM starts.
+     */
+    static String launcherScript(Path dir, Choice c, Path java, Duration cpuLimit) {
+        String cmd = String.join(" ", command(c, java, cpuLimit).stream().map(Sandbox::shellQuote).toList());
         return """
                 #!/bin/sh
                 # Written by the course grader: surefire starts this instead of java (-Djvm=...), so every
-                # test JVM runs in a bubblewrap sandbox with a fresh scratch folder. See Sandbox.java.
-                scratch=$(mktemp -d %s/jvm-XXXXXX) || exit 70
-                mkdir "$scratch/tmp" "$scratch/home" || exit 70
-                booter=""; previous=""
-                for a in "$@"; do
-                  if [ "$previous" = "-jar" ]; then booter="$a"; fi
-                  previous="$a"
-                done
-                set -- -- %s %s "$@"
-                # surefire's test-listing JVM writes the test classes it found into an empty file it was given;
-                # it runs before any test class (and so any learner code) is loaded. Only that empty file is writable.
-                if [ -n "$booter" ]; then
-                  for f in "$(dirname "$booter")"/surefire-discovered-tests*.txt; do
-                    if [ -f "$f" ] && [ ! -L "$f" ] && [ ! -s "$f" ]; then set -- --bind "$f" "$f" "$@"; fi
-                  done
-                fi
-                exec %s %s --bind "$scratch" "$scratch" --setenv HOME "$scratch/home" --setenv TMPDIR "$scratch/tmp" --chdir "$PWD" "$@"
-                """.formatted(shellQuote(scratchRoot.toString()), shellQuote(java.toString()), String.join(" ", jvmOptions()),
-                shellQuote(bwrap.toString()), opts);
+                # test JVM runs in a bubblewrap sandbox built by allow-list. See Sandbox.java, SandboxArgs.java.
+                args=$(mktemp %1$s/run/args-XXXXXX) || exit 70
+                %2$s -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -cp %1$s/classes course.tools.SandboxArgs \
+                  %1$s/sandbox.properties "$args" "$PWD" "$@" || { rm -f "$args"; exit 70; }
+                exec 3<"$args"
+                rm -f "$args"
+                # bwrap starts with an empty environment too: its own process stays in the sandbox as PID 1,
+                # where the test JVM could read /proc/1/environ (it runs as the same user when we are not root).
+                exec env -i %3$s --args 3 -- %4$s "$@"
+                """.formatted(shellQuote(dir.toString()), shellQuote(java.toString()), shellQuote(c.bwrap().toString()), cmd);
     }
 
     /** A word for sh: single-quoted unless it is plainly safe. */

@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
 
 /** The outcome of every test in one surefire reports folder, read from its TEST-*.xml files. */
 final class TestResults {
@@ -46,40 +43,57 @@ final class TestResults {
         return out;
     }
 
+    /** The longest failure message kept from a report (the grader shows its first line, shortened). */
+    static final int MAX_MESSAGE_CHARS = 4096;
+
+    /**
+     * Reads one report as a stream (StAX): what a test printed (system-out, system-err) is skipped
+     * without being held, so a report's size never decides what it says. No DTD, no entities.
+     */
     private static void readOne(Path xml, Map<String, Outcome> out, List<Outcome> all) throws IOException {
-        try {
-            var factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setExpandEntityReferences(false);
-            var builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler()); // throws on a fatal error, prints nothing (the caller reports it)
-            var doc = builder.parse(xml.toFile());
-            NodeList cases = doc.getElementsByTagName("testcase");
-            for (int i = 0; i < cases.getLength(); i++) {
-                Element c = (Element) cases.item(i);
-                String cls = c.getAttribute("classname");
-                String name = c.getAttribute("name");
-                Status status = Status.PASSED;
-                String message = "";
-                for (String tag : new String[] {"failure", "error", "skipped"}) {
-                    NodeList n = c.getElementsByTagName(tag);
-                    if (n.getLength() > 0) {
-                        Element e = (Element) n.item(0);
-                        status = tag.equals("skipped") ? Status.SKIPPED : Status.FAILED;
-                        message = e.getAttribute("message");
-                        if (message.isBlank()) message = e.getAttribute("type");
-                        break;
-                    }
+        var factory = javax.xml.stream.XMLInputFactory.newFactory();
+        factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(javax.xml.stream.XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        try (var in = new java.io.BufferedInputStream(Files.newInputStream(xml))) {
+            var r = factory.createXMLStreamReader(in);
+            String cls = null, name = null, message = "";
+            Status status = Status.PASSED;
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == javax.xml.stream.XMLStreamConstants.DTD || event == javax.xml.stream.XMLStreamConstants.ENTITY_REFERENCE) {
+                    throw new IOException("a DTD or an entity reference");
                 }
-                Outcome o = new Outcome(cls, name, status, message == null ? "" : message.strip());
-                out.put(cls + "#" + name, o);
-                all.add(o);
+                if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                    String tag = r.getLocalName();
+                    if (tag.equals("testcase")) {
+                        cls = attribute(r, "classname");
+                        name = attribute(r, "name");
+                        status = Status.PASSED;
+                        message = "";
+                    } else if (cls != null && status == Status.PASSED && (tag.equals("failure") || tag.equals("error") || tag.equals("skipped"))) {
+                        status = tag.equals("skipped") ? Status.SKIPPED : Status.FAILED;
+                        message = attribute(r, "message");
+                        if (message.isBlank()) message = attribute(r, "type");
+                    }
+                } else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT && r.getLocalName().equals("testcase") && cls != null) {
+                    String m = message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) : message;
+                    Outcome o = new Outcome(cls, name, status, m.strip());
+                    out.put(cls + "#" + name, o);
+                    all.add(o);
+                    cls = null;
+                }
             }
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
-            throw new IOException("cannot read " + xml + ": " + e.getMessage(), e);
+            throw new IOException("cannot read " + xml.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String attribute(javax.xml.stream.XMLStreamReader r, String name) {
+        String v = r.getAttributeValue(null, name);
+        return v == null ? "" : v;
     }
 
     /** What the grader makes of one expected test: its status (MISSING when no trustworthy result exists) and why. */
@@ -96,8 +110,11 @@ final class TestResults {
         }
     }
 
-    /** A report file larger than this is not read (a test class writes a few kilobytes). */
-    static final long MAX_REPORT_BYTES = 32L << 20;
+    /**
+     * A report file larger than this is not read. A test class writes a few kilobytes, and what its
+     * tests print is skipped as the report is read, so only a runaway (gigabytes) reaches this.
+     */
+    static final long MAX_REPORT_BYTES = 4L << 30;
 
     /**
      * Reads the results of {@code expected} (one exercise's test methods) from {@code reportsDir}: only
@@ -118,7 +135,7 @@ final class TestResults {
             List<Outcome> all = new ArrayList<>();
             try {
                 if (!Files.isRegularFile(xml, java.nio.file.LinkOption.NOFOLLOW_LINKS)) throw new IOException("not a regular file");
-                if (Files.size(xml) > MAX_REPORT_BYTES) throw new IOException("larger than " + (MAX_REPORT_BYTES >> 20) + " MB");
+                if (Files.size(xml) > MAX_REPORT_BYTES) throw new IOException("larger than " + (MAX_REPORT_BYTES >> 30) + " GB");
                 readOne(xml, cases, all);
             } catch (IOException | RuntimeException e) {
                 notes.add("report unreadable: " + xml.getFileName() + " (" + oneLine(e.getMessage()) + ")");

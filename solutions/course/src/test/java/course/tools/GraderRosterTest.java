@@ -113,6 +113,22 @@ class GraderRosterTest {
         assertThat(Files.readString(dir.resolve("out/ann/report.json"))).contains("\"uncommitted_changes\": true");
     }
 
+    /** --clone-only takes a shard's repositories in (the step with the token); --mirrors grades them with their URLs as provenance. */
+    @Test
+    void cloneOnlyThenMirrorsGradesFromTheMirrors(@TempDir Path dir) throws Exception {
+        Path course = FakeCourse.create(dir.resolve("course"));
+        Path ann = FakeCourse.learner(dir.resolve("repos/ann"), Map.of(PKG + "Ex01_First.java", FakeCourse.solved("Ex01_First")));
+        Path roster = dir.resolve("roster.csv");
+        Files.writeString(roster, "student,repository,ref\nann,repos/ann,main\n");
+        assertThat(new Grader(course).run(List.of("--roster", roster.toString(), "--clone-only", dir.resolve("clones").toString()))).isZero();
+        assertThat(dir.resolve("clones/ann.git/HEAD")).exists();
+        Files.move(ann, dir.resolve("moved-away")); // only the mirror is left to grade from
+        List<Grader.Grade> grades = new Grader(course).withRunner(FakeCourse.runner()).gradeCommandLine(List.of("--roster", roster.toString(),
+                "--mirrors", dir.resolve("clones").toString(), "--out", dir.resolve("out").toString()));
+        assertThat(grades).extracting(g -> g.student() + "=" + g.total()).containsExactly("ann=10.0");
+        assertThat(grades.getFirst().provenance().repository()).endsWith("repos/ann");
+    }
+
     private static List<List<String>> withoutDates(String csv) {
         List<List<String>> rows = Csv.parse(csv);
         int date = rows.getFirst().indexOf("graded_at");

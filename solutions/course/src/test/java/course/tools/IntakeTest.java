@@ -49,7 +49,7 @@ class IntakeTest {
                 PKG + "Sneaky.java (declares package org.junit.platform.engine, not course.demo)",
                 PKG + "Other.java (declares Rendezvous,",
                 PKG + "notes.txt (not a Java source file)",
-                PKG + "Link.java (a symbolic link)",
+                PKG + "Link.java (a symbolic link: refused)",
                 M + "/src/main/java/org/junit/platform/engine/TestExecutionResult.java (not in an exercise package (course/demo))",
                 M + "/src/test/java/course/demo/Ex02_SecondTest.java (differs from the course's own, which is used)");
         assertThat(r.ignored()).noneMatch(i -> i.contains("pom.xml") || i.contains("target"));
@@ -91,5 +91,90 @@ class IntakeTest {
                 "5 adds a shutdown hook", "6 mentions surefire or its reports", "7 reads /proc", "8 uses reflection",
                 "8 reaches into the test libraries", "9 uses sun.misc.Unsafe or JDK internals", "10 uses the Attach API",
                 "11 ends the JVM");
+    }
+    /** A link anywhere from the submission's root to a taken file is refused: the module folder, src, src/main, src/main/java. */
+    @Test
+    void aLinkOnTheWayToTheSourcesIsRefusedInEveryForm(@TempDir Path dir) throws Exception {
+        Path course = FakeCourse.create(dir.resolve("course"));
+        Intake.Module layout = Intake.Module.of(course, M);
+        Path elsewhere = dir.resolve("elsewhere");
+        FakeCourse.write(elsewhere.resolve(PKG + "Ex01_First.java"), FakeCourse.solved("Ex01_First"));
+        for (String part : List.of(M, M + "/src", M + "/src/main", M + "/src/main/java")) {
+            Path sub = dir.resolve("sub-" + part.replace('/', '-'));
+            Path link = sub.resolve(part);
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, elsewhere.resolve(part));
+            Intake.Result r = Intake.take(sub, List.of(layout), course);
+            assertThat(r.taken()).as(part).isEmpty();
+            assertThat(r.notes()).as(part).anyMatch(n -> n.startsWith(part + " is a symbolic link: refused"));
+        }
+    }
+
+    /** A link committed to a repository survives the clone, and is refused all the same. */
+    @Test
+    void aCommittedLinkIsRefusedInTheClone(@TempDir Path dir) throws Exception {
+        Path course = FakeCourse.create(dir.resolve("course"));
+        Intake.Module layout = Intake.Module.of(course, M);
+        Path elsewhere = dir.resolve("elsewhere");
+        FakeCourse.write(elsewhere.resolve(PKG + "Ex01_First.java"), FakeCourse.solved("Ex01_First"));
+        Path repo = dir.resolve("repo");
+        Files.createDirectories(repo.resolve(M));
+        Files.createSymbolicLink(repo.resolve(M + "/src"), elsewhere.resolve(M + "/src"));
+        Course.git(dir, "init", "-q", repo.toString());
+        Course.git(repo, "add", "-A");
+        Course.git(repo, "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-q", "-m", "link");
+        Path clone = dir.resolve("clone");
+        Course.git(dir, "clone", "-q", repo.toString(), clone.toString());
+        assertThat(Files.isSymbolicLink(clone.resolve(M + "/src"))).isTrue();
+        Intake.Result r = Intake.take(clone, List.of(layout), course);
+        assertThat(r.taken()).isEmpty();
+        assertThat(r.notes()).anyMatch(n -> n.startsWith(M + "/src is a symbolic link: refused"));
+    }
+
+    @Test
+    void oddNamesAreShownEscapedAndNeverRead(@TempDir Path dir) throws Exception {
+        Path course = FakeCourse.create(dir.resolve("course"));
+        Intake.Module layout = Intake.Module.of(course, M);
+        Path sub = dir.resolve("sub");
+        FakeCourse.write(sub.resolve(PKG + "Ex01_First.java"), FakeCourse.solved("Ex01_First"));
+        FakeCourse.write(sub.resolve(PKG + "Odd\u001b[31m\nName.java"), "package course.demo;\nclass Odd { }\n");
+        Intake.Result r = Intake.take(sub, List.of(layout), course);
+        assertThat(r.taken()).extracting(Intake.Taken::rel).containsExactly("course/demo/Ex01_First.java");
+        assertThat(r.ignored()).anyMatch(i -> i.contains("Odd\\u001b[31m\\u000aName.java (an odd name"));
+        assertThat(String.join("", r.ignored())).doesNotContain("\u001b").doesNotContain("\n");
+    }
+
+    /** A file too deep for the grader's own scanner is refused (its exercise does not compile); the rest is taken. */
+    @Test
+    void aFileTooDeepToScanIsRefusedNotFatal(@TempDir Path dir) throws Exception {
+        Path course = FakeCourse.create(dir.resolve("course"));
+        Intake.Module layout = Intake.Module.of(course, M);
+        Path sub = dir.resolve("sub");
+        FakeCourse.write(sub.resolve(PKG + "Ex01_First.java"), FakeCourse.solved("Ex01_First"));
+        FakeCourse.write(sub.resolve(PKG + "Ex02_Second.java"), "package course.demo;\npublic class Ex02_Second {\n  static final int DEEP = 1"
+                + "+1".repeat(100_000) + ";\n}\n");
+        Intake.Result r = Intake.take(sub, List.of(layout), course);
+        assertThat(r.taken()).extracting(Intake.Taken::rel).containsExactly("course/demo/Ex01_First.java");
+        assertThat(r.unparsable()).singleElement().satisfies(u -> {
+            assertThat(u.exercise()).isEqualTo("Ex02_Second");
+            assertThat(u.error()).contains("too deeply nested");
+        });
+    }
+
+    @Test
+    void reviewHintsNameClassLoadingTheCompilerApiAndFileReading(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("Y.java");
+        Files.writeString(f, """
+                package course.demo;
+                class Y {
+                    static Object a() throws Exception { return new java.net.URLClassLoader(new java.net.URL[0]); }
+                    static Object b() { return javax.tools.ToolProvider.getSystemJavaCompiler(); }
+                    static Object c() throws Exception { return java.nio.file.Files.readString(java.nio.file.Path.of("/x")); }
+                    static Object d() throws Exception { return Y.class.getMethod("a"); }
+                }
+                """);
+        var parsed = JavaSources.parse(List.of(f), Map.of(f, "Y.java"));
+        assertThat(parsed.get(f).hints()).extracting(h -> h.line() + " " + h.what().replaceFirst(" \\(.*", "")).contains(
+                "3 loads or defines classes", "4 compiles code at run time", "5 reads files or lists folders", "6 uses reflection");
     }
 }

@@ -101,6 +101,26 @@ class ReadingTest {
         assertThat(r.notes()).isEmpty();
     }
 
+    /** What a test printed (here 100 MB, in a passed and a failed test) never decides what its report says. */
+    @Test
+    void aReportWithAHundredMegabytesOfOutputIsReadAsAnyOther(@TempDir Path reports) throws Exception {
+        Path xml = reports.resolve("TEST-p.Ex01_ATest.xml");
+        String line = "x".repeat(1023) + "\n";
+        try (var out = Files.newBufferedWriter(xml)) {
+            out.write("<testsuite>\n  <testcase name=\"first\" classname=\"p.Ex01_ATest\"><system-out><![CDATA[");
+            for (int i = 0; i < 50 * 1024; i++) out.write(line);
+            out.write("]]></system-out></testcase>\n  <testcase name=\"second\" classname=\"p.Ex01_ATest\"><failure message=\"Ex01: no\">t</failure><system-out>");
+            for (int i = 0; i < 50 * 1024; i++) out.write(line);
+            out.write("</system-out></testcase>\n  <testcase name=\"third\" classname=\"p.Ex01_ATest$Inner\"/>\n"
+                    + "  <testcase name=\"again()[1]\" classname=\"p.Ex01_ATest\"/>\n</testsuite>\n");
+        }
+        assertThat(Files.size(xml)).isGreaterThan(100L << 20);
+        var r = TestResults.readExercise(reports, METHODS);
+        assertThat(r.results()).extracting(x -> x.method().name() + "=" + x.status() + ":" + x.message())
+                .containsExactly("first=PASSED:", "second=FAILED:Ex01: no", "third=PASSED:", "again=PASSED:");
+        assertThat(r.notes()).isEmpty();
+    }
+
     @Test
     void anUnreadableOrMissingReportIsNotPassedAndNeverThrows(@TempDir Path reports) throws Exception {
         assertThat(TestResults.readExercise(reports, METHODS).noneRan()).isTrue();

@@ -93,6 +93,27 @@ class RosterShardOptionsTest {
     }
 
     @Test
+    void cloneOnlyAndMirrorsAreFoldersAndNotGradingFlags() {
+        Path cwd = Path.of("/work/course");
+        GradeOptions c = GradeOptions.parse(List.of("--roster", "r.csv", "--shard", "1/2", "--clone-only", "clones"), cwd);
+        assertThat(c.cloneOnly()).isEqualTo(Path.of("/work/course/clones"));
+        GradeOptions m = GradeOptions.parse(List.of("--roster", "r.csv", "--mirrors=clones"), cwd);
+        assertThat(m.mirrors()).isEqualTo(Path.of("/work/course/clones"));
+        assertThat(m.gradingFlags(List.of("module-01-threads"))).doesNotContain("clones");
+        assertThatThrownBy(() -> GradeOptions.parse(List.of("--roster", "r.csv", "--mirrors", "a", "--clone-only", "a"), cwd))
+                .hasMessageContaining("give one of them");
+    }
+
+    /** Text from a submission's run, as a report shows it: one line, no control or format characters, shortened. */
+    @Test
+    void reportTextIsCleanedAndShortened() {
+        assertThat(Grader.clean("expected 3\n\tbut was \u001b[31m4\u001b[0m \u202eevil")).isEqualTo("expected 3 but was [31m4 [0m evil");
+        String huge = "x".repeat(100_000);
+        assertThat(Grader.clean(huge)).hasSize(Grader.MAX_MESSAGE).endsWith("...");
+        assertThat(Grader.clean(null)).isEmpty();
+    }
+
+    @Test
     void optionsRefuseWhatMakesNoSense() {
         Path cwd = Path.of("/w");
         assertThatThrownBy(() -> GradeOptions.parse(List.of(), cwd)).hasMessageContaining("name at least one submission");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,27 +16,58 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SandboxTest {
 
+    private static Properties config(boolean root, Path etc) {
+        Properties c = new Properties();
+        c.setProperty("root", Boolean.toString(root));
+        c.setProperty("java.home", System.getProperty("java.home"));
+        c.setProperty("etc", etc.toString());
+        c.setProperty("libs", "");
+        c.setProperty("tools", "");
+        c.setProperty("tmp.bytes", "1048576");
+        return c;
+    }
+
+    /** The options name what is bound, one by one: no bind of /, no host /tmp, nothing writable but the empty test list. */
     @Test
-    void theLauncherRunsJavaUnderBwrapWithEveryNamespaceAndAScratchFolderOfItsOwn() throws Exception {
-        String script = Sandbox.launcherScript(Path.of("/usr/bin/bwrap"), Path.of("/opt/jdk 25/bin/java"), Path.of("/tmp/grade/scratch"));
-        assertThat(script).startsWith("#!/bin/sh\n")
-                .contains("mktemp -d /tmp/grade/scratch/jvm-XXXXXX")
-                .contains("exec /usr/bin/bwrap --ro-bind / / --dev /dev --proc /proc --unshare-all --die-with-parent --new-session"
-                        + " --bind \"$scratch\" \"$scratch\" --setenv HOME \"$scratch/home\" --setenv TMPDIR \"$scratch/tmp\" --chdir \"$PWD\" \"$@\"")
-                .contains("set -- -- '/opt/jdk 25/bin/java' -Djava.io.tmpdir=\"$scratch/tmp\" -Duser.home=\"$scratch/home\" -XX:-UsePerfData \"$@\"")
-                .contains("[ ! -s \"$f\" ]");
-        assertThat(script).doesNotContain("--share-net").doesNotContain("--bind / /");
-        // sh can read it
-        Path f = Files.createTempFile("launcher", ".sh");
-        try {
-            Files.writeString(f, script);
-            Process p = new ProcessBuilder("sh", "-n", f.toString()).redirectErrorStream(true).start();
-            assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
-            assertThat(new String(p.getInputStream().readAllBytes())).isEmpty();
-            assertThat(p.exitValue()).isZero();
-        } finally {
-            Files.deleteIfExists(f);
+    void theOptionsAreAnAllowList(@TempDir Path dir) throws Exception {
+        Path module = Files.createDirectories(dir.resolve("run/course/module-01"));
+        Path forkDir = Files.createDirectories(module.resolve("target/surefire"));
+        Path empty = Files.writeString(forkDir.resolve("surefire-discovered-tests1.txt"), "");
+        Files.writeString(forkDir.resolve("surefire-discovered-tests2.txt"), "listed\n");
+        Path jar = Files.writeString(Files.createDirectories(dir.resolve("repo")).resolve("a.jar"), "jar");
+        String cp = jar + ":" + module.resolve("target/classes") + ":" + dir.resolve("no-such.jar");
+        Files.createDirectories(module.resolve("target/classes"));
+        for (boolean root : List.of(false, true)) {
+            List<String> o = SandboxArgs.options(config(root, dir), module, cp, List.of("-Xmx1g", SandboxArgs.BOOTER, forkDir.toString(), "x"), false);
+            String all = String.join(" ", o);
+            assertThat(all).contains("--clearenv", "--die-with-parent", "--new-session", "--cap-drop ALL", "--proc /proc", "--dev /dev",
+                    "--perms 1777 --size 1048576 --tmpfs /tmp", "--ro-bind " + module + " " + module, "--ro-bind " + jar + " " + jar,
+                    "--bind " + empty + " " + empty, "--setenv CLASSPATH " + cp, "--chdir " + module);
+            assertThat(all).doesNotContain("--ro-bind / /", "--bind / ", "surefire-discovered-tests2", "--ro-bind " + dir.resolve("no-such.jar"), "--share-net",
+                    "--ro-bind " + module.resolve("target/classes"));
+            assertThat(o.indexOf("--bind")).isGreaterThan(o.indexOf(module.toString()));
+            if (root) {
+                assertThat(all).contains("--unshare-pid", "--unshare-net", "--unshare-ipc").doesNotContain("--unshare-user");
+            } else {
+                assertThat(all).contains("--unshare-all --unshare-user --disable-userns");
+            }
         }
+    }
+
+    @Test
+    void theLauncherScriptParsesAndRunsJavaUnderTheLimits(@TempDir Path dir) throws Exception {
+        Sandbox.Choice c = new Sandbox.Choice(Path.of("/usr/bin/bwrap"), "test", true, List.of(Path.of("/usr/bin/setpriv"), Path.of("/usr/bin/prlimit")));
+        String script = Sandbox.launcherScript(dir, c, Path.of("/opt/jdk 25/bin/java"), java.time.Duration.ofSeconds(600));
+        assertThat(script).startsWith("#!/bin/sh\n").contains("course.tools.SandboxArgs")
+                .contains("exec env -i /usr/bin/bwrap --args 3 -- /usr/bin/setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all"
+                        + " --bounding-set=-all --no-new-privs -- /usr/bin/prlimit --nproc=1024")
+                .contains("--cpu=600 --core=0 -- '/opt/jdk 25/bin/java' -XX:-UsePerfData -Djava.io.tmpdir=/tmp -Duser.home=/tmp \"$@\"");
+        Path f = dir.resolve("launcher.sh");
+        Files.writeString(f, script);
+        Process p = new ProcessBuilder("sh", "-n", f.toString()).redirectErrorStream(true).start();
+        assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(p.getInputStream().readAllBytes())).isEmpty();
+        assertThat(p.exitValue()).isZero();
     }
 
     @Test
@@ -51,45 +83,45 @@ class SandboxTest {
         assertThat(Sandbox.Mode.parse(" Required ")).isEqualTo(Sandbox.Mode.REQUIRED);
     }
 
-    /** Where bwrap works (Linux with bubblewrap), the launcher really confines what it starts. */
+    /**
+     * Where bwrap works, what the launcher starts sees only its own folder: no file beside it, no
+     * variable of the caller's environment, no capability, no write into its folder; /tmp is its own.
+     */
     @Test
-    void whatTheLauncherStartsCanWriteOnlyItsScratchFolderAndTheEmptyTestList(@TempDir Path dir) throws Exception {
+    void whatTheLauncherStartsSeesOnlyItsOwnFolderAndHoldsNoPrivilege(@TempDir Path dir) throws Exception {
         Sandbox.Choice choice = Sandbox.choose(Sandbox.Mode.AUTO);
         assumeTrue(choice.on(), "no sandbox here: " + choice.description());
-        // A stand-in for java: a script that tries to write, and reports what worked.
-        Path fakeHome = dir.resolve("jdk");
-        Files.createDirectories(fakeHome.resolve("bin"));
-        Path outside = dir.resolve("outside.txt");
-        Path surefire = dir.resolve("module/target/surefire");
-        Files.createDirectories(surefire);
-        Path booter = surefire.resolve("surefirebooter-1.jar");
-        Files.writeString(booter, "");
-        Path list = surefire.resolve("surefire-discovered-tests1.txt");
-        Files.writeString(list, "");
-        Path filled = surefire.resolve("surefire-discovered-tests2.txt");
-        Files.writeString(filled, "already listed\n");
-        Path fakeJava = fakeHome.resolve("bin/java");
-        Files.writeString(fakeJava, """
-                #!/bin/sh
-                for a in "$@"; do case "$a" in -Djava.io.tmpdir=*) tmp="${a#-Djava.io.tmpdir=}";; esac; done
-                echo scratch > "$tmp/x" && echo "scratch ok"
-                echo list > %s && echo "list ok"
-                echo filled >> %s && echo "filled written"
-                echo out > %s && echo "outside written"
-                [ "$HOME" = "${tmp%%/tmp}/home" ] && echo "home ok"
-                echo "pid $$"
-                """.formatted(list, filled, outside));
-        Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path launcher = Sandbox.installLauncher(dir.resolve("launcher"), choice.bwrap(), fakeHome, dir.resolve("scratch"));
-        Process p = new ProcessBuilder(launcher.toString(), "-Xmx64m", "-jar", booter.toString(), surefire.toString())
-                .directory(dir.toFile()).redirectErrorStream(true).start();
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Path own = Files.createDirectories(dir.resolve("own"));
+        Path beside = Files.writeString(dir.resolve("beside.txt"), "secret beside");
+        Files.writeString(own.resolve("Probe.java"), """
+                public class Probe {
+                    public static void main(String[] a) throws Exception {
+                        for (String l : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")))
+                            if (l.startsWith("CapEff") || l.startsWith("Uid")) System.out.println(l);
+                        System.out.println("env " + System.getenv().containsKey("COURSE_SANDBOX_TEST"));
+                        for (long pid = 1; pid < 8; pid++) {
+                            try {
+                                if (new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/" + pid + "/environ"))).contains("COURSE_SANDBOX_TEST"))
+                                    System.out.println("environ of pid " + pid + " holds it");
+                            } catch (Exception e) { }
+                        }
+                        System.out.println("beside " + java.nio.file.Files.exists(java.nio.file.Path.of("%s")));
+                        try { java.nio.file.Files.writeString(java.nio.file.Path.of("written"), "x"); System.out.println("wrote own folder"); }
+                        catch (Exception e) { System.out.println("own folder read-only"); }
+                        java.nio.file.Files.writeString(java.nio.file.Path.of("/tmp/x"), "x");
+                        System.out.println("tmp ok " + ProcessHandle.current().pid());
+                    }
+                }
+                """.formatted(beside));
+        Path launcher = Sandbox.installLauncher(dir.resolve("launcher"), choice, Path.of(System.getProperty("java.home")), java.time.Duration.ofSeconds(60));
+        ProcessBuilder pb = new ProcessBuilder(launcher.toString(), "Probe.java").directory(own.toFile()).redirectErrorStream(true);
+        pb.environment().put("COURSE_SANDBOX_TEST", "visible");
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String said = new String(p.getInputStream().readAllBytes());
-        assertThat(said).contains("scratch ok", "list ok", "home ok").doesNotContain("filled written", "outside written");
-        assertThat(said).containsPattern("pid [0-9]\\b"); // its own PID namespace: a small pid
-        assertThat(outside).doesNotExist();
-        assertThat(Files.readString(filled)).isEqualTo("already listed\n");
-        assertThat(Files.readString(list)).isEqualTo("list\n");
+        assertThat(said).contains("CapEff:\t0000000000000000", "env false", "beside false", "own folder read-only").containsPattern("tmp ok [0-9]\\b");
+        assertThat(said).doesNotContainPattern("Uid:\\s+0\\s").doesNotContain("holds it");
+        assertThat(own.resolve("written")).doesNotExist();
     }
 
     @Test

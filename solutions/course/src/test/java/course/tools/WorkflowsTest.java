@@ -73,8 +73,23 @@ class WorkflowsTest {
         assertThat(keys(y, "jobs", 2)).containsExactly("plan", "grade", "merge");
         assertThat(keys(y, "inputs", 6)).contains("roster", "shards");
         assertThat(y).contains("workflow_dispatch:").contains("apt-get install -y -qq bubblewrap")
-                .contains("-Dcourse=\"grade $args\"").contains("--roster $ROSTER --shard $SHARD --sandbox=required")
+                .contains("-Dcourse=\"grade $args\"").contains("--roster $ROSTER --shard $SHARD --mirrors roster-clones --sandbox=required")
                 .contains("grade-merge parts --out gradebook").contains("name: gradebook")
                 .contains("fromJSON(needs.plan.outputs.shards)");
+    }
+
+    /** The roster token is in the one step that clones, never in git's config, .git/config or the grading step. */
+    @Test
+    void gradeClassKeepsTheRosterTokenInTheCloneStepOnly() throws Exception {
+        String y = read("grade-class.yml");
+        assertThat(y).doesNotContain("insteadOf").doesNotContain("git config");
+        assertThat(y.split("actions/checkout@", -1)).hasSize(3);
+        assertThat(y.split("persist-credentials: false", -1)).hasSize(3);
+        List<String> steps = List.of(y.split("\n      - "));
+        List<String> withToken = steps.stream().filter(st -> st.contains("secrets.ROSTER_TOKEN")).toList();
+        assertThat(withToken).hasSize(1);
+        assertThat(withToken.getFirst()).contains("--clone-only roster-clones").doesNotContain("--sandbox");
+        assertThat(steps.stream().filter(st -> st.contains("-Dcourse=\"grade $args\"")).toList()).singleElement().asString()
+                .doesNotContain("secrets.");
     }
 }
