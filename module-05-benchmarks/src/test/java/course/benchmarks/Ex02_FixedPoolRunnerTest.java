@@ -228,6 +228,7 @@ class Ex02_FixedPoolRunnerTest {
                 .containsExactly("done");
         } finally {
             mayFinish.countDown();
+            closing.close(); // a second close() is harmless; it ends the pool if the test stopped before the closer ran
         }
     }
 }
