@@ -61,7 +61,8 @@ public final class Ex07_VirtualThreadVerticle extends AbstractVerticle {
         int id = Integer.parseInt(request.getParam("id"));
         // TODO: straight-line code, no callbacks: load the name (loadName: blocking JDBC), record the lookup on
         //  AUDIT_ADDRESS and wait for the audit's reply, then answer 404 or toJson(name). While one lookup
-        //  waits (for the database or for the audit), the verticle must go on serving other lookups.
+        //  waits (for the database or for the audit), the verticle must go on serving other lookups. A lookup
+        //  or an audit that fails answers 500.
         throw new UnsupportedOperationException("Ex07 not implemented yet: load, await the audit, respond");
     }
 

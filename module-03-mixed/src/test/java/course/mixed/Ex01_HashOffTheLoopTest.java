@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -46,6 +47,9 @@ class Ex01_HashOffTheLoopTest {
         vertx.close().await(5, TimeUnit.SECONDS);
     }
 
+    @Tag("contract:values")
+    @Tag("contract:placement")
+    @Tag("contract:event-loop")
     @Test
     @DisplayName("the hash is right and arrives later, from Vert.x's worker pool, back on the caller's event loop")
     void returnsAPendingFutureWithTheRightHash() throws Exception {
@@ -82,6 +86,9 @@ class Ex01_HashOffTheLoopTest {
             .isPositive();
     }
 
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Tag("contract:event-loop")
     @Test
     @Timeout(30)   // 16 hashes in all, half of them on purpose on the loop: seconds on a heavily loaded 2-core machine
     @DisplayName("while four passwords are hashed, the event loop stays free: no hashing CPU, timers on time")
@@ -109,5 +116,28 @@ class Ex01_HashOffTheLoopTest {
                 + "the hashing itself must not run on the loop, not even before you hand over its result",
                 yourCpu, HASHES, naiveCpu, yourLag.maxLagMillis(), naiveLag.maxLagMillis())
             .isLessThan(naiveCpu / 2);
+    }
+
+    @Test
+    @Tag("contract:lifecycle")
+    @Tag("contract:state")
+    @DisplayName("four hashes, one after another, leave no worker pool of their own behind")
+    void hashesLeaveNoPoolBehind() throws Exception {
+        Context loop = vertx.getOrCreateContext();
+        for (int i = 0; i < HASHES; i++) {
+            String password = "password-" + i;
+            assertThat(OnContext.call(loop, () -> Ex01_HashOffTheLoop.hashPassword(vertx, password)).await(10, TimeUnit.SECONDS))
+                .as("Ex01: the future should complete with Pbkdf2.hash(password)")
+                .isEqualTo(Pbkdf2.hash(password));
+        }
+        List<String> leftOpen = pools.all().stream()
+            .filter(pool -> !pool.name().startsWith("vert.x-") && !pool.closed())
+            .map(PoolWatch.Pool::toString)
+            .toList();
+        assertThat(leftOpen)
+            .as("Ex01: %d hashes left %d worker pool(s) of their own open (%s): each call created a pool (and its "
+                + "threads) that nobody closes, so a service leaks threads with every password it hashes. Hint: hand the "
+                + "work to the worker pool Vert.x already has, vertx.executeBlocking(...)", HASHES, leftOpen.size(), leftOpen)
+            .isEmpty();
     }
 }

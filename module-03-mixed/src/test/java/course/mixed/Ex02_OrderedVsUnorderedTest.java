@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,6 +29,10 @@ class Ex02_OrderedVsUnorderedTest {
     private static final int JOBS = 4;
     private static final String WORKER = "vert.x-worker-thread-";
 
+    @Tag("contract:values")
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Tag("contract:event-loop")
     @Test
     @DisplayName("ordered jobs run one at a time, in submission order, on worker threads")
     void orderedJobsNeverOverlap(Vertx vertx) throws Exception {
@@ -64,6 +69,10 @@ class Ex02_OrderedVsUnorderedTest {
         assertThat(startOrder).as("Ex02: the jobs should start in list order").containsExactly(0, 1, 2, 3);
     }
 
+    @Tag("contract:values")
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Tag("contract:event-loop")
     @Test
     @DisplayName("unordered jobs run side by side: four jobs that each wait for the other three all finish")
     void unorderedJobsRunTogether(Vertx vertx) throws Exception {
@@ -107,5 +116,36 @@ class Ex02_OrderedVsUnorderedTest {
             .as("Ex02: the combined future should complete on the caller's event loop (%s), not on %s",
                 loopThread.getName(), callbackThread.get())
             .isSameAs(loopThread);
+    }
+
+    @Test
+    @Tag("contract:concurrency")
+    @Tag("contract:event-loop")
+    @DisplayName("two sideBySide calls from one context, in the same turn: all six jobs run at once")
+    void twoSideBySideCallsOverlap(Vertx vertx) throws Exception {
+        Context context = vertx.getOrCreateContext();
+        int each = 3;
+        CyclicBarrier allSix = new CyclicBarrier(2 * each);
+        java.util.function.IntFunction<List<Callable<String>>> jobsOf = call -> IntStream.range(0, each)
+            .<Callable<String>>mapToObj(i -> () -> {
+                allSix.await(3, TimeUnit.SECONDS);
+                return call + "." + i;
+            }).toList();
+
+        AtomicReference<List<List<String>>> results = new AtomicReference<>();
+        Throwable failure = catchThrowable(() -> results.set(OnContext.call(context, () -> {
+            Future<List<String>> first = Ex02_OrderedVsUnordered.sideBySide(context, jobsOf.apply(1));
+            Future<List<String>> second = Ex02_OrderedVsUnordered.sideBySide(context, jobsOf.apply(2));
+            return Future.all(first, second).map(both -> List.of(first.result(), second.result()));
+        }).await(8, TimeUnit.SECONDS)));
+
+        assertThat(failure)
+            .as("Ex02: one context called sideBySide twice in the same turn, with %d jobs each, and the %d jobs should all "
+                + "run at once (each waits up to 3 s for the others), but got: %s. A job submitted ordered, even one of "
+                + "them, waits for every earlier ordered job of its context, so the second call queues behind the first. "
+                + "Hint: every job of sideBySide with executeBlocking(job, false)", each, 2 * each, failure)
+            .isNull();
+        assertThat(results.get()).as("Ex02: each call's results, in list order")
+            .containsExactly(List.of("1.0", "1.1", "1.2"), List.of("2.0", "2.1", "2.2"));
     }
 }

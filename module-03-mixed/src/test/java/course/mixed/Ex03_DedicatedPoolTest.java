@@ -18,10 +18,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Ex03 · A dedicated worker pool for long jobs, so short ones are not starved")
@@ -48,6 +50,9 @@ class Ex03_DedicatedPoolTest {
         vertx.close().await(5, TimeUnit.SECONDS);
     }
 
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Tag("contract:event-loop")
     @Test
     @DisplayName("short jobs run side by side on the shared pool while two long jobs hold the dedicated one")
     void shortJobsAreNotStarved() throws Exception {
@@ -108,6 +113,7 @@ class Ex03_DedicatedPoolTest {
         }
     }
 
+    @Tag("contract:concurrency")
     @Test
     @DisplayName("the dedicated pool is a Vert.x worker pool of exactly POOL_SIZE threads")
     void dedicatedPoolHasItsSize() throws Exception {
@@ -132,6 +138,7 @@ class Ex03_DedicatedPoolTest {
             .startsWith(LONG_THREAD);
     }
 
+    @Tag("contract:lifecycle")
     @Test
     @DisplayName("close() closes the dedicated pool and its threads end")
     void closeEndsThePoolThreads() throws Exception {
@@ -154,6 +161,40 @@ class Ex03_DedicatedPoolTest {
     }
 
     /** Runs {@code call} on the handler's context, as a request handler would, and returns what it returned. */
+    @Test
+    @Tag("contract:state")
+    @Tag("contract:lifecycle")
+    @DisplayName("two services side by side: closing one leaves the other's long jobs running on the dedicated pool")
+    void closingOneServiceLeavesTheOtherWorking() throws Exception {
+        Ex03_DedicatedPool first = onHandler(() -> new Ex03_DedicatedPool(vertx));
+        Ex03_DedicatedPool second = onHandler(() -> new Ex03_DedicatedPool(vertx));
+        OnContext.call(handler, first::close).await(5, TimeUnit.SECONDS);
+
+        AtomicReference<String> ranOn = new AtomicReference<>();
+        Throwable failure = catchThrowable(() -> OnContext.call(handler, () -> second.runLong(() -> {
+            ranOn.set(Thread.currentThread().getName());
+            return "still running";
+        })).await(5, TimeUnit.SECONDS));
+        try {
+            assertThat(failure)
+                .as("Ex03: two services were made on one Vert.x; after the first was closed, a long job on the second failed "
+                    + "(%s): both used one pool handle, kept where every instance shares it (a static field?), and closing "
+                    + "one closed it for the other. Hint: each service keeps the WorkerExecutor it created in a final "
+                    + "instance field; createSharedWorkerExecutor counts its users, so the pool stays until the last closes it",
+                    failure)
+                .isNull();
+            assertThat(ranOn.get()).as("Ex03: the second service's long job runs on the dedicated pool").startsWith(LONG_THREAD);
+        } finally {
+            OnContext.call(handler, second::close).await(5, TimeUnit.SECONDS);
+        }
+        assertThat(pools.pool(Ex03_DedicatedPool.POOL_NAME).map(PoolWatch.Pool::closed))
+            .as("Ex03: both services are closed, but the dedicated pool is still open: each close() closed the same pool "
+                + "handle (kept where every instance shares it: a static field?), so one service's handle was never "
+                + "closed and the pool, with its threads, lives on. Hint: each service keeps the WorkerExecutor it created "
+                + "in a final instance field and closes that one")
+            .contains(true);
+    }
+
     private <T> T onHandler(Supplier<T> call) throws Exception {
         return OnContext.call(handler, () -> Future.succeededFuture(call.get())).await(5, TimeUnit.SECONDS);
     }

@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,6 +64,8 @@ class Ex05_FetchComputeRespondTest {
         }
     }
 
+    @Tag("contract:values")
+    @Tag("contract:concurrency")
     @Test
     @DisplayName("/report combines the three sources, which were all requested at the same time")
     void reportCombinesAllThreeFetchedTogether(Vertx vertx) throws Exception {
@@ -77,6 +80,8 @@ class Ex05_FetchComputeRespondTest {
             .isEqualTo(Pbkdf2.hash("weather-body|news-body|stocks-body"));
     }
 
+    @Tag("contract:placement")
+    @Tag("contract:event-loop")
     @Test
     @DisplayName("the CPU-heavy combine step runs on Vert.x's worker pool, not on the event loop")
     void combineRunsOffTheLoop(Vertx vertx) throws Exception {
@@ -99,6 +104,8 @@ class Ex05_FetchComputeRespondTest {
             .startsWith("vert.x-worker-thread-");
     }
 
+    @Tag("contract:concurrency")
+    @Tag("contract:event-loop")
     @Test
     @DisplayName("three /report requests at once combine side by side, although one event loop serves them all")
     void concurrentReportsCombineSideBySide(Vertx vertx) throws Exception {
@@ -133,6 +140,7 @@ class Ex05_FetchComputeRespondTest {
         }
     }
 
+    @Tag("contract:errors")
     @Test
     @DisplayName("a source that answers 500 makes /report answer 502")
     void aFailingSourceFailsTheReport(Vertx vertx) throws Exception {
@@ -196,5 +204,31 @@ class Ex05_FetchComputeRespondTest {
                 waiting.clear();
             }
         }).listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @Tag("contract:lifecycle")
+    @Tag("contract:state")
+    @DisplayName("five reports, one after another, reuse the service's connections to the sources")
+    void reportsReuseTheirConnections(Vertx vertx) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        sources = vertx.createHttpServer()
+            .connectionHandler(connection -> connections.incrementAndGet())
+            .requestHandler(r -> r.response().end(r.path().substring(1) + "-body"))
+            .listen(0, "127.0.0.1").await(5, TimeUnit.SECONDS);
+        service = new Ex05_FetchComputeRespond(vertx, sources.actualPort(), bodies -> String.join("|", bodies));
+        io.vertx.core.Context handler = vertx.getOrCreateContext();
+        int reports = 5;
+        for (int i = 0; i < reports; i++) {
+            assertThat(course.mixed.support.OnContext.call(handler, service::report).await(8, TimeUnit.SECONDS))
+                .as("Ex05: the report combines the three bodies").isEqualTo("weather-body|news-body|stocks-body");
+        }
+        int limit = 2 * Ex05_FetchComputeRespond.SOURCES.size();
+        assertThat(connections.get())
+            .as("Ex05: %d reports, one after another, opened %d connections to the sources: a report should reuse the "
+                + "service's client and its kept-alive connections (at most %d here), but each one made new connections "
+                + "(a WebClient created per report or per fetch, and never closed, keeps its connections open too). Hint: "
+                + "one WebClient, made in the constructor and closed in stop()", reports, connections.get(), limit)
+            .isLessThanOrEqualTo(limit);
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Ex06 · A blocking library (JDBC) called from async code through a worker pool")
@@ -59,6 +60,9 @@ class Ex06_JdbcOnAWorkerPoolTest {
         }
     }
 
+    @Tag("contract:values")
+    @Tag("contract:placement")
+    @Tag("contract:event-loop")
     @Test
     @DisplayName("queries called from the event loop run on the jdbc pool and come back as futures")
     void queriesRunOnTheJdbcPool() throws Exception {
@@ -67,7 +71,6 @@ class Ex06_JdbcOnAWorkerPoolTest {
         String thread = OnContext.call(loop, () -> profiles.query(connection -> Thread.currentThread().getName()))
             .await(5, TimeUnit.SECONDS);
         Optional<String> ada = OnContext.call(loop, () -> profiles.findName(1)).await(5, TimeUnit.SECONDS);
-        Optional<String> nobody = OnContext.call(loop, () -> profiles.findName(99)).await(5, TimeUnit.SECONDS);
 
         assertThat(thread)
             .as("Ex06: the JDBC work should run on the pool's threads (%sN), not on %s. %s", POOL_THREAD_PREFIX, thread,
@@ -79,9 +82,29 @@ class Ex06_JdbcOnAWorkerPoolTest {
                         : "")
             .startsWith(POOL_THREAD_PREFIX);
         assertThat(ada).as("Ex06: profile 1 is Ada").contains("Ada");
-        assertThat(nobody).as("Ex06: there is no profile 99").isEmpty();
     }
 
+    @Tag("contract:errors")
+    @Test
+    @DisplayName("an id with no profile answers Optional.empty(), and the next query still works")
+    void anUnknownIdAnswersEmpty() throws Exception {
+        Ex06_JdbcOnAWorkerPool profiles = new Ex06_JdbcOnAWorkerPool(vertx, db.url());
+
+        java.util.concurrent.atomic.AtomicReference<Optional<String>> nobody = new java.util.concurrent.atomic.AtomicReference<>();
+        Throwable failed = org.assertj.core.api.Assertions.catchThrowable(() ->
+            nobody.set(OnContext.call(loop, () -> profiles.findName(99)).await(5, TimeUnit.SECONDS)));
+        assertThat(failed)
+            .as("Ex06: findName(99), an id with no profile, failed (%s) where it should answer Optional.empty(): the query "
+                + "found no row, and reading a row that is not there throws. Hint: rows.next() says whether there is one; "
+                + "read it only then", failed)
+            .isNull();
+        assertThat(nobody.get()).as("Ex06: there is no profile 99").isEmpty();
+        assertThat(OnContext.call(loop, () -> profiles.findName(3)).await(5, TimeUnit.SECONDS))
+            .as("Ex06: profile 3, asked after an unknown id, is Barbara").contains("Barbara");
+    }
+
+    @Tag("contract:concurrency")
+    @Tag("contract:event-loop")
     @Test
     @DisplayName("as many queries as there are connections, from one event loop, are in flight at the same time")
     void queriesRunSideBySide() {
@@ -109,6 +132,7 @@ class Ex06_JdbcOnAWorkerPoolTest {
         assertThat(valid.get()).as("Ex06: each query should get an open connection").containsOnly(true).hasSize(CONNECTIONS);
     }
 
+    @Tag("contract:concurrency")
     @Test
     @DisplayName("the jdbc pool is a Vert.x worker pool with one thread per connection")
     void poolIsSizedLikeTheConnections() throws Exception {
@@ -129,6 +153,8 @@ class Ex06_JdbcOnAWorkerPoolTest {
             .isEqualTo(CONNECTIONS);
     }
 
+    @Tag("contract:errors")
+    @Tag("contract:lifecycle")
     @Test
     @DisplayName("every connection goes back to the pool, after a failed query too, and the failure reaches the caller")
     void everyConnectionGoesBack() throws Exception {
@@ -162,6 +188,7 @@ class Ex06_JdbcOnAWorkerPoolTest {
         }
     }
 
+    @Tag("contract:lifecycle")
     @Test
     @DisplayName("close() ends the jdbc pool's threads and closes every connection")
     void closeEndsThePoolAndTheConnections() throws Exception {
@@ -180,5 +207,28 @@ class Ex06_JdbcOnAWorkerPoolTest {
         await("Ex06: after close() no thread named " + POOL_THREAD_PREFIX + "N should be alive")
             .atMost(Duration.ofSeconds(2))
             .until(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().startsWith(POOL_THREAD_PREFIX)));
+    }
+
+    @Test
+    @Tag("contract:lifecycle")
+    @Tag("contract:state")
+    @DisplayName("eight queries, one after another, open no more connections than the pool's")
+    void queriesShareThePoolsConnections() throws Exception {
+        Ex06_JdbcOnAWorkerPool profiles = new Ex06_JdbcOnAWorkerPool(vertx, db.url());
+        try {
+            for (int i = 0; i < 2 * CONNECTIONS; i++) {
+                assertThat(OnContext.call(loop, () -> profiles.findName(2)).await(5, TimeUnit.SECONDS)).as("Ex06: profile 2 is Grace")
+                    .contains("Grace");
+            }
+            assertThat(db.openConnections())
+                .as("Ex06: after %d queries, one after another, %d connections to the database are open, more than the "
+                    + "pool's %d: each query made connections of its own (a connection pool per query, or a connection "
+                    + "opened and never closed), and a busy service runs the database out of connections. Hint: one "
+                    + "JdbcConnectionPool, made in the constructor, lends every query its connection",
+                    2 * CONNECTIONS, db.openConnections(), CONNECTIONS)
+                .isLessThanOrEqualTo(CONNECTIONS);
+        } finally {
+            OnContext.call(loop, profiles::close).await(5, TimeUnit.SECONDS);
+        }
     }
 }

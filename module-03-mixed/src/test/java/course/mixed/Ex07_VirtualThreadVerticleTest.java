@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -62,6 +63,8 @@ class Ex07_VirtualThreadVerticleTest {
             .isNull();
     }
 
+    @Tag("contract:values")
+    @Tag("contract:placement")
     @Test
     @DisplayName("a lookup is answered with the name by a virtual thread, only after the audit has replied")
     void answersFromAVirtualThreadAfterTheAudit() throws Exception {
@@ -85,6 +88,7 @@ class Ex07_VirtualThreadVerticleTest {
             .as("Ex07: each lookup should be recorded on AUDIT_ADDRESS, once").containsExactly(1, 99);
     }
 
+    @Tag("contract:concurrency")
     @Test
     @DisplayName("while one lookup awaits its audit, the verticle serves the next: five lookups overlap")
     void awaitLetsOtherLookupsIn() throws Exception {
@@ -111,6 +115,7 @@ class Ex07_VirtualThreadVerticleTest {
             .containsExactly("Ada", "Grace", "Barbara", "Ada", "Grace");
     }
 
+    @Tag("contract:concurrency")
     @Test
     @DisplayName("blocking JDBC does not hold the verticle: five lookups are inside the database call at once")
     void blockingJdbcDoesNotHoldTheVerticle() throws Exception {
@@ -136,6 +141,28 @@ class Ex07_VirtualThreadVerticleTest {
             .isNull();
         assertThat(names.get()).as("Ex07: each lookup should get its own name")
             .containsExactly("Ada", "Grace", "Barbara", "Ada", "Grace");
+    }
+
+    @Test
+    @Tag("contract:errors")
+    @DisplayName("a lookup whose audit fails is answered 500, not left waiting, and not answered as if recorded")
+    void aFailedAuditAnswers500() throws Exception {
+        vertx.eventBus().<Integer>consumer(Ex07_VirtualThreadVerticle.AUDIT_ADDRESS, audit -> audit.fail(503, "audit service down"));
+        deploy();
+
+        AtomicReference<HttpResponse<Buffer>> answer = new AtomicReference<>();
+        Throwable noAnswer = catchThrowable(() -> answer.set(client.get(verticle.port(), "127.0.0.1", "/profile")
+            .addQueryParam("id", "1").send().await(5, TimeUnit.SECONDS)));
+        assertThat(noAnswer)
+            .as("Ex07: the audit failed and GET /profile?id=1 got no answer within 5 s (%s): await() threw the audit's "
+                + "failure out of the handler, where nobody answers the request. Hint: catch what await() throws and "
+                + "answer 500", noAnswer)
+            .isNull();
+        assertThat(answer.get().statusCode())
+            .as("Ex07: the audit failed, so the lookup was not recorded and should answer 500, not %d (%s): an answer "
+                + "that hides the failure says a lookup was audited when it was not", answer.get().statusCode(),
+                answer.get().bodyAsString())
+            .isEqualTo(500);
     }
 
     private void deploy() {

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Ex08 · RxJava's way: pick a scheduler for each kind of work")
@@ -25,6 +26,8 @@ class Ex08_RxSchedulersTest {
     private static final String COMPUTATION_THREAD = "RxComputationThreadPool-";
     private static final String GIVEN_VIRTUAL = "given-virtual-";
 
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
     @Test
     @DisplayName("eight blocking calls run at once on the I/O scheduler")
     void blockingCallsRunTogetherOnIo() {
@@ -47,6 +50,7 @@ class Ex08_RxSchedulersTest {
             .allMatch(name -> name.startsWith(IO_THREAD));
     }
 
+    @Tag("contract:placement")
     @Test
     @DisplayName("CPU work runs on the computation scheduler")
     void cpuWorkRunsOnComputation() {
@@ -66,6 +70,8 @@ class Ex08_RxSchedulersTest {
             .startsWith(COMPUTATION_THREAD);
     }
 
+    @Tag("contract:values")
+    @Tag("contract:placement")
     @Test
     @DisplayName("load on io(), hash on computation(), result delivered on the caller's scheduler; no computation thread waits for the load")
     void pipelineHopsSchedulers() throws Exception {
@@ -121,6 +127,8 @@ class Ex08_RxSchedulersTest {
         }
     }
 
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
     @Test
     @DisplayName("fifty blocking calls run at once, each on a virtual thread of the given executor")
     void blockingCallsOnVirtualThreads() {
@@ -158,5 +166,35 @@ class Ex08_RxSchedulersTest {
                 .filter(f -> !f.getClassName().startsWith("java.") && !f.getClassName().startsWith("jdk."))
                 .limit(2).map(f -> f.getClassName() + "." + f.getMethodName()).toList())
             .toList();
+    }
+
+    @Test
+    @Tag("contract:state")
+    @Tag("contract:placement")
+    @DisplayName("each call of onVirtualThread runs on the executor it is given, even after an earlier one was closed")
+    void eachCallUsesTheExecutorItIsGiven() throws Exception {
+        List<Object> ranOn = new java.util.ArrayList<>();
+        for (String name : List.of("ex08-first-", "ex08-second-")) {
+            // Each executor is closed before the next call: a scheduler kept from it could only fail or wait.
+            try (ExecutorService given = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(name, 0).factory())) {
+                ranOn.add(catchThrowableOrValue(() -> Ex08_RxSchedulers.onVirtualThread(() -> Thread.currentThread().getName(), given)
+                    .timeout(5, TimeUnit.SECONDS).blockingGet()));
+            }
+        }
+        List<String> names = ranOn.stream().map(String::valueOf).toList();
+        assertThat(names.get(0).startsWith("ex08-first-") && names.get(1).startsWith("ex08-second-"))
+            .as("Ex08: two calls, each given an executor of its own (closed after its call), ran on %s: a scheduler made from "
+                + "an earlier call's executor was kept (a static field?) and outlived its call, so later calls run on an "
+                + "executor they were not given, one that may be closed by now. Hint: Schedulers.from(virtualThreads) on "
+                + "every call: wrapping an executor costs next to nothing", ranOn)
+            .isTrue();
+    }
+
+    private static Object catchThrowableOrValue(java.util.concurrent.Callable<?> call) {
+        try {
+            return call.call();
+        } catch (Throwable failure) {
+            return failure;
+        }
     }
 }

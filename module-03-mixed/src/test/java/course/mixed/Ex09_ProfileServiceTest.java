@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +84,8 @@ class Ex09_ProfileServiceTest {
         }
     }
 
+    @Tag("contract:values")
+    @Tag("contract:placement")
     @Test
     @DisplayName("GET /profile/:id answers from the database on the db pool, 404 for an unknown id")
     void profileEndpoint() throws Exception {
@@ -106,6 +109,9 @@ class Ex09_ProfileServiceTest {
             .contains(Ex09_ProfileService.DB_CONNECTIONS);
     }
 
+    @Tag("contract:concurrency")
+    @Tag("contract:cores")
+    @Tag("contract:placement")
     @ParameterizedTest(name = "a service given {0} cores")
     @ValueSource(ints = {3, 5})
     @Timeout(20)
@@ -170,6 +176,7 @@ class Ex09_ProfileServiceTest {
             .contains(cores);
     }
 
+    @Tag("contract:values")
     @Test
     @Timeout(30)   // 16 hashes on the server and 16 more here to check them: over 10 s on a loaded 2-core machine
     @DisplayName("a burst of concurrent POST /hash requests: every one answered once, with its own hash")
@@ -190,6 +197,8 @@ class Ex09_ProfileServiceTest {
         }
     }
 
+    @Tag("contract:concurrency")
+    @Tag("contract:event-loop")
     @Test
     @Timeout(60)   // hashing is slow on purpose: a loaded 2-core machine needs seconds per burst, and up to three bursts
     @DisplayName("during a burst of slow hash requests, /profile answers long before the hashes do")
@@ -217,6 +226,7 @@ class Ex09_ProfileServiceTest {
             .isLessThan(burst.hash() * 3 / 4);
     }
 
+    @Tag("contract:lifecycle")
     @Test
     @DisplayName("stop() closes the server and both pools before it completes; their threads end")
     void stopClosesEverything() throws Exception {
@@ -243,6 +253,36 @@ class Ex09_ProfileServiceTest {
             .atMost(Duration.ofSeconds(2))
             .until(() -> Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().startsWith(HASH_THREAD) || t.getName().startsWith(DB_THREAD)));
+    }
+
+    @Test
+    @Tag("contract:lifecycle")
+    @DisplayName("stop() closes the server before the pools: no request can reach a pool that is gone")
+    void stopClosesTheServerFirst() throws Exception {
+        startService(2, Pbkdf2::hash);
+        assertThat(getProfile(1).await(5, TimeUnit.SECONDS).statusCode()).as("Ex09: GET /profile/1 should answer 200").isEqualTo(200);
+        int servicePort = port;
+        List<String> closedWhileServing = new java.util.concurrent.CopyOnWriteArrayList<>();
+        pools.whenClosed(pool -> {
+            if (pool.equals(Ex09_ProfileService.HASH_POOL_NAME) || pool.equals(Ex09_ProfileService.DB_POOL_NAME)) {
+                try (var probe = new java.net.Socket()) {
+                    probe.connect(new java.net.InetSocketAddress("127.0.0.1", servicePort), 500);
+                    closedWhileServing.add(pool); // the server still took a connection as this pool closed
+                } catch (java.io.IOException refused) {
+                    // the server is closed already: as it should be
+                }
+            }
+        });
+
+        Ex09_ProfileService stopping = service;
+        service = null;
+        stopping.stop().await(5, TimeUnit.SECONDS);
+
+        assertThat(closedWhileServing)
+            .as("Ex09: the %s pool(s) were closed while the server still accepted connections: a request arriving in "
+                + "between is handed to a pool that is gone, and fails. Hint: close the server first, then, once it is "
+                + "closed, the pools (server.close().compose(...))", closedWhileServing)
+            .isEmpty();
     }
 
     /** Why work of this kind does not belong on {@code thread}. */

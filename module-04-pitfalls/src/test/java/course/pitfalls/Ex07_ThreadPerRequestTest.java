@@ -9,9 +9,12 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Ex07 · A platform thread per request under a traffic spike")
@@ -22,6 +25,8 @@ class Ex07_ThreadPerRequestTest {
     private static final int MAX_NEW_PLATFORM_THREADS = 256;
 
     @Test
+    @Tag("contract:values")
+    @Tag("contract:concurrency")
     @DisplayName("a spike of 2,000 waiting requests is served all at once, without starting 2,000 platform threads")
     void spikeDoesNotStartAThreadPerRequest() throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -67,15 +72,133 @@ class Ex07_ThreadPerRequestTest {
     }
 
     @Test
+    @Tag("contract:errors")
+    @Tag("contract:concurrency")
+    @DisplayName("a spike of 500 requests that fail: each reply fails with its own request's exception, and no thread per request")
+    void failingRequestsFailTheirReplies() throws Exception {
+        int spike = 500;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        CountDownLatch allInFlight = new CountDownLatch(spike);
+        List<CompletableFuture<String>> replies;
+        int newPlatformThreads;
+        try (var server = new Ex07_ThreadPerRequest()) {
+            int before = threads.getThreadCount();
+            threads.resetPeakThreadCount();
+            // Each request waits until all are in flight (at most 5 s), then its downstream call fails.
+            replies = IntStream.range(0, spike)
+                .mapToObj(i -> server.handle(() -> {
+                    allInFlight.countDown();
+                    allInFlight.await(5, SECONDS);
+                    throw new java.io.IOException("downstream failed for request " + i);
+                }))
+                .toList();
+            allInFlight.await(5, SECONDS);
+            newPlatformThreads = threads.getPeakThreadCount() - before;
+            for (int i = 0; i < spike; i++) {
+                Throwable failure;
+                try {
+                    replies.get(i).get(5, SECONDS);
+                    failure = null;
+                } catch (ExecutionException failed) {
+                    failure = failed.getCause();
+                } catch (TimeoutException pending) {
+                    fail("Ex07: request %d threw, and 5 s later its reply had still not completed: the failure stayed "
+                        + "where nobody looks (the Future that submit returns, a thread's uncaught-exception handler), and "
+                        + "its caller waits for ever. Hint: supplyAsync(..., executor) fails the reply with the request's "
+                        + "exception; or catch it and completeExceptionally", i);
+                    return;
+                }
+                assertThat(failure)
+                    .as("Ex07: request %d threw an IOException, so its reply should fail with it, not %s", i,
+                        failure == null ? "succeed" : failure)
+                    .isInstanceOf(java.io.IOException.class)
+                    .hasMessage("downstream failed for request " + i);
+            }
+        }
+        assertThat(newPlatformThreads)
+            .as("Ex07: %d requests made %d new platform (OS) threads: the spike decides how many threads exist. "
+                + "Hint: a thread per request is fine when the thread is virtual", spike, newPlatformThreads)
+            .isLessThanOrEqualTo(MAX_NEW_PLATFORM_THREADS);
+    }
+
+    @Test
+    @Tag("contract:state")
+    @Tag("contract:lifecycle")
+    @DisplayName("two servers side by side: closing one neither waits for nor stops the other, which still waits for its own")
+    void closingOneServerLeavesTheOtherAlone() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        var busy = new Ex07_ThreadPerRequest();
+        var idle = new Ex07_ThreadPerRequest();
+        try {
+            CompletableFuture<String> slow = busy.handle(() -> {
+                started.countDown();
+                mayFinish.await(5, SECONDS);
+                return "slow";
+            });
+            assertThat(started.await(2, SECONDS)).as("Ex07: the request started").isTrue();
+
+            CountDownLatch idleClosed = new CountDownLatch(1);
+            Thread.ofPlatform().daemon().name("ex07-idle-stopper").start(() -> {
+                idle.close();
+                idleClosed.countDown();
+            });
+            assertThat(idleClosed.await(2, SECONDS))
+                .as("Ex07: closing a server with no request in flight took more than 2 s while another server had one: "
+                    + "close() waited for the other server's request, so both share one executor (a static field?). "
+                    + "Hint: each server makes its own executor, and close() closes only that")
+                .isTrue();
+            CompletableFuture<String> after;
+            try {
+                after = busy.handle(() -> "after");
+            } catch (RuntimeException rejected) {
+                fail("Ex07: after another server was closed, this one refused a request (" + rejected + "): both share one "
+                    + "executor (a static field?), and closing one closed it for all. Hint: each server makes its own "
+                    + "executor, and close() closes only that");
+                return;
+            }
+            try {
+                assertThat(after.get(2, SECONDS)).as("Ex07: a server still open answers").isEqualTo("after");
+            } catch (ExecutionException rejected) {
+                fail("Ex07: after another server was closed, this one failed a request (" + rejected.getCause() + "): both "
+                    + "share one executor (a static field?), and closing one closed it for all. Hint: each server makes its "
+                    + "own executor, and close() closes only that");
+            }
+
+            CountDownLatch busyClosed = new CountDownLatch(1);
+            Thread.ofPlatform().daemon().name("ex07-busy-stopper").start(() -> {
+                busy.close();
+                busyClosed.countDown();
+            });
+            assertThat(busyClosed.await(500, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .as("Ex07: close() returned while its own request was still in flight: the server cuts off the requests it "
+                    + "accepted. Hint: keep the requests' ExecutorService and close() it: close waits for its tasks")
+                .isFalse();
+            mayFinish.countDown();
+            assertThat(busyClosed.await(3, SECONDS)).as("Ex07: close() returns once the last request is done").isTrue();
+            assertThat(slow.get(1, SECONDS)).as("Ex07: the request in flight still gets its reply").isEqualTo("slow");
+        } finally {
+            mayFinish.countDown();
+        }
+    }
+
+    @Test
+    @Tag("contract:lifecycle")
     @DisplayName("close() waits for the requests in flight")
     void closeWaitsForRequestsInFlight() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch mayFinish = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         var server = new Ex07_ThreadPerRequest();
+        AtomicBoolean interrupted = new AtomicBoolean();
         CompletableFuture<String> reply = server.handle(() -> {
             started.countDown();
-            mayFinish.await(5, SECONDS);
+            try {
+                mayFinish.await(5, SECONDS);
+            } catch (InterruptedException cutOff) {
+                interrupted.set(true);
+                throw cutOff;
+            }
             return "done";
         });
         assertThat(started.await(2, SECONDS)).as("Ex07: the request started").isTrue();
@@ -85,7 +208,14 @@ class Ex07_ThreadPerRequestTest {
             closed.countDown();
         });
         try {
-            assertThat(closed.await(1, SECONDS))
+            boolean returnedAtOnce = closed.await(1, SECONDS);
+            assertThat(interrupted)
+                .as("Ex07: close() interrupted the request in flight (shutdownNow(), or closing with interrupts): the "
+                    + "requests it then waits for are the ones it just broke, and their callers get an InterruptedException "
+                    + "instead of a reply. Hint: close() the requests' ExecutorService: it stops new ones and waits for the "
+                    + "ones in flight without interrupting them")
+                .isFalse();
+            assertThat(returnedAtOnce)
                 .as("Ex07: close() returned while a request was still in flight: a server that stops this way cuts off the "
                     + "requests it accepted (shutdown() only stops new ones; a bare thread per request has nobody to wait "
                     + "for it). Hint: keep the requests' ExecutorService and close() it: close waits for its tasks")

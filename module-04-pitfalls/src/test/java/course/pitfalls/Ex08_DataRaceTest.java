@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -21,6 +25,8 @@ class Ex08_DataRaceTest {
     private static final List<String> WORDS = List.of("async", "thread", "loop", "future");
 
     @Test
+    @Tag("contract:values")
+    @Tag("contract:concurrency")
     @Timeout(value = 30, unit = TimeUnit.SECONDS) // a correct map takes about a second per round on a busy 2-core machine
     @DisplayName("four threads recording at once lose no count")
     void countsLoseNothing() throws Exception {
@@ -40,6 +46,8 @@ class Ex08_DataRaceTest {
     }
 
     @Test
+    @Tag("contract:concurrency")
+    @Tag("contract:state")
     @Timeout(value = 30, unit = TimeUnit.SECONDS)
     @DisplayName("four threads meeting the same new words at once lose no word and no count")
     void newWordsLoseNothing() throws Exception {
@@ -68,6 +76,62 @@ class Ex08_DataRaceTest {
                     + "that is not made for concurrent writers loses entries while it grows. Hint: a ConcurrentHashMap and "
                     + "merge(word, 1, Integer::sum): the whole update is one atomic step",
                     round, THREADS, THREADS, miscounted.stream().map(w -> w + " = " + counter.count(w)).toList())
+                .isEmpty();
+        }
+    }
+
+    @Test
+    @Tag("contract:concurrency")
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @DisplayName("a count read while four threads record new words sees every word recorded before")
+    void readsWhileOthersWriteSeeEveryWord() throws Exception {
+        int words = 200_000;
+        List<String> early = IntStream.range(0, 64).mapToObj(i -> "early-" + i).toList();
+        for (int round = 1; round <= MAX_ROUNDS; round++) {
+            var counter = new Ex08_DataRace();
+            early.forEach(counter::record); // each counted once, before any other thread writes
+            CountDownLatch go = new CountDownLatch(1);
+            AtomicBoolean writing = new AtomicBoolean(true);
+            Queue<String> misread = new ConcurrentLinkedQueue<>();
+            List<Thread> readers = IntStream.range(0, 2)
+                .mapToObj(r -> Thread.ofPlatform().daemon().name("ex08-reader-" + r).start(() -> {
+                    awaitQuietly(go);
+                    try {
+                        while (writing.get() && misread.isEmpty()) {
+                            for (String word : early) {
+                                int seen = counter.count(word);
+                                if (seen != 1) {
+                                    misread.add(word + " read as " + seen);
+                                }
+                            }
+                        }
+                    } catch (RuntimeException | Error broken) {
+                        misread.add("a read threw " + broken);
+                    }
+                }))
+                .toList();
+            List<Thread> writers = IntStream.range(0, THREADS)
+                .mapToObj(t -> Thread.ofPlatform().daemon().name("ex08-grower-" + t).start(() -> {
+                    awaitQuietly(go);
+                    for (int i = 0; i < words && misread.isEmpty(); i++) {
+                        counter.record("word-" + (i + t * words / THREADS) % words);
+                    }
+                }))
+                .toList();
+            go.countDown();
+            for (Thread writer : writers) {
+                assertThat(writer.join(Duration.ofSeconds(8))).as("Ex08: a writer thread did not finish within 8 s").isTrue();
+            }
+            writing.set(false);
+            for (Thread reader : readers) {
+                assertThat(reader.join(Duration.ofSeconds(8))).as("Ex08: a reader thread did not finish within 8 s").isTrue();
+            }
+            assertThat(misread)
+                .as("Ex08 (round %d): words counted once before %d threads began to record new ones were read, while they "
+                    + "wrote, with another count (%s): a read that takes no part in the writers' safety (a lock only "
+                    + "around record, a plain HashMap read while it grows) sees the map half-way through a change. Hint: a "
+                    + "ConcurrentHashMap: its reads are safe while others write, without a lock",
+                    round, THREADS, misread.stream().limit(3).toList())
                 .isEmpty();
         }
     }

@@ -10,12 +10,17 @@ import io.vertx.core.Promise;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Ex09 · Errors that vanish")
@@ -31,6 +36,7 @@ class Ex09_VanishingErrorsTest {
     }
 
     @Test
+    @Tag("contract:errors")
     @DisplayName("a background task that throws is reported, whether it throws an exception or an error")
     void backgroundTaskFailureIsReported() throws Exception {
         IllegalStateException boom = new IllegalStateException("nightly job failed");
@@ -57,6 +63,7 @@ class Ex09_VanishingErrorsTest {
     }
 
     @Test
+    @Tag("contract:errors")
     @DisplayName("an error in an Rx stream is reported, not left to the global handler")
     void rxErrorIsReported() {
         List<Throwable> lastResort = new CopyOnWriteArrayList<>();
@@ -75,6 +82,7 @@ class Ex09_VanishingErrorsTest {
     }
 
     @Test
+    @Tag("contract:errors")
     @DisplayName("a Vert.x save that fails later is reported; one that succeeds reports nothing")
     void failedVertxFutureIsReported() {
         IOException diskFull = new IOException("disk full");
@@ -100,6 +108,79 @@ class Ex09_VanishingErrorsTest {
         assertReportedWithin2s(diskFull, "Ex09: the save failed a moment later and nobody heard: a Vert.x future's failure "
             + "is lost unless someone listens for it (checking failed() at once only sees saves that failed already). "
             + "Hint: save.get().onFailure(errors::accept)");
+    }
+
+    @Test
+    @Tag("contract:placement")
+    @Tag("contract:errors")
+    @DisplayName("a background task runs on the executor, and runInBackground returns before it ends")
+    void backgroundTaskRunsInTheBackground() throws Exception {
+        IllegalStateException late = new IllegalStateException("nightly job failed after a while");
+        CountDownLatch mayFail = new CountDownLatch(1);
+        AtomicReference<Thread> ranOn = new AtomicReference<>();
+        AtomicBoolean endedBeforeReturn = new AtomicBoolean();
+        AtomicBoolean returned = new AtomicBoolean();
+        try (ExecutorService executor = Executors.newSingleThreadExecutor()) {
+            service.runInBackground(executor, () -> {
+                ranOn.set(Thread.currentThread());
+                try {
+                    mayFail.await(2, TimeUnit.SECONDS); // the test lets it go on once runInBackground has returned
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                endedBeforeReturn.set(!returned.get());
+                throw late;
+            });
+            returned.set(true);
+            mayFail.countDown();
+            assertReportedWithin2s(late, "Ex09: the task's exception, thrown after a while, never reached the error reporter");
+        }
+        assertThat(endedBeforeReturn)
+            .as("Ex09: runInBackground returned only after the job had ended (on thread %s, the caller's is %s): the job ran on "
+                + "the caller's thread, so the caller waits for every nightly job, and the executor it was given is never "
+                + "used. Hint: hand the job to the executor, CompletableFuture.runAsync(job, executor), and report its "
+                + "failure there", ranOn.get(), Thread.currentThread())
+            .isFalse();
+        assertThat(ranOn.get()).as("Ex09: the job runs on the executor's thread, not the caller's").isNotSameAs(Thread.currentThread());
+    }
+
+    @Test
+    @Tag("contract:state")
+    @Tag("contract:errors")
+    @DisplayName("two services side by side: each failure reaches the reporter of the service it ran in")
+    void eachServiceReportsToItsOwnReporter() throws Exception {
+        List<Throwable> otherReported = new CopyOnWriteArrayList<>();
+        var other = new Ex09_VanishingErrors(otherReported::add); // made after this test's service
+        IllegalStateException mine = new IllegalStateException("this service's job failed");
+        IOException theirs = new IOException("the other service's save failed");
+
+        try (ExecutorService executor = Executors.newSingleThreadExecutor()) {
+            service.runInBackground(executor, () -> {
+                throw mine;
+            });
+            other.saveInBackground(() -> Future.failedFuture(theirs));
+            try {
+                await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(2)).until(() ->
+                    reported.stream().anyMatch(r -> unwrapped(r) == mine) || otherReported.stream().anyMatch(r -> unwrapped(r) == mine));
+            } catch (ConditionTimeoutException nowhere) {
+                // judged below
+            }
+            assertThat(otherReported.stream().noneMatch(r -> unwrapped(r) == mine))
+                .as("Ex09: the first service's failing job was reported to the reporter of a service made after it: the "
+                    + "reporter is kept where every instance shares it (a static field?), so the last service made takes "
+                    + "every failure. Hint: keep the reporter in an instance field (final)")
+                .isTrue();
+            assertReportedWithin2s(mine, "Ex09: the first service's failing job never reached its reporter");
+        }
+        try {
+            await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(2)).until(() -> !otherReported.isEmpty());
+        } catch (ConditionTimeoutException nothing) {
+            // judged below
+        }
+        assertThat(otherReported)
+            .as("Ex09: the second service's failed save should reach the second service's reporter, and only it")
+            .containsExactly(theirs);
+        assertThat(reported).as("Ex09: the first service's reporter hears the first service's failure only").containsExactly(mine);
     }
 
     private void assertReportedWithin2s(Throwable expected, String message) {

@@ -4,7 +4,14 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import course.pitfalls.support.CpuPoolCheck;
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -17,12 +24,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Ex10 · Virtual threads used like platform threads, and for CPU work")
 class Ex10_VirtualThreadMisuseTest {
 
     @Test
+    @Tag("contract:values")
+    @Tag("contract:concurrency")
+    @Tag("contract:placement")
+    @Tag("contract:errors")
     @DisplayName("partner calls each get a new virtual thread, as many at once as the partner allows and never more, even after calls that failed")
     void callsReachTheLimitButNeverExceedIt() throws Exception {
         int limit = 32;
@@ -97,6 +110,8 @@ class Ex10_VirtualThreadMisuseTest {
     }
 
     @Test
+    @Tag("contract:placement")
+    @Tag("contract:cores")
     @DisplayName("a waiting call wakes up on time while CPU work runs")
     void cpuWorkDoesNotStarveWaitingCalls() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -141,6 +156,10 @@ class Ex10_VirtualThreadMisuseTest {
     }
 
     @Test
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Tag("contract:cores")
+    @Tag("contract:lifecycle")
     @DisplayName("CPU work runs on platform threads, as many at once as there are cores, never more")
     void cpuWorkUsesOnePlatformThreadPerCore() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -183,5 +202,55 @@ class Ex10_VirtualThreadMisuseTest {
             .as("Ex10: at most %d CPU jobs ran at once on a machine with %d cores: the pool leaves cores idle. Hint: size it "
                 + "with Runtime.getRuntime().availableProcessors(), not a number that fits one machine", peak.get(), cores)
             .isEqualTo(cores);
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (cpuThreads.stream().anyMatch(Thread::isAlive) && System.nanoTime() < giveUp) {
+            Thread.sleep(20);
+        }
+        assertThat(cpuThreads.stream().filter(Thread::isAlive).map(Thread::getName).toList())
+            .as("Ex10: the service is closed, but the platform threads that ran its CPU work are still alive 2 s later: "
+                + "close() leaves the CPU pool open, and its threads outlive the service. Hint: close() closes every "
+                + "executor the service made")
+            .isEmpty();
+    }
+
+    @Test
+    @Tag("contract:cores")
+    @Tag("contract:concurrency")
+    @Timeout(value = 30, unit = SECONDS) // a second JVM starts: seconds on a busy machine
+    @DisplayName("on a machine with 3 cores (a second JVM), CPU jobs run 3 at once: the pool follows the cores, whatever they are")
+    void cpuPoolFollowsTheCoresOfAnyMachine() throws Exception {
+        int cores = 3; // not this machine's count, not a power of two: a pool sized by hand for one machine shows
+        List<String> lines = runCpuPoolCheck(cores);
+        assertThat(lines).as("Ex10: the child JVM (-XX:ActiveProcessorCount=%d) printed %s", cores, lines)
+            .contains("CORES " + cores);
+        String peak = lines.stream().filter(line -> line.startsWith("PEAK ")).findFirst().orElse("PEAK (none)");
+        assertThat(peak)
+            .as("Ex10: on a machine with %d cores, %s CPU jobs ran at once (out of %d): the CPU pool has a size that fits "
+                + "one machine, not this one (a number typed in, or a pool without a bound). Hint: "
+                + "Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())", cores,
+                peak.substring("PEAK ".length()), 2 * cores)
+            .isEqualTo("PEAK " + cores);
+    }
+
+    /** Runs {@link CpuPoolCheck} in a child JVM that sees {@code cores} cores; returns its output lines. */
+    private static List<String> runCpuPoolCheck(int cores) throws IOException, InterruptedException, URISyntaxException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The exercise first (a course check may load it from a folder of its own), then the rest.
+        List<String> classPath = new ArrayList<>();
+        for (Class<?> needed : List.of(Ex10_VirtualThreadMisuse.class, CpuPoolCheck.class)) {
+            CodeSource source = needed.getProtectionDomain().getCodeSource();
+            if (source != null && source.getLocation() != null) {
+                classPath.add(Path.of(source.getLocation().toURI()).toString());
+            }
+        }
+        classPath.add(System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(java, "-XX:ActiveProcessorCount=" + cores, "-XX:TieredStopAtLevel=1",
+            "-cp", String.join(File.pathSeparator, classPath), CpuPoolCheck.class.getName())
+            .redirectErrorStream(true)
+            .start();
+        if (!child.waitFor(25, SECONDS)) {
+            child.destroyForcibly().waitFor();
+        }
+        return List.of(new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\\R"));
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Ex11 · Per-thread state on virtual threads")
@@ -26,6 +27,8 @@ class Ex11_PerThreadStateTest {
     private static final ToLongFunction<String> PRICE_LIST = sku -> 100L + sku.length();
 
     @Test
+    @Tag("contract:values")
+    @Tag("contract:state")
     @DisplayName("the expensive price format is built once and shared by every request and every lookup")
     void theFormatIsBuiltOnce() throws Exception {
         AtomicInteger builds = new AtomicInteger();
@@ -50,7 +53,9 @@ class Ex11_PerThreadStateTest {
         int requests = callers * requestsEach;
         String why = builds.get() >= requests * skusEach
             ? "once per lookup: a cache per thread never hits on virtual threads, because each task gets a new thread"
-            : builds.get() == requests ? "once per request: every request pays for it again" : "more than once";
+            : builds.get() == requests ? "once per request: every request pays for it again"
+            : builds.get() == 0 ? "never: it used a format built before this service was made (kept in a static field?)"
+            : "more than once";
         assertThat(builds.get())
             .as("Ex11: %d requests of %d skus built the price format %d times, %s. It is thread-safe: build one and "
                 + "share it, instead of keeping one per thread", requests, skusEach, builds.get(), why)
@@ -58,6 +63,8 @@ class Ex11_PerThreadStateTest {
     }
 
     @Test
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
     @DisplayName("every price lookup sees the user of its own request, while requests run at the same time")
     void everyLookupSeesItsOwnRequestsUser() throws Exception {
         int users = 6, skusEach = 3;
@@ -105,11 +112,46 @@ class Ex11_PerThreadStateTest {
             .isEmpty();
     }
 
+    @Test
+    @Tag("contract:state")
+    @DisplayName("two services side by side, with two formats: each builds its own once and quotes in it")
+    void twoServicesKeepTheirOwnFormat() throws Exception {
+        PriceFormat dollars = cents -> String.format("$%d.%02d", cents / 100, cents % 100);
+        AtomicInteger euroBuilds = new AtomicInteger();
+        AtomicInteger dollarBuilds = new AtomicInteger();
+        var inEuros = new Ex11_PerThreadState(() -> {
+            euroBuilds.incrementAndGet();
+            return EUROS;
+        }, PRICE_LIST);
+        var inDollars = new Ex11_PerThreadState(() -> {
+            dollarBuilds.incrementAndGet();
+            return dollars;
+        }, PRICE_LIST);
+        List<String> skus = List.of("sku-1", "sku-2", "sku-3");
+
+        List<String> euros = inEuros.quote("ann", skus);
+        List<String> inUsd = inDollars.quote("bob", skus);
+        List<String> eurosAgain = inEuros.quote("cid", skus);
+
+        assertThat(List.of(euros.getFirst(), inUsd.getFirst(), eurosAgain.getFirst()))
+            .as("Ex11: a service made with a euro format and one made with a dollar format, side by side, quoted %s, %s and "
+                + "%s: one format serves both, so the format is kept for the whole JVM (a static field, built by the first "
+                + "service made) rather than per service. Hint: build it in the constructor into a final instance field",
+                euros.getFirst(), inUsd.getFirst(), eurosAgain.getFirst())
+            .containsExactly("sku-1: 1.05 EUR", "sku-1: $1.05", "sku-1: 1.05 EUR");
+        assertThat(List.of(euroBuilds.get(), dollarBuilds.get()))
+            .as("Ex11: each service should build its format exactly once (euro, dollar), not %d and %d times",
+                euroBuilds.get(), dollarBuilds.get())
+            .containsExactly(1, 1);
+    }
+
     private static String owner(String sku) {
         return sku.substring(0, sku.indexOf('/'));
     }
 
     @Test
+    @Tag("contract:placement")
+    @Tag("contract:state")
     @DisplayName("the user stays inside its request: not on the request thread afterwards, not in a library's pool thread")
     void theUserStaysInsideItsRequest() throws Exception {
         // A library with a pool of its own (think: a metrics or JDBC pool). Its thread is started lazily,

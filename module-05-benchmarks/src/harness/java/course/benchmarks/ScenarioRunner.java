@@ -9,7 +9,8 @@ import java.util.function.IntFunction;
  * per model; the tests check each one, then the JMH benchmarks in src/harness/java time them.
  *
  * <p>Every method runs {@code units} units numbered 0 to units - 1, waits for all of them, and
- * returns what each unit produced, in unit order. The work of a unit is handed in as a function
+ * returns what each unit produced, in unit order; when a unit throws, the method throws too, with
+ * that failure (or an exception caused by it). The work of a unit is handed in as a function
  * of its id, so the benchmark can pass the published work ("return your id", the mixing loop)
  * and the tests can pass work that reports where and when it ran.
  */

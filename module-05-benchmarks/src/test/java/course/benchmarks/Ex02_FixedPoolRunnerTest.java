@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,6 +28,7 @@ class Ex02_FixedPoolRunnerTest {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
 
     @Test
+    @Tag("contract:values")
     @DisplayName("spawn returns every unit's id, in order")
     void spawnReturnsEveryId() throws Exception {
         try (ScenarioRunner runner = new Ex02_FixedPoolRunner()) {
@@ -37,6 +39,8 @@ class Ex02_FixedPoolRunnerTest {
     }
 
     @Test
+    @Tag("contract:placement")
+    @Tag("contract:state")
     @DisplayName("the units share the pool's threads, at most one per core, call after call")
     void unitsReuseThePoolThreads() throws Exception {
         try (ScenarioRunner runner = new Ex02_FixedPoolRunner()) {
@@ -52,6 +56,7 @@ class Ex02_FixedPoolRunnerTest {
     }
 
     @Test
+    @Tag("contract:concurrency")
     @DisplayName("one pool thread per core: as many CPU units as cores run at the same time")
     void everyCoreGetsAThread() throws Exception {
         try (ScenarioRunner runner = new Ex02_FixedPoolRunner()) {
@@ -66,6 +71,8 @@ class Ex02_FixedPoolRunnerTest {
     }
 
     @Test
+    @Tag("contract:cores")
+    @Tag("contract:concurrency")
     @Timeout(30)
     @DisplayName("the pool follows the cores on any machine (checked in a JVM that sees 3 cores)")
     void poolFollowsTheCores() throws Exception {
@@ -81,6 +88,7 @@ class Ex02_FixedPoolRunnerTest {
     }
 
     @Test
+    @Tag("contract:values")
     @DisplayName("the CPU units match the sequential reference")
     void computeMatchesTheReference() throws Exception {
         try (ScenarioRunner runner = new Ex02_FixedPoolRunner()) {
@@ -92,6 +100,8 @@ class Ex02_FixedPoolRunnerTest {
     }
 
     @Test
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
     @DisplayName("each wait holds a pool thread: 4 x cores waits take 4 rounds")
     void waitsBlockThePoolThreads() throws Exception {
         Duration pause = Duration.ofMillis(100);
@@ -115,6 +125,7 @@ class Ex02_FixedPoolRunnerTest {
     }
 
     @Test
+    @Tag("contract:lifecycle")
     @DisplayName("close() ends the pool's threads")
     void closeEndsThePool() throws Exception {
         Set<Thread> threads;
@@ -147,5 +158,77 @@ class Ex02_FixedPoolRunnerTest {
             child.destroyForcibly().waitFor();
         }
         return List.of(new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\\R"));
+    }
+
+    @Test
+    @Tag("contract:errors")
+    @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS) // three scenarios, each given 8 s
+    @DisplayName("a unit that throws makes the call throw, in every scenario")
+    void aFailingUnitFailsTheCall() throws Exception {
+        try (ScenarioRunner runner = new Ex02_FixedPoolRunner()) {
+            aFailingUnitFailsEachScenario(runner);
+        }
+    }
+
+    private static void aFailingUnitFailsEachScenario(ScenarioRunner runner) throws Exception {
+        IllegalStateException failure = new IllegalStateException("unit 7 failed");
+        Probes.assertAFailingUnitFailsTheCall("Ex02", "spawn(20 units)", () -> runner.spawn(20, Probes.failingAt(7, failure)), failure,
+            "invokeAll's futures rethrow a unit's failure from get(): let it reach the caller");
+        Probes.assertAFailingUnitFailsTheCall("Ex02", "waitThen(20 units)",
+            () -> runner.waitThen(20, Probes.PAUSE, Probes.failingAt(7, failure)), failure, "invokeAll's futures rethrow a unit's failure from get(): let it reach the caller");
+        Probes.assertAFailingUnitFailsTheCall("Ex02", "compute(20 units)", () -> runner.compute(20, Probes.failingAt(7, failure)), failure,
+            "invokeAll's futures rethrow a unit's failure from get(): let it reach the caller");
+    }
+
+    @Test
+    @Tag("contract:lifecycle")
+    @DisplayName("close() waits for the units still running, without interrupting them")
+    void closeWaitsForUnitsInFlight() throws Exception {
+        ScenarioRunner closing = new Ex02_FixedPoolRunner();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch mayFinish = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CompletableFuture<List<String>> spawned = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("ex02-caller").start(() -> {
+            try {
+                spawned.complete(closing.spawn(1, id -> {
+                    started.countDown();
+                    try {
+                        mayFinish.await(5, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException cutOff) {
+                        interrupted.set(true);
+                        return "interrupted";
+                    }
+                    return "done";
+                }));
+            } catch (Throwable e) {
+                spawned.completeExceptionally(e);
+            }
+        });
+        try {
+            assertThat(started.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("Ex02: the unit started").isTrue();
+            java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+            Thread.ofPlatform().daemon().name("ex02-closer").start(() -> {
+                closing.close();
+                closed.countDown();
+            });
+            boolean returnedAtOnce = closed.await(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            assertThat(interrupted)
+                .as("Ex02: close() interrupted a unit that was still running (shutdownNow()): a benchmark's last units are cut "
+                    + "off and their results lost. Hint: pool.close() (or shutdown() then awaitTermination) lets them finish")
+                .isFalse();
+            assertThat(returnedAtOnce)
+                .as("Ex02: close() returned while a unit was still running on the pool: shutdown() alone stops new units but "
+                    + "does not wait, so the pool's threads are still at work after close(). Hint: pool.close() waits (Java 19+), "
+                    + "or shutdown() then awaitTermination(...)")
+                .isFalse();
+            mayFinish.countDown();
+            assertThat(closed.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("Ex02: close() returns once the last unit is done").isTrue();
+            assertThat(spawned.get(5, java.util.concurrent.TimeUnit.SECONDS)).as("Ex02: the unit in flight still delivers its result")
+                .containsExactly("done");
+        } finally {
+            mayFinish.countDown();
+            closing.close(); // a second close() is harmless; it ends the pool if the test stopped before the closer ran
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Ex03 · One virtual thread per unit")
@@ -24,6 +25,7 @@ class Ex03_VirtualThreadRunnerTest {
     }
 
     @Test
+    @Tag("contract:values")
     @DisplayName("spawn returns every unit's id, in order")
     void spawnReturnsEveryId() throws Exception {
         assertThat(runner.spawn(1000, id -> id))
@@ -32,6 +34,7 @@ class Ex03_VirtualThreadRunnerTest {
     }
 
     @Test
+    @Tag("contract:placement")
     @DisplayName("each unit runs on its own virtual thread")
     void eachUnitHasItsOwnVirtualThread() throws Exception {
         List<Thread> threads = runner.spawn(100, id -> Thread.currentThread());
@@ -43,6 +46,7 @@ class Ex03_VirtualThreadRunnerTest {
     }
 
     @Test
+    @Tag("contract:state")
     @DisplayName("a virtual thread is never reused: every call's units get new ones")
     void virtualThreadsAreNeverPooled() throws Exception {
         Set<Thread> first = new HashSet<>(runner.spawn(100, id -> Thread.currentThread()));
@@ -55,6 +59,7 @@ class Ex03_VirtualThreadRunnerTest {
     }
 
     @Test
+    @Tag("contract:concurrency")
     @DisplayName("10,000 units are alive at once: nothing caps them")
     void tenThousandUnitsRunAtOnce() throws Exception {
         List<Boolean> met = Probes.within(Duration.ofSeconds(8), () -> runner.spawn(10_000, Probes.meetingOf(10_000)),
@@ -68,6 +73,8 @@ class Ex03_VirtualThreadRunnerTest {
     }
 
     @Test
+    @Tag("contract:values")
+    @Tag("contract:concurrency")
     @DisplayName("1,000 waits overlap, each on a parked virtual thread")
     void waitsElapseAndOverlap() throws Exception {
         Probes.WaitRun run = Probes.runWaits(runner, 1000, "Ex03");
@@ -78,6 +85,7 @@ class Ex03_VirtualThreadRunnerTest {
     }
 
     @Test
+    @Tag("contract:placement")
     @DisplayName("each unit waits on its own virtual thread: all 1,000 exist while they wait")
     void eachUnitWaitsOnItsOwnVirtualThread() throws Exception {
         long there = Probes.unitsThereDuringTheWait(runner, 1000, Duration.ofSeconds(2), "Ex03");
@@ -89,6 +97,8 @@ class Ex03_VirtualThreadRunnerTest {
     }
 
     @Test
+    @Tag("contract:values")
+    @Tag("contract:concurrency")
     @DisplayName("the CPU units run in parallel and match the sequential reference")
     void computeRunsInParallelAndMatchesTheReference() throws Exception {
         int parties = Probes.parallelism();
@@ -100,5 +110,35 @@ class Ex03_VirtualThreadRunnerTest {
         assertThat(runner.compute(units, Probes.mixWork()))
             .as("Ex03: compute should return MixingLoop.mix(id, rounds) for every id, in order. Hint: compute runs like spawn")
             .containsExactlyElementsOf(Probes.sequentialMix(units));
+    }
+
+    @Test
+    @Tag("contract:errors")
+    @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS) // three scenarios, each given 8 s
+    @DisplayName("a unit that throws makes the call throw, in every scenario")
+    void aFailingUnitFailsTheCall() throws Exception {
+        IllegalStateException failure = new IllegalStateException("unit 7 failed");
+        Probes.assertAFailingUnitFailsTheCall("Ex03", "spawn(20 units)", () -> runner.spawn(20, Probes.failingAt(7, failure)), failure,
+            "get() on each unit's Future rethrows its failure: let it reach the caller");
+        Probes.assertAFailingUnitFailsTheCall("Ex03", "waitThen(20 units)",
+            () -> runner.waitThen(20, Probes.PAUSE, Probes.failingAt(7, failure)), failure, "get() on each unit's Future rethrows its failure: let it reach the caller");
+        Probes.assertAFailingUnitFailsTheCall("Ex03", "compute(20 units)", () -> runner.compute(20, Probes.failingAt(7, failure)), failure,
+            "get() on each unit's Future rethrows its failure: let it reach the caller");
+    }
+
+    @Test
+    @Tag("contract:cores")
+    @Tag("contract:concurrency")
+    @org.junit.jupiter.api.Timeout(value = 40, unit = java.util.concurrent.TimeUnit.SECONDS) // a second JVM starts: seconds on a busy machine
+    @DisplayName("on a machine with 3 cores (a second JVM), 3 CPU units that never yield all run at once")
+    void computeUsesEveryCoreOnAnyMachine() throws Exception {
+        int cores = 3; // not this machine's count, not a power of two: a model sized by hand for one machine shows
+        List<String> lines = course.benchmarks.support.ComputeCoresCheck.inJvmWithCores(Ex03_VirtualThreadRunner.class, cores);
+        assertThat(lines).as("Ex03: the child JVM (-XX:ActiveProcessorCount=%d) printed %s", cores, lines).contains("CORES " + cores);
+        String met = lines.stream().filter(line -> line.startsWith("MET ")).findFirst().orElse("MET (none)");
+        assertThat(met)
+            .as("Ex03: on a machine with %d cores, %d CPU units that never yield should all run at once, but %s of them met: "
+                + "the virtual threads have fewer carriers than the machine has cores (a scheduler pinned to a count that fits one machine: jdk.virtualThreadScheduler.parallelism). Hint: leave the JDK's scheduler alone: it has one carrier per core", cores, cores, met.substring("MET ".length()))
+            .isEqualTo("MET " + cores);
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Ex04 · Vert.x: event-loop tasks, timers, executeBlocking")
@@ -31,6 +32,7 @@ class Ex04_VertxRunnerTest {
     }
 
     @Test
+    @Tag("contract:values")
     @DisplayName("spawn returns every unit's id, in order")
     void spawnReturnsEveryId() throws Exception {
         assertThat(runner.spawn(1000, id -> id))
@@ -39,6 +41,7 @@ class Ex04_VertxRunnerTest {
     }
 
     @Test
+    @Tag("contract:placement")
     @DisplayName("spawned units are tasks on an event loop")
     void spawnRunsOnTheEventLoop() throws Exception {
         assertThat(runner.spawn(100, id -> Context.isOnEventLoopThread()))
@@ -48,6 +51,8 @@ class Ex04_VertxRunnerTest {
     }
 
     @Test
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
     @DisplayName("waits are timers: they overlap, and fire on the event loop")
     void waitsAreTimers() throws Exception {
         Probes.WaitRun run = Probes.runWaits(runner, 200, "Ex04");
@@ -60,6 +65,7 @@ class Ex04_VertxRunnerTest {
     }
 
     @Test
+    @Tag("contract:placement")
     @DisplayName("every unit waits on its own timer")
     void everyUnitSetsItsOwnTimer() throws Exception {
         counting.reset();
@@ -74,6 +80,7 @@ class Ex04_VertxRunnerTest {
     }
 
     @Test
+    @Tag("contract:concurrency")
     @DisplayName("1,000 waits of 100 ms hold no thread: together they take about one wait, not rounds on the workers")
     void waitsHoldNoThread() throws Exception {
         int units = 1000;
@@ -93,6 +100,7 @@ class Ex04_VertxRunnerTest {
     }
 
     @Test
+    @Tag("contract:placement")
     @DisplayName("CPU units run on worker threads, never on the event loop")
     void computeRunsOffTheEventLoop() throws Exception {
         assertThat(runner.compute(4, id -> Context.isOnWorkerThread()))
@@ -102,6 +110,8 @@ class Ex04_VertxRunnerTest {
     }
 
     @Test
+    @Tag("contract:concurrency")
+    @Tag("contract:event-loop")
     @DisplayName("called from inside one context, the CPU units still run in parallel")
     void computeRunsInParallelFromInsideOneContext() throws Exception {
         int parties = 2; // the units block at a latch, so even one core runs two at once: this is about ordering, not cores
@@ -127,11 +137,60 @@ class Ex04_VertxRunnerTest {
     }
 
     @Test
+    @Tag("contract:values")
     @DisplayName("CPU units match the sequential reference")
     void computeMatchesTheReference() throws Exception {
         int units = MixingLoop.cpuUnits();
         assertThat(runner.compute(units, Probes.mixWork()))
             .as("Ex04: compute should return MixingLoop.mix(id, rounds) for every id, in order. Hint: joinAll keeps the order")
             .containsExactlyElementsOf(Probes.sequentialMix(units));
+    }
+
+    @Test
+    @Tag("contract:errors")
+    @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS) // three scenarios, each given 8 s
+    @DisplayName("a unit that throws makes the call throw, in every scenario")
+    void aFailingUnitFailsTheCall() throws Exception {
+        IllegalStateException failure = new IllegalStateException("unit 7 failed");
+        Probes.assertAFailingUnitFailsTheCall("Ex04", "spawn(20 units)", () -> runner.spawn(20, Probes.failingAt(7, failure)), failure,
+            "a unit's failure must fail its future (a task that throws completes nothing: catch and fail the promise), and joinAll then throws");
+        Probes.assertAFailingUnitFailsTheCall("Ex04", "waitThen(20 units)",
+            () -> runner.waitThen(20, Probes.PAUSE, Probes.failingAt(7, failure)), failure, "a unit's failure must fail its future (a task that throws completes nothing: catch and fail the promise), and joinAll then throws");
+        Probes.assertAFailingUnitFailsTheCall("Ex04", "compute(20 units)", () -> runner.compute(20, Probes.failingAt(7, failure)), failure,
+            "a unit's failure must fail its future (a task that throws completes nothing: catch and fail the promise), and joinAll then throws");
+    }
+
+    @Test
+    @Tag("contract:placement")
+    @Tag("contract:event-loop")
+    @DisplayName("spawn makes one event-loop task per unit: the benchmark times tasks, not a loop inside one")
+    void spawnMakesOneTaskPerUnit() throws Exception {
+        counting.reset();
+        List<Integer> ids = runner.spawn(500, id -> id);
+
+        int tasks = counting.calls("runOnContext", "execute");
+        assertThat(ids).as("Ex04: spawn(500, id -> id) returns 0..499").containsExactlyElementsOf(Probes.ids(500));
+        assertThat(tasks)
+            .as("Ex04: 500 units should each be an event-loop task of their own, but %d task(s) were scheduled: one task that "
+                + "loops over every unit gives the right values, and the benchmark then times a for loop, not what a task "
+                + "costs. Hint: one runOnContext per unit, each completing its own promise", tasks)
+            .isGreaterThanOrEqualTo(500);
+    }
+
+    @Test
+    @Tag("contract:lifecycle")
+    @DisplayName("close() returns once Vert.x is closed")
+    void closeWaitsForVertxToClose() throws Exception {
+        runner.spawn(10, id -> id);
+        runner.close();
+
+        Object closing = counting.lastReturned("close");
+        assertThat(closing).as("Ex04: close() should close the Vert.x instance the runner was given. Hint: vertx.close()")
+            .isInstanceOf(io.vertx.core.Future.class);
+        assertThat(((io.vertx.core.Future<?>) closing).isComplete())
+            .as("Ex04: close() returned while Vert.x was still closing: vertx.close() only starts it and returns a future, so the "
+                + "event loops and workers may still run when the caller goes on (the next benchmark measures alongside them). "
+                + "Hint: wait for that future, vertx.close().await()")
+            .isTrue();
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,6 +38,7 @@ class Ex05_RxJavaRunnerTest {
     }
 
     @Test
+    @Tag("contract:values")
     @DisplayName("spawn returns every unit's id, in order")
     void spawnReturnsEveryId() throws Exception {
         assertThat(runner.spawn(1000, id -> id))
@@ -46,6 +48,7 @@ class Ex05_RxJavaRunnerTest {
     }
 
     @Test
+    @Tag("contract:values")
     @DisplayName("a unit that finishes first still comes back in its place")
     void resultsKeepUnitOrderWhateverFinishesFirst() throws Exception {
         List<Integer> ids = runner.spawn(2, id -> {
@@ -61,6 +64,7 @@ class Ex05_RxJavaRunnerTest {
     }
 
     @Test
+    @Tag("contract:placement")
     @DisplayName("spawned units run on the computation scheduler")
     void spawnRunsOnComputationThreads() throws Exception {
         assertThat(runner.spawn(100, id -> Thread.currentThread().getName()))
@@ -69,6 +73,8 @@ class Ex05_RxJavaRunnerTest {
     }
 
     @Test
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
     @DisplayName("waits are timers: they overlap, and the rest of each unit runs on a computation thread")
     void waitsAreTimers() throws Exception {
         Probes.WaitRun run = Probes.runWaits(runner, 200, "Ex05");
@@ -80,6 +86,7 @@ class Ex05_RxJavaRunnerTest {
     }
 
     @Test
+    @Tag("contract:placement")
     @DisplayName("every unit waits on its own timer")
     void everyUnitSetsItsOwnTimer() throws Exception {
         CountingScheduler scheduler = CountingScheduler.install();
@@ -94,6 +101,8 @@ class Ex05_RxJavaRunnerTest {
     }
 
     @Test
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
     @Timeout(15)
     @DisplayName("while the units wait, the computation threads stay free")
     void waitsLeaveTheComputationThreadsFree() throws Exception {
@@ -146,6 +155,8 @@ class Ex05_RxJavaRunnerTest {
     }
 
     @Test
+    @Tag("contract:values")
+    @Tag("contract:concurrency")
     @DisplayName("CPU units run in parallel on the computation threads and match the sequential reference")
     void computeRunsInParallelAndMatchesTheReference() throws Exception {
         int parties = Probes.parallelism();
@@ -162,5 +173,35 @@ class Ex05_RxJavaRunnerTest {
         assertThat(runner.compute(units, Probes.mixWork()))
             .as("Ex05: compute should return MixingLoop.mix(id, rounds) for every id, in order. Hint: compute runs like spawn")
             .containsExactlyElementsOf(Probes.sequentialMix(units));
+    }
+
+    @Test
+    @Tag("contract:errors")
+    @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS) // three scenarios, each given 8 s
+    @DisplayName("a unit that throws makes the call throw, in every scenario")
+    void aFailingUnitFailsTheCall() throws Exception {
+        IllegalStateException failure = new IllegalStateException("unit 7 failed");
+        Probes.assertAFailingUnitFailsTheCall("Ex05", "spawn(20 units)", () -> runner.spawn(20, Probes.failingAt(7, failure)), failure,
+            "let the error flow down the stream: blockingGet() rethrows it (no onErrorComplete, no onErrorReturn)");
+        Probes.assertAFailingUnitFailsTheCall("Ex05", "waitThen(20 units)",
+            () -> runner.waitThen(20, Probes.PAUSE, Probes.failingAt(7, failure)), failure, "let the error flow down the stream: blockingGet() rethrows it (no onErrorComplete, no onErrorReturn)");
+        Probes.assertAFailingUnitFailsTheCall("Ex05", "compute(20 units)", () -> runner.compute(20, Probes.failingAt(7, failure)), failure,
+            "let the error flow down the stream: blockingGet() rethrows it (no onErrorComplete, no onErrorReturn)");
+    }
+
+    @Test
+    @Tag("contract:cores")
+    @Tag("contract:concurrency")
+    @org.junit.jupiter.api.Timeout(value = 40, unit = java.util.concurrent.TimeUnit.SECONDS) // a second JVM starts: seconds on a busy machine
+    @DisplayName("on a machine with 3 cores (a second JVM), 3 CPU units that never yield all run at once")
+    void computeUsesEveryCoreOnAnyMachine() throws Exception {
+        int cores = 3; // not this machine's count, not a power of two: a model sized by hand for one machine shows
+        List<String> lines = course.benchmarks.support.ComputeCoresCheck.inJvmWithCores(Ex05_RxJavaRunner.class, cores);
+        assertThat(lines).as("Ex05: the child JVM (-XX:ActiveProcessorCount=%d) printed %s", cores, lines).contains("CORES " + cores);
+        String met = lines.stream().filter(line -> line.startsWith("MET ")).findFirst().orElse("MET (none)");
+        assertThat(met)
+            .as("Ex05: on a machine with %d cores, %d CPU units that never yield should all run at once, but %s of them met: "
+                + "the CPU units run on fewer threads than the machine has cores (a pool or scheduler sized by hand). Hint: Schedulers.computation() has one thread per core, whatever the machine", cores, cores, met.substring("MET ".length()))
+            .isEqualTo("MET " + cores);
     }
 }

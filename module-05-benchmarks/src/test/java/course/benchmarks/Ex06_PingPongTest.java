@@ -8,7 +8,9 @@ import course.benchmarks.support.Probes;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Ex06 · Ping-pong: the cost of one switch")
 class Ex06_PingPongTest {
@@ -16,6 +18,9 @@ class Ex06_PingPongTest {
     private static final int EXCHANGES = 1000;
 
     @Test
+    @Tag("contract:values")
+    @Tag("contract:placement")
+    @Tag("contract:lifecycle")
     @DisplayName("two platform threads pass the ball 2,000 times")
     void platformThreadsRally() throws Exception {
         Rally rally = Ex06_PingPong.platformThreads(EXCHANGES);
@@ -30,6 +35,8 @@ class Ex06_PingPongTest {
     }
 
     @Test
+    @Tag("contract:values")
+    @Tag("contract:placement")
     @DisplayName("two virtual threads pass the ball 2,000 times")
     void virtualThreadsRally() throws Exception {
         Rally rally = Ex06_PingPong.virtualThreads(EXCHANGES);
@@ -40,6 +47,7 @@ class Ex06_PingPongTest {
     }
 
     @Test
+    @Tag("contract:placement")
     @DisplayName("betweenThreads starts its players from the builder it is given")
     void betweenThreadsUsesTheBuilder() throws Exception {
         Rally rally = Ex06_PingPong.betweenThreads(Thread.ofPlatform().name("player-", 0), 10);
@@ -51,6 +59,9 @@ class Ex06_PingPongTest {
     }
 
     @Test
+    @Tag("contract:placement")
+    @Tag("contract:event-loop")
+    @Timeout(value = 20, unit = java.util.concurrent.TimeUnit.SECONDS) // room for the 6 s the rally is given, and a busy machine's Vert.x start
     @DisplayName("on an event loop both units are tasks on the same thread: no thread switch at all")
     void eventLoopRally() throws Exception {
         Vertx vertx = Vertx.vertx();
@@ -86,5 +97,54 @@ class Ex06_PingPongTest {
         } finally {
             vertx.close().await();
         }
+    }
+
+    @Test
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS)
+    @DisplayName("a player waiting for the ball parks: the rally measures hand-offs, not two busy loops")
+    void waitingPlayersPark() throws Exception {
+        String prefix = "ex06-watched-player-";
+        java.util.concurrent.CompletableFuture<Rally> rally = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("ex06-rally-caller").start(() -> {
+            try {
+                rally.complete(Ex06_PingPong.betweenThreads(Thread.ofPlatform().daemon().name(prefix, 0), 20_000));
+            } catch (Throwable e) {
+                rally.completeExceptionally(e);
+            }
+        });
+        // Watch the players' states while they rally: a player that waits for the ball should be parked (WAITING).
+        long samples = 0;
+        long parked = 0;
+        java.util.Set<Thread> players = new java.util.HashSet<>();
+        long giveUpAt = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!rally.isDone() && System.nanoTime() < giveUpAt) {
+            if (players.size() < 2) {
+                for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                    if (thread.getName().startsWith(prefix)) {
+                        players.add(thread);
+                    }
+                }
+                continue;
+            }
+            for (Thread player : players) {
+                Thread.State state = player.getState();
+                if (state != Thread.State.TERMINATED && state != Thread.State.NEW) {
+                    samples++;
+                    if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED) {
+                        parked++;
+                    }
+                }
+            }
+        }
+        Rally done = rally.get(20, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(done.ball()).as("Ex06: 20,000 exchanges are 40,000 passes").isEqualTo(40_000L);
+        assertThat(parked)
+            .as("Ex06: the two players were sampled %d times while they rallied and were never parked: a player waiting for "
+                + "the ball spins (a volatile field and a busy loop) instead of blocking, so each holds a core the whole "
+                + "time and the rally measures two busy loops, not what a hand-off between threads costs. Hint: hand the "
+                + "ball over through a blocking queue (SynchronousQueue put/take): a waiting player parks", samples)
+            .isPositive();
     }
 }

@@ -73,6 +73,7 @@ public final class PoolWatch implements VertxMetricsFactory {
     }
 
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
+    private volatile java.util.function.Consumer<String> onClose = name -> { };
 
     /** A new Vert.x instance whose worker pools this watch sees. */
     public Vertx vertx(VertxOptions options) {
@@ -82,6 +83,16 @@ public final class PoolWatch implements VertxMetricsFactory {
     /** The worker pool of that name, if Vert.x created one. */
     public Optional<Pool> pool(String name) {
         return Optional.ofNullable(pools.get(name));
+    }
+
+    /** Every worker pool Vert.x created so far. */
+    public java.util.List<Pool> all() {
+        return java.util.List.copyOf(pools.values());
+    }
+
+    /** Runs {@code listener} with a pool's name at the moment Vert.x closes that pool (on the closing thread). */
+    public void whenClosed(java.util.function.Consumer<String> listener) {
+        onClose = listener;
     }
 
     /** Jobs started on the pool of that name so far (0 if there is none). */
@@ -114,6 +125,7 @@ public final class PoolWatch implements VertxMetricsFactory {
 
                     @Override
                     public void close() {
+                        onClose.accept(name);
                         pool.closed.set(true);
                     }
                 };

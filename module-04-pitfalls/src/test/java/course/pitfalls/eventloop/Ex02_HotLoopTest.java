@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -62,6 +63,9 @@ class Ex02_HotLoopTest {
     private static final long EXPECTED_TOTAL = DOCUMENTS.stream().mapToLong(Ex02_HotLoopTest::cpuScore).sum();
 
     @Test
+    @Tag("contract:values")
+    @Tag("contract:placement")
+    @Tag("contract:event-loop")
     @DisplayName("a timer that falls due during scoring fires long before the last document, and the total comes back on the loop")
     void aTimerDueDuringScoringFires(Vertx vertx) throws Exception {
         Context loop = vertx.getOrCreateContext();
@@ -98,6 +102,7 @@ class Ex02_HotLoopTest {
     }
 
     @Test
+    @Tag("contract:event-loop")
     @Timeout(value = 30, unit = SECONDS) // the first HTTP request of a fresh Vert.x loads and warms a lot of code: seconds on a busy machine
     @DisplayName("an HTTP request that arrives during scoring is answered long before the last document")
     void aRequestThatArrivesDuringScoringIsAnswered(Vertx vertx) throws Exception {
@@ -143,6 +148,61 @@ class Ex02_HotLoopTest {
     }
 
     @Test
+    @Tag("contract:state")
+    @Tag("contract:event-loop")
+    @DisplayName("two batches scored at once on one loop each get their own total")
+    void twoBatchesOnOneLoopKeepTheirOwnTotals(Vertx vertx) throws Exception {
+        Context loop = vertx.getOrCreateContext();
+        List<String> first = DOCUMENTS.subList(0, 450);
+        List<String> second = DOCUMENTS.subList(450, DOCUMENTS.size());
+        // The first batch's last document checks that the second batch has begun: both are in progress at once.
+        CountDownLatch secondBegan = new CountDownLatch(1);
+        AtomicReference<Boolean> overlapped = new AtomicReference<>();
+        ToLongFunction<String> score = document -> {
+            if (document.equals(second.getFirst())) {
+                secondBegan.countDown();
+            }
+            if (document.equals(first.getLast())) {
+                overlapped.set(hasRun(secondBegan));
+            }
+            return cpuScore(document);
+        };
+        CompletableFuture<Long> firstTotal = new CompletableFuture<>();
+        CompletableFuture<Long> secondTotal = new CompletableFuture<>();
+
+        // Two requests on one event loop, in the same turn: their chunks take turns on the loop.
+        loop.runOnContext(v -> {
+            Ex02_HotLoop.totalScore(vertx, first, score).onComplete(firstTotal::complete, firstTotal::completeExceptionally);
+            Ex02_HotLoop.totalScore(vertx, second, score).onComplete(secondTotal::complete, secondTotal::completeExceptionally);
+        });
+
+        long expectedFirst = first.stream().mapToLong(Ex02_HotLoopTest::cpuScore).sum();
+        long expectedSecond = second.stream().mapToLong(Ex02_HotLoopTest::cpuScore).sum();
+        List<Long> totals;
+        try {
+            totals = List.of(firstTotal.get(5, SECONDS), secondTotal.get(5, SECONDS));
+        } catch (TimeoutException pending) {
+            fail("Ex02: two batches scored at once on one loop did not both complete within 5 s: their progress is kept "
+                + "in one place (a static field?), and one batch's chunks moved the other's. Hint: carry the position and "
+                + "the subtotal from chunk to chunk as arguments");
+            return;
+        }
+        assertThat(totals)
+            .as("Ex02: two batches of %d and %d documents, scored at once on one loop, should total %d and %d, not %s: "
+                + "their subtotals or positions are shared (a static field, or a field of the class). Hint: carry the "
+                + "position and the subtotal from chunk to chunk as arguments, so each call has its own",
+                first.size(), second.size(), expectedFirst, expectedSecond, totals)
+            .containsExactly(expectedFirst, expectedSecond);
+        assertThat(overlapped.get())
+            .as("Ex02: two batches reached the loop in the same turn, but the second had not scored one document when the "
+                + "first scored its last: the first batch held the loop from start to end. Hint: continue each chunk from "
+                + "vertx.setTimer(1, ...), or move the loop off the event loop")
+            .isTrue();
+    }
+
+    @Test
+    @Tag("contract:errors")
+    @Tag("contract:event-loop")
     @DisplayName("a document that cannot be scored fails the total instead of leaving it pending")
     void aFailingScoreFailsTheTotal(Vertx vertx) throws Exception {
         Context loop = vertx.getOrCreateContext();

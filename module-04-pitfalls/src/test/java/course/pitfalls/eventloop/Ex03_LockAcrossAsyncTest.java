@@ -17,6 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,6 +32,10 @@ class Ex03_LockAcrossAsyncTest {
     }
 
     @Test
+    @Tag("contract:values")
+    @Tag("contract:concurrency")
+    @Tag("contract:state")
+    @Tag("contract:event-loop")
     @DisplayName("two withdrawals on one event loop do not lose an update, and do not hold up another account")
     void noLostUpdateOnOneLoop(Vertx vertx) throws Exception {
         Context loop = vertx.getOrCreateContext();
@@ -91,6 +96,7 @@ class Ex03_LockAcrossAsyncTest {
     }
 
     @Test
+    @Tag("contract:errors")
     @DisplayName("a declined withdrawal does not keep the account locked")
     void aDeclinedWithdrawalReleasesTheLock(Vertx vertx) throws Exception {
         // Declines anything over 1,000, a moment later.
@@ -116,6 +122,37 @@ class Ex03_LockAcrossAsyncTest {
     }
 
     @Test
+    @Tag("contract:errors")
+    @DisplayName("a withdrawal whose fraud check fails fails with that failure, and does not keep the account locked")
+    void aFailedFraudCheckReleasesTheLock(Vertx vertx) throws Exception {
+        IllegalStateException checkDown = new IllegalStateException("fraud service down");
+        // The first check fails (the fraud service is down), a moment later; later checks approve.
+        AtomicBoolean firstCheck = new AtomicBoolean(true);
+        var account = new Ex03_LockAcrossAsync(vertx, 100, amount -> vertx.timer(20, MILLISECONDS)
+            .compose(fired -> firstCheck.getAndSet(false) ? Future.<Boolean>failedFuture(checkDown) : Future.succeededFuture(true)));
+
+        Throwable failed = account.withdraw(10).toCompletionStage().toCompletableFuture()
+            .handle((balance, failure) -> failure).get(2, SECONDS);
+        assertThat(failed)
+            .as("Ex03: the fraud check failed, so the withdrawal should fail with that failure, not %s",
+                failed == null ? "succeed" : failed)
+            .isSameAs(checkDown);
+
+        CompletableFuture<Long> next = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("ex03-after-outage").start(() ->
+            account.withdraw(30).onComplete(next::complete, next::completeExceptionally));
+        try {
+            assertThat(next.get(2, SECONDS)).as("Ex03: 100 - 30 (the failed one took nothing)").isEqualTo(70);
+        } catch (TimeoutException lockedOut) {
+            fail("Ex03: after a withdrawal whose fraud check failed (the service was down), the next one was still waiting "
+                + "for the lock 2 s later: the lock is given back after an approval and after a decline, but not when the "
+                + "check's future fails, so one outage locks the account for good. Hint: withLocalLock(name, () -> future) "
+                + "releases the lock on every outcome; with getLocalLock, release it in onComplete (or eventually(...))");
+        }
+    }
+
+    @Test
+    @Tag("contract:concurrency")
     @DisplayName("a withdrawal from another thread is not locked out for ever")
     void noDeadlockAcrossThreads(Vertx vertx) throws Exception {
         var account = new Ex03_LockAcrossAsync(vertx, 100, approvesAfterAMoment(vertx));
@@ -140,6 +177,7 @@ class Ex03_LockAcrossAsyncTest {
     }
 
     @Test
+    @Tag("contract:event-loop")
     @Timeout(value = 60, unit = SECONDS) // the first ArchUnit import loads a large library: tens of seconds on a very busy machine
     @DisplayName("law: event-loop code never takes a thread's lock")
     void obeysTheNoThreadLockLaw() {

@@ -10,11 +10,14 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class Ex04_SelfDeadlockTest {
 
     @Test
+    @Tag("contract:values")
+    @Tag("contract:event-loop")
     @DisplayName("greeting a user on the event loop answers instead of deadlocking")
     void noSelfDeadlock(Vertx vertx) throws Exception {
         Context loop = vertx.getOrCreateContext();
@@ -57,6 +62,40 @@ class Ex04_SelfDeadlockTest {
     }
 
     @Test
+    @Tag("contract:state")
+    @Tag("contract:event-loop")
+    @DisplayName("each greeting uses the name loaded for it: another user's, or the same user's new name")
+    void eachGreetingLoadsItsOwnName(Vertx vertx) throws Exception {
+        Context loop = vertx.getOrCreateContext();
+        String user = "user-" + java.util.UUID.randomUUID(); // no earlier test, in this JVM, greeted this user
+        List<String> greetings = new ArrayList<>();
+        for (String name : List.of("Grace", "Grace Hopper")) { // the user changes their display name in between
+            CompletableFuture<String> greeting = new CompletableFuture<>();
+            Promise<String> loaded = Promise.promise(); // bound to no context, so the test can rescue a stuck loop
+            Function<String, Future<String>> loadName = who -> {
+                loop.runOnContext(v -> loaded.tryComplete(name));
+                return loaded.future();
+            };
+            loop.runOnContext(v -> Ex04_SelfDeadlock.greet(loadName, user)
+                .onComplete(greeting::complete, greeting::completeExceptionally));
+            try {
+                greetings.add(greeting.get(2, SECONDS));
+            } catch (TimeoutException | ExecutionException deadlock) {
+                loaded.tryComplete("rescued"); // free the stuck event loop so Vert.x can close
+                fail("Ex04: greeting a user on the event loop did not answer (" + deadlock + "): it waited, on the loop, "
+                    + "for a name that only this loop could deliver. Hint: return loadName.apply(user).map(...)");
+            }
+        }
+        assertThat(greetings)
+            .as("Ex04: the same user was greeted twice, and the profile service answered \"Grace\", then (after a change) "
+                + "\"Grace Hopper\", but the greetings were %s: the first answer was kept (a static map or field) and "
+                + "outlives the call. Hint: greet(...) keeps nothing; each call loads the name and maps it", greetings)
+            .containsExactly("Hello, Grace", "Hello, Grace Hopper");
+    }
+
+    @Test
+    @Tag("contract:errors")
+    @Tag("contract:event-loop")
     @DisplayName("when the name cannot be loaded, the greeting fails with that failure")
     void aFailedLoadFailsTheGreeting(Vertx vertx) throws Exception {
         Context loop = vertx.getOrCreateContext();
@@ -89,6 +128,7 @@ class Ex04_SelfDeadlockTest {
     }
 
     @Test
+    @Tag("contract:event-loop")
     @Timeout(value = 60, unit = SECONDS) // the first ArchUnit import loads a large library: tens of seconds on a very busy machine
     @DisplayName("law: event-loop code never waits for a result")
     void obeysTheNoWaitingLaw() {

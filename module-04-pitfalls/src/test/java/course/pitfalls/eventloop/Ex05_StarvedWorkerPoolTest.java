@@ -21,6 +21,7 @@ import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +47,11 @@ class Ex05_StarvedWorkerPoolTest {
     }
 
     @Test
+    @Tag("contract:values")
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Tag("contract:lifecycle")
+    @Tag("contract:event-loop")
     @DisplayName("a quick lookup runs while reports fill their own pool of 2, and that pool closes with the service")
     void lookupsAreNotStarvedByReports() throws Exception {
         Context handler = vertx.getOrCreateContext();
@@ -116,6 +122,53 @@ class Ex05_StarvedWorkerPoolTest {
                 + "the reports did not run on a pool of their own (the shared pool lives as long as Vert.x), or close() "
                 + "leaves that pool open. Hint: reports on vertx.createSharedWorkerExecutor(...), and reports.close() in close()",
                 reportThreads.stream().filter(Thread::isAlive).map(Thread::getName).toList());
+        }
+    }
+
+    @Test
+    @Tag("contract:state")
+    @Tag("contract:lifecycle")
+    @Tag("contract:event-loop")
+    @DisplayName("two services, on two Vert.x instances, each have their own reports' pool: closing one leaves the other working")
+    void eachServiceHasItsOwnPool() throws Exception {
+        Vertx otherVertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(SHARED_POOL));
+        try {
+            var first = new Ex05_StarvedWorkerPool(vertx);
+            var second = new Ex05_StarvedWorkerPool(otherVertx);
+            Context firstHandler = vertx.getOrCreateContext();
+            Context secondHandler = otherVertx.getOrCreateContext();
+            assertThat(onContext(firstHandler, () -> first.report(() -> "first")).get(2, SECONDS)).isEqualTo("first");
+            first.close();
+
+            // The first service is gone; the second, made on another Vert.x, must not have lost its pool with it.
+            String report;
+            Set<Thread> secondsThreads = ConcurrentHashMap.newKeySet();
+            try {
+                report = onContext(secondHandler, () -> second.report(() -> {
+                    secondsThreads.add(Thread.currentThread());
+                    return "second";
+                })).get(2, SECONDS);
+            } catch (java.util.concurrent.ExecutionException | TimeoutException | RuntimeException lost) {
+                fail("Ex05: two services were made, on two Vert.x instances; after the first was closed, a report on the "
+                    + "second failed (" + (lost instanceof java.util.concurrent.ExecutionException ? lost.getCause() : lost)
+                    + "): both used one reports' pool, made by the first service (kept in a static field?) and closed with "
+                    + "it. Hint: each service creates its pool from its own Vertx in its constructor, and closes it in close()");
+                return;
+            } finally {
+                second.close();
+            }
+            assertThat(report).as("Ex05: the second service's report").isEqualTo("second");
+            try {
+                await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(2))
+                    .until(() -> secondsThreads.stream().noneMatch(Thread::isAlive));
+            } catch (ConditionTimeoutException stillAlive) {
+                fail("Ex05: the second service is closed, but the thread that ran its report is still alive 2 s later (%s): "
+                    + "the reports ran on a pool that does not end with the service (Vert.x's shared pool, or a pool close() "
+                    + "leaves open). Hint: reports on vertx.createSharedWorkerExecutor(...), and reports.close() in close()",
+                    secondsThreads.stream().map(Thread::getName).toList());
+            }
+        } finally {
+            otherVertx.close().toCompletionStage().toCompletableFuture().get(5, SECONDS);
         }
     }
 

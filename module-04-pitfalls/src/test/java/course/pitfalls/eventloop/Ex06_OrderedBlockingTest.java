@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,6 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class Ex06_OrderedBlockingTest {
 
     @Test
+    @Tag("contract:values")
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Tag("contract:event-loop")
     @DisplayName("three blocking calls are in flight at the same time, and the replies come back in call order, on the loop")
     void callsOverlap(Vertx vertx) throws Exception {
         // Each call can go on only when all three are running at once; then call 2 answers first and call 0 last.
@@ -74,6 +79,87 @@ class Ex06_OrderedBlockingTest {
     }
 
     @Test
+    @Tag("contract:concurrency")
+    @Tag("contract:lifecycle")
+    @Tag("contract:event-loop")
+    @DisplayName("two fan-outs of four calls, made by one handler in one turn, are all in flight at once, and leave no thread behind")
+    void twoFanOutsFromOneHandlerOverlap(Vertx vertx) throws Exception {
+        int callsEach = 4;
+        // Every call of both fan-outs goes on only when all eight are running at once.
+        CyclicBarrier allAtOnce = new CyclicBarrier(2 * callsEach);
+        Set<Thread> callThreads = ConcurrentHashMap.newKeySet();
+        java.util.function.IntFunction<List<Callable<String>>> fanOut = which -> IntStream.range(0, callsEach)
+            .mapToObj(i -> (Callable<String>) () -> {
+                callThreads.add(Thread.currentThread());
+                allAtOnce.await(3, SECONDS);
+                return which + "." + i;
+            })
+            .toList();
+        Context handler = vertx.getOrCreateContext();
+        CompletableFuture<List<String>> first = new CompletableFuture<>();
+        CompletableFuture<List<String>> second = new CompletableFuture<>();
+
+        handler.runOnContext(v -> {
+            Ex06_OrderedBlocking.callAll(vertx, fanOut.apply(1)).onComplete(first::complete, first::completeExceptionally);
+            Ex06_OrderedBlocking.callAll(vertx, fanOut.apply(2)).onComplete(second::complete, second::completeExceptionally);
+        });
+
+        try {
+            assertThat(first.get(6, SECONDS)).as("Ex06: the first fan-out's replies, in call order").containsExactly("1.0", "1.1", "1.2", "1.3");
+            assertThat(second.get(6, SECONDS)).as("Ex06: the second fan-out's replies, in call order").containsExactly("2.0", "2.1", "2.2", "2.3");
+        } catch (ExecutionException notTogether) {
+            fail("Ex06: one handler started two fan-outs of %d calls in the same turn, but the %d calls were never all in "
+                + "flight together (%s); they ran on %d threads. Either some call is still ordered (executeBlocking(call) or "
+                + "(call, true) from one context waits for every earlier ordered call of that context, so the second fan-out "
+                + "queues behind the first), or the calls run on a pool smaller than the work (a pool sized to one test's "
+                + "number of calls). Hint: every call with vertx.executeBlocking(call, false), on the shared worker pool",
+                callsEach, 2 * callsEach, notTogether.getCause(), callThreads.size());
+        }
+        boolean noneLeft = false;
+        for (long giveUpAt = System.nanoTime() + 2_000_000_000L; !noneLeft && System.nanoTime() < giveUpAt; Thread.sleep(20)) {
+            noneLeft = callThreads.stream().noneMatch(t -> t.isAlive() && !t.getName().startsWith("vert.x-worker-thread-"));
+        }
+        assertThat(noneLeft)
+            .as("Ex06: 2 s after both fan-outs were done, threads that ran their calls were still alive (%s), and they are "
+                + "not Vert.x's shared worker pool: each callAll made a pool (or threads) of its own and never closed it, so "
+                + "every request leaves threads behind. Hint: vertx.executeBlocking(call, false) runs on the shared pool, "
+                + "which lives as long as Vert.x", callThreads.stream().filter(Thread::isAlive).map(Thread::getName).sorted().toList())
+            .isTrue();
+    }
+
+    @Test
+    @Tag("contract:errors")
+    @Tag("contract:event-loop")
+    @DisplayName("a call that fails fails the fan-out with its failure")
+    void aFailingCallFailsTheFanOut(Vertx vertx) throws Exception {
+        IllegalStateException down = new IllegalStateException("inventory service down");
+        // The three calls are in flight together; then call 1 fails.
+        CyclicBarrier allThreeAtOnce = new CyclicBarrier(3);
+        List<Callable<String>> calls = IntStream.range(0, 3)
+            .mapToObj(i -> (Callable<String>) () -> {
+                allThreeAtOnce.await(2, SECONDS);
+                if (i == 1) {
+                    throw down;
+                }
+                return "reply " + i;
+            })
+            .toList();
+        Context handler = vertx.getOrCreateContext();
+        CompletableFuture<Object> outcome = new CompletableFuture<>();
+
+        handler.runOnContext(v -> Ex06_OrderedBlocking.callAll(vertx, calls)
+            .onComplete(outcome::complete, outcome::complete));
+
+        Object result = outcome.get(5, SECONDS);
+        assertThat(result)
+            .as("Ex06: call 1 of 3 failed, so callAll should fail with its failure, not %s: a fan-out that hides a failed "
+                + "call (a null, a default, a shorter list) hands its caller an answer built on a missing reply. Hint: "
+                + "Future.all(replies) fails as soon as one reply fails; let it", result)
+            .isSameAs(down);
+    }
+
+    @Test
+    @Tag("contract:event-loop")
     @Timeout(value = 60, unit = SECONDS) // the first ArchUnit import loads a large library: tens of seconds on a very busy machine
     @DisplayName("law: event-loop code says whether executeBlocking work is ordered")
     void obeysTheStateTheOrderLaw() {

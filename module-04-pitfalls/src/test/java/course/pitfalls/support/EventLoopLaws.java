@@ -82,25 +82,33 @@ public final class EventLoopLaws {
         KnownBad.SingleBlockingGet.class, KnownBad.MaybeBlockingGet.class, KnownBad.ObservableBlockingFirst.class,
         KnownBad.FlowableBlockingSubscribe.class, KnownBad.CompletableBlockingAwait.class);
 
+    /**
+     * Blocking I/O by construction, not by a list of methods: every JDK method or constructor that
+     * declares an IOException (the JDK's mark of a call that waits for a disk, a socket, a URL, a DNS
+     * lookup, an HTTP exchange), every call into JDBC (java.sql, javax.sql), and the few disk calls that
+     * declare nothing (java.nio.file.Files, java.io.File's disk queries, any URLConnection query, Vert.x
+     * FileSystem *Blocking). In-memory streams (byte arrays, strings) declare IOException too, but wait
+     * for nothing: they pass.
+     */
     public static final Law NEVER_TOUCHES_THE_DISK_SYNCHRONOUSLY = law(
-        "event-loop code never reads or writes files synchronously",
-        "a slow disk or network mount stalls every request on the loop: use vertx.fileSystem() without the *Blocking suffix",
-        calls("java.nio.file.Files, java.io file streams, readers and writers, RandomAccessFile, a Scanner, PrintWriter "
-                + "or PrintStream over a file, FileChannel.open, java.io.File's disk queries, Vert.x FileSystem *Blocking",
-            call -> owner(call).equals("java.nio.file.Files")
-                || named(call, "<init>", "java.io.FileInputStream", "java.io.FileOutputStream",
-                    "java.io.FileReader", "java.io.FileWriter", "java.io.RandomAccessFile")
-                || (named(call, "<init>", "java.util.Scanner") && firstParameterIs(call, "java.nio.file.Path", "java.io.File"))
-                || (named(call, "<init>", "java.io.PrintWriter", "java.io.PrintStream")
-                    && firstParameterIs(call, "java.lang.String", "java.io.File"))
-                || named(call, "open", "java.nio.channels.FileChannel")
+        "event-loop code never does blocking I/O (disk, network, database)",
+        "a slow disk, network mount, peer or database stalls every request on the loop: use vertx.fileSystem() without the "
+            + "*Blocking suffix, a Vert.x client, or executeBlocking(..., false) around code that must block",
+        calls("a JDK method that declares an IOException (files, sockets, URLs, DNS, HTTP), JDBC (java.sql, javax.sql), "
+                + "java.nio.file.Files, java.io.File's disk queries, a URLConnection, Vert.x FileSystem *Blocking",
+            call -> declaresIoException(call)
+                || inPackage(call, "java.sql") || inPackage(call, "javax.sql")
+                || owner(call).equals("java.nio.file.Files")
                 || (owner(call).equals("java.io.File") && FILE_QUERIES.contains(name(call)))
+                || isA(call, "java.net.URLConnection")
                 || (owner(call).equals("io.vertx.core.file.FileSystem") && name(call).endsWith("Blocking"))),
         KnownBad.FilesRead.class, KnownBad.FileInputStreamOpen.class, KnownBad.FileOutputStreamOpen.class,
         KnownBad.FileReaderOpen.class, KnownBad.FileWriterOpen.class, KnownBad.RandomAccessFileOpen.class,
         KnownBad.ScannerOverAPath.class, KnownBad.ScannerOverAFile.class, KnownBad.FileChannelOpen.class,
         KnownBad.PrintWriterToAFile.class, KnownBad.PrintStreamToAFile.class, KnownBad.FileQueries.class,
-        KnownBad.VertxFileSystemBlocking.class);
+        KnownBad.VertxFileSystemBlocking.class, KnownBad.UrlOpenStream.class, KnownBad.InputStreamRead.class,
+        KnownBad.UrlConnectionQuery.class, KnownBad.SocketConnect.class, KnownBad.DnsLookup.class,
+        KnownBad.HttpClientSend.class, KnownBad.JdbcQuery.class);
 
     public static final Law STATES_WHETHER_BLOCKING_WORK_IS_ORDERED = law(
         "event-loop code says whether executeBlocking work is ordered",
@@ -222,6 +230,64 @@ public final class EventLoopLaws {
     private static boolean firstParameterIs(JavaCall<?> call, String... types) {
         var parameters = call.getTarget().getRawParameterTypes();
         return !parameters.isEmpty() && Set.of(types).contains(parameters.getFirst().getName());
+    }
+
+    /** Streams over memory: their methods declare IOException (inherited from InputStream, Reader, ...) but never wait. */
+    private static final Set<String> IN_MEMORY = Set.of("java.io.ByteArrayInputStream", "java.io.ByteArrayOutputStream",
+        "java.io.CharArrayReader", "java.io.CharArrayWriter", "java.io.StringReader", "java.io.StringWriter");
+
+    private static final Map<String, Boolean> DECLARES_IO_EXCEPTION = new ConcurrentHashMap<>();
+
+    /**
+     * Whether the called JDK method or constructor declares an IOException (or a subclass), read by reflection
+     * (ArchUnit does not import the JDK here, see archunit.properties).
+     */
+    private static boolean declaresIoException(JavaCall<?> call) {
+        String ownerName = owner(call);
+        if (IN_MEMORY.contains(ownerName) || !(ownerName.startsWith("java.") || ownerName.startsWith("javax.")
+                || ownerName.startsWith("jdk."))) {
+            return false;
+        }
+        return DECLARES_IO_EXCEPTION.computeIfAbsent(call.getTarget().getFullName(), key -> {
+            try {
+                Class<?> ownerClass = call.getTarget().getOwner().reflect();
+                Class<?>[] parameters = call.getTarget().getRawParameterTypes().stream()
+                    .map(JavaClass::reflect).toArray(Class<?>[]::new);
+                Class<?>[] declared = name(call).equals("<init>")
+                    ? ownerClass.getDeclaredConstructor(parameters).getExceptionTypes()
+                    : method(ownerClass, name(call), parameters).getExceptionTypes();
+                return java.util.Arrays.stream(declared).anyMatch(java.io.IOException.class::isAssignableFrom);
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError unknown) {
+                return false;
+            }
+        });
+    }
+
+    private static java.lang.reflect.Method method(Class<?> owner, String name, Class<?>[] parameters) throws NoSuchMethodException {
+        try {
+            return owner.getMethod(name, parameters);
+        } catch (NoSuchMethodException notPublic) {
+            for (Class<?> type = owner; type != null; type = type.getSuperclass()) {
+                try {
+                    return type.getDeclaredMethod(name, parameters);
+                } catch (NoSuchMethodException notHere) {
+                    // look further up
+                }
+            }
+            throw notPublic;
+        }
+    }
+
+    /** Whether the call's owner is {@code type} or one of its subtypes. */
+    private static boolean isA(JavaCall<?> call, String type) {
+        if (owner(call).equals(type)) {
+            return true;
+        }
+        try {
+            return Class.forName(type).isAssignableFrom(call.getTarget().getOwner().reflect());
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError unknown) {
+            return false;
+        }
     }
 
     private static String owner(JavaCall<?> call) {

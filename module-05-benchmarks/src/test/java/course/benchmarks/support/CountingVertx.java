@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CountingVertx {
 
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private final Map<String, Object> lastReturned = new ConcurrentHashMap<>();
     private final Vertx vertx;
 
     public CountingVertx(Vertx real) {
@@ -37,6 +38,11 @@ public final class CountingVertx {
         return total;
     }
 
+    /** What the last call of a method with this name returned (null if none, or if it returned null). */
+    public Object lastReturned(String method) {
+        return lastReturned.get(method);
+    }
+
     public void reset() {
         calls.clear();
     }
@@ -49,6 +55,9 @@ public final class CountingVertx {
                 result = method.invoke(target, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
+            }
+            if (result != null) {
+                lastReturned.put(method.getName(), result);
             }
             if (result instanceof Context context && method.getReturnType() == Context.class) {
                 return proxy(Context.class, context);

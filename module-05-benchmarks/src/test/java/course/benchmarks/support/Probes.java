@@ -143,6 +143,49 @@ public final class Probes {
         }
     }
 
+    /**
+     * Work whose unit {@code failing} throws {@code failure} and whose other units return their id.
+     */
+    public static IntFunction<Integer> failingAt(int failing, RuntimeException failure) {
+        return id -> {
+            if (id == failing) {
+                throw failure;
+            }
+            return id;
+        };
+    }
+
+    /**
+     * A unit's failure reaches the caller: {@code call} (a scenario whose unit throws {@code failure})
+     * must throw, within 8 s, an exception that is {@code failure} or has it as a cause. A runner
+     * that returns (a null in the list, a shorter list, onErrorComplete) swallowed it; one that does
+     * not return lost it on a thread nobody listens to.
+     */
+    public static void assertAFailingUnitFailsTheCall(String exercise, String scenario, Callable<?> call, RuntimeException failure,
+                                                      String hint) throws Exception {
+        Object outcome = within(Duration.ofSeconds(8), () -> {
+            try {
+                return call.call();
+            } catch (Throwable thrown) {
+                return thrown;
+            }
+        }, exercise + ": " + scenario + " with a unit that throws did not return within 8 s: the unit's failure was lost on "
+            + "a thread or task nobody listens to, and the caller waits for a result that never comes. Hint: " + hint);
+        assertThat(outcome)
+            .as("%s: %s with a unit that throws returned %s instead of throwing: the failure was swallowed (a null, a shorter "
+                + "list, an error turned into completion), so a benchmark would time work that never happened. Hint: %s",
+                exercise, scenario, outcome, hint)
+            .isInstanceOf(Throwable.class);
+        boolean reached = false;
+        for (Throwable cause = (Throwable) outcome; cause != null && !reached; cause = cause.getCause()) {
+            reached = cause == failure;
+        }
+        assertThat(reached)
+            .as("%s: %s with a unit that throws \"%s\" threw %s, which does not carry the unit's failure. Hint: %s",
+                exercise, scenario, failure.getMessage(), outcome, hint)
+            .isTrue();
+    }
+
     /** Every unit is there, in order, and none of them woke before its wait was over. */
     public static void assertEachWaitElapsed(WaitRun run, int units, String exercise) {
         assertThat(run.units()).as(exercise + ": waitThen should return one result per unit, in unit order. "

@@ -60,8 +60,15 @@ public final class Ex07_VirtualThreadVerticle extends AbstractVerticle {
         // Blocking JDBC would hold this verticle: its next request could not start until this one
         // returned. Wrapped in executeBlocking (on a virtual-thread verticle: a virtual thread of
         // its own) and awaited, the wait becomes a point where the verticle takes the next request.
-        String name = vertx.executeBlocking(() -> loadName(id), false).await();
-        vertx.eventBus().request(AUDIT_ADDRESS, id).await();        // an async call, read like a plain call
+        String name;
+        try {
+            name = vertx.executeBlocking(() -> loadName(id), false).await();
+            vertx.eventBus().request(AUDIT_ADDRESS, id).await();    // an async call, read like a plain call
+        } catch (Exception failure) {
+            // await() throws what failed (the database, the audit): answer it, or the client waits for ever.
+            request.response().setStatusCode(500).end("lookup failed: " + failure.getMessage());
+            return;
+        }
         if (name == null) {
             request.response().setStatusCode(404).end();
         } else {

@@ -22,8 +22,9 @@ import java.util.function.LongSupplier;
  * <p>Repaired: a new virtual thread per call, a semaphore for the partner's limit, and the CPU work
  * on a platform pool sized to the cores, where the OS scheduler time-slices it fairly.
  *
- * <p>What the test cannot see: a CPU pool hard-coded to the core count of the machine that runs it
- * (2 on the course's CI) looks exactly like this one there, and fails on every other machine.
+ * <p>A CPU pool hard-coded to the core count of the machine that runs the tests (2 on the course's
+ * CI) looks exactly like this one there; so the test also runs the pool in a second JVM that sees
+ * 3 cores ({@code -XX:ActiveProcessorCount=3}), where it does not.
  */
 public final class Ex10_VirtualThreadMisuse implements AutoCloseable {
 

@@ -48,7 +48,13 @@ public final class Ex04_VertxRunner implements ScenarioRunner {
         for (int id = 0; id < units; id++) {
             int unit = id;
             Promise<T> result = Promise.promise();
-            loop.runOnContext(ignored -> result.complete(work.apply(unit)));
+            loop.runOnContext(ignored -> {
+                try {
+                    result.complete(work.apply(unit));
+                } catch (RuntimeException failure) {
+                    result.fail(failure); // thrown out of a task, it would reach nobody and the caller would wait
+                }
+            });
             results.add(result.future());
         }
         return joinAll(results);

@@ -14,12 +14,22 @@ import java.io.FileOutputStream;
 import java.io.FileReader;
 import java.io.FileWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.RandomAccessFile;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLConnection;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Scanner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -198,7 +208,7 @@ public final class KnownBad {
         }
     }
 
-    // never touches the disk synchronously
+    // never does blocking I/O: the disk (one fixture per way in), the network, a database
 
     public static final class FilesRead {
         String handle(Path file) throws IOException {
@@ -295,6 +305,56 @@ public final class KnownBad {
     public static final class VertxFileSystemBlocking {
         String handle(Vertx vertx, String file) {
             return vertx.fileSystem().readFileBlocking(file).toString();
+        }
+    }
+
+    public static final class UrlOpenStream {
+        byte[] handle(Path file) throws IOException {
+            try (var in = file.toUri().toURL().openStream()) {
+                return in.readNBytes(16);
+            }
+        }
+    }
+
+    /** Any JDK call that declares an IOException: here a read from a stream that came from anywhere. */
+    public static final class InputStreamRead {
+        int handle(InputStream in) throws IOException {
+            return in.read();
+        }
+    }
+
+    /** A URLConnection connects on its first query, though getContentLength declares no IOException. */
+    public static final class UrlConnectionQuery {
+        int handle(URLConnection connection) {
+            return connection.getContentLength();
+        }
+    }
+
+    public static final class SocketConnect {
+        boolean handle(String host) throws IOException {
+            try (var socket = new Socket(host, 80)) {
+                return socket.isConnected();
+            }
+        }
+    }
+
+    public static final class DnsLookup {
+        String handle(String host) throws IOException {
+            return InetAddress.getByName(host).getHostAddress();
+        }
+    }
+
+    public static final class HttpClientSend {
+        String handle(HttpClient client) throws IOException, InterruptedException {
+            return client.send(HttpRequest.newBuilder(URI.create("http://localhost/")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        }
+    }
+
+    /** JDBC: a ResultSet's next() may fetch the next rows from the database (it declares SQLException, not IOException). */
+    public static final class JdbcQuery {
+        boolean handle(ResultSet rows) throws SQLException {
+            return rows.next();
         }
     }
 
