@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The root README's sample outputs say how many exercises and tests each module has: they are
+ * The sample outputs in the root README (progress) and in solutions/README.md (the course check)
+ * say how many exercises and tests each module has: they are
  * checked here against the course as it is, so that a new exercise or test makes this test fail
  * with the exact line to write instead. Exercises: the starters that have a test class. Tests: the
  * test methods of the exercises' test classes, a parameterized one counted once per case (as JUnit
@@ -66,15 +67,15 @@ class ReadmeCountsTest {
 
     @Test
     void theCourseCheckSampleHasTheModulesTestsAndWrongAnswers() throws Exception {
-        String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
+        String readme = Files.readString(ROOT.resolve("solutions/README.md"), StandardCharsets.UTF_8);
         Matcher m = CHECK.matcher(readme);
-        assertThat(m.find()).as("README.md shows one line of the course check").isTrue();
+        assertThat(m.find()).as("solutions/README.md shows one line of the course check").isTrue();
         do {
             String module = m.group(1);
             int tests = tests(module), wrongAnswers = wrongAnswers(module);
             String right = module + ": " + tests + " tests | " + tests + " pass on solutions | " + tests + " fail on starters | "
                     + wrongAnswers + "/" + wrongAnswers + " wrong answers caught";
-            assertThat(m.group()).as("README.md's course check sample for " + module + ": write \"" + right + "\"").isEqualTo(right);
+            assertThat(m.group()).as("solutions/README.md's course check sample for " + module + ": write \"" + right + "\"").isEqualTo(right);
         } while (m.find());
     }
 
