@@ -19,9 +19,11 @@ import java.util.concurrent.Callable;
  * Ex12 · Virtual-thread verticles: Ex04's fan-out as straight-line code.
  *
  * <p>A verticle deployed with {@code ThreadingModel.VIRTUAL_THREAD} runs its code on virtual
- * threads, so {@code future.await()} may park it until the value is there: the code reads like
- * blocking code, yet no platform thread waits (the virtual thread is unmounted from its carrier).
- * The same {@code await()} on an event loop throws: there, parking would stop the loop.
+ * threads of its own Vert.x context: {@code future.await()} suspends the code until the value is
+ * there, the context takes its next event meanwhile, and no platform thread waits (the virtual
+ * thread is unmounted from its carrier). The code reads like blocking code. In Vert.x 5
+ * {@code await()} throws on an event-loop or worker thread; on a thread Vert.x does not own (a
+ * plain virtual thread, {@code main}) it just blocks until the value is there, outside any context.
  */
 public final class Ex12_VirtualThreadFanOut {
 

@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +72,8 @@ class Ex07_HttpServersTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Model.class)
     @DisplayName("requests sent at once all wait for the database together, and each gets its own JSON answer")
+    @Tag("contract:values")
+    @Tag("contract:concurrency")
     void servesConcurrentRequests(Model model) throws Exception {
         int together = model.together();
         ProbeBackend backend = new ProbeBackend(together, Duration.ZERO, 1);
@@ -94,6 +97,8 @@ class Ex07_HttpServersTest {
     @ParameterizedTest(name = "poolSize {0}")
     @ValueSource(ints = {3, 8})
     @DisplayName("the fixed pool runs exactly poolSize requests at once, never more, on platform threads")
+    @Tag("contract:concurrency")
+    @Tag("contract:placement")
     void fixedPoolRunsPoolSizeRequestsAtOnce(int poolSize) throws Exception {
         // The first poolSize requests meet, then stay a second unless more arrive: a crowd shows up at once.
         ProbeBackend backend = new ProbeBackend(poolSize, Duration.ofSeconds(1), 1);
@@ -120,6 +125,8 @@ class Ex07_HttpServersTest {
 
     @Test
     @DisplayName("the virtual-thread server starts a new virtual thread for each request, which ends with it")
+    @Tag("contract:placement")
+    @Tag("contract:lifecycle")
     void virtualThreadPerRequest() throws Exception {
         int together = Model.VIRTUAL_THREADS.together();
         int oneByOne = 10;
@@ -149,6 +156,9 @@ class Ex07_HttpServersTest {
 
     @Test
     @DisplayName("the Vert.x server waits without holding a thread and computes on the workers, side by side")
+    @Tag("contract:placement")
+    @Tag("contract:concurrency")
+    @Tag("contract:event-loop")
     void vertxKeepsTheWaitAndTheCpuOffTheLoop() throws Exception {
         int together = Model.VERTX.together();
         int computeTogether = 2; // Vert.x's worker pool has 20 threads on any machine; a worker executor sized to the cores passes too
@@ -182,6 +192,7 @@ class Ex07_HttpServersTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Model.class)
     @DisplayName("a request whose work fails still gets an answer: 500")
+    @Tag("contract:errors")
     void failureStillAnswers(Model model) throws Exception {
         try (RunningServer server = model.start(ProbeBackend.plain()); Requests client = warmClient(server.port())) {
             Answer failed = client.send(ProbeBackend.FAILING_ID, ANSWER);
@@ -197,6 +208,7 @@ class Ex07_HttpServersTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Model.class)
     @DisplayName("close() stops the server and ends every thread it started")
+    @Tag("contract:lifecycle")
     void closeEndsEveryThread(Model model) throws Exception {
         ProbeBackend backend = ProbeBackend.plain();
         RunningServer server = model.start(backend);

@@ -130,7 +130,7 @@ public final class BenchmarkSuite {
         report.writeTo(out);
         System.out.printf("Wrote %s, %s and %s%n", out.resolve("results.json"), out.resolve("report.md"), out.resolve("chart.svg"));
         System.out.println(reference
-            ? "next: read module-05-benchmarks/README.md to read these tables; to learn why they look so, start at "
+            ? "next: read module-05-benchmarks/METHOD.md for what every column means; to learn why they look so, start at "
                 + "module-01-threads/README.md and ./mvnw -q -Dcourse=progress"
             : "next: ./mvnw -q -Dcourse=progress shows your next exercise; run this again as more runners pass");
     }

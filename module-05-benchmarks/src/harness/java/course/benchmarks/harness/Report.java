@@ -186,7 +186,7 @@ public final class Report {
         line("");
         line("Times are per call, in ms. median = the middle call; 95% CI = the 95% confidence interval of that median "
             + "(order statistics); cold = the first call in a fresh JVM (median of 5 JVMs); noise = cores other processes "
-            + "used while that row ran ((!) some, (!!) noisy: that row is inflated). The module README explains every column.");
+            + "used while that row ran ((!) some, (!!) noisy: that row is inflated). The module's METHOD.md explains every column.");
     }
 
     private String noiseSummary() {
@@ -402,7 +402,7 @@ public final class Report {
             + "heap per unit).");
         line(String.format(Locale.ROOT, "What differs: cores ([A] 12, [B] 4 with hyper-threading, yours %d); language (Rust, "
             + "compiled ahead of time, vs Java, compiled by the JIT while it runs); method ([A]: median of 5 runs in one process, "
-            + "no warm-up; [B]: means over a pipe brigade; warm: JMH's median of many calls after warm-up; cold: [A]'s method in a "
+            + "no warm-up; [B]: means over brigades of 500 threads or tasks; warm: JMH's median of many calls after warm-up; cold: [A]'s method in a "
             + "fresh JVM; CPU: runner and ideal alternating in one JVM). Ratios travel between machines better than "
             + "milliseconds, and even they move with the core count.", Machine.cores()));
     }

@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
  * and the carrier runs another virtual thread. Measured on JDK 25: about 2 KB of live heap for a
  * virtual thread parked in {@code CountDownLatch.await} 8-10 frames deep (more with deeper stacks:
  * 3.6-9.5 KB at about 110 frames), against about 45 KiB of resident memory plus a 16 KiB kernel
- * stack for a parked platform thread (see the module README). So 10,000 blocked virtual threads cost about 20 MB of heap, and you keep
+ * stack for a parked platform thread (see the module's NOTES.md). So 10,000 blocked virtual threads cost about 20 MB of heap, and you keep
  * writing plain blocking code: no callbacks, no futures to compose.
  *
  * <p>The arithmetic of the alternative: 10,000 waits of 100 ms on a pool of 2 platform threads

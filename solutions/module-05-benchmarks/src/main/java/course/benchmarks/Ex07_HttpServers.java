@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
  * <p>The tests check what each server does, never how fast: requests in flight at once meet
  * while they wait, each step runs where its model says, and close() ends every thread. One
  * check needs a time window: a pool that runs more than poolSize requests at once is caught if
- * the extra ones, sent at the same moment, arrive within a second (the module README says why).
+ * the extra ones, sent at the same moment, arrive within a second (the module's METHOD.md says why).
  * The benchmark ({@code verify -Pbench}) then loads each server with 100 to 2,000 connections.
  *
  * <p>Solution: the JDK server's executor is the model (a fixed pool, or a virtual thread per
