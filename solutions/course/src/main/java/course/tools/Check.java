@@ -48,18 +48,12 @@ final class Check {
     }
 
     int run(List<String> args) throws Exception {
-        List<String> named = new ArrayList<>();
-        boolean strict = "true".equalsIgnoreCase(System.getenv("CI"));
-        int parallel = WrongAnswers.PARALLEL;
+        Args parsed = Args.parse(args, Set.of("--corpus", "--parallel"), Set.of("--strict"));
+        List<String> named = parsed.positionals();
+        boolean strict = "true".equalsIgnoreCase(System.getenv("CI")) || parsed.flag("--strict");
+        int parallel = parsed.number("--parallel", WrongAnswers.PARALLEL, 1, WrongAnswers.MAX_PARALLEL);
         WrongAnswers wrong = new WrongAnswers(root);
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--strict" -> strict = true;
-                case "--corpus" -> wrong.corpus(Path.of(args.get(++i)).toAbsolutePath());
-                case "--parallel" -> parallel = Integer.parseInt(args.get(++i));
-                default -> named.add(args.get(i));
-            }
-        }
+        wrong.corpus(parsed);
         List<String> modules = Course.modules(root, named);
         boolean all = named.isEmpty();
         long start = System.nanoTime();

@@ -20,14 +20,14 @@ final class Compare {
     }
 
     int run(List<String> rawArgs) throws Exception {
-        boolean force = rawArgs.contains("--force");
-        List<String> args = rawArgs.stream().filter(a -> !a.equals("--force")).toList();
+        Args parsed = Args.flags(rawArgs, "--force");
+        boolean force = parsed.flag("--force");
+        List<String> args = parsed.positionals();
         Exercises.Exercise ex;
         try {
             ex = Exercises.resolve(root, args, Hints.current(root).orElse(null));
         } catch (Exercises.NotFound e) {
-            System.out.println("compare: " + e.getMessage() + "; next: ./mvnw -q -Dcourse=\"compare MODULE EXERCISE\", e.g. -Dcourse=\"compare module-01 Ex03\"");
-            return 2;
+            throw new ToolException(e.getMessage());
         }
         String named = Exercises.shortModule(ex.module()) + " " + ex.id();
         if (!force) {

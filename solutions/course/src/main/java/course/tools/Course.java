@@ -1,10 +1,12 @@
 package course.tools;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -32,16 +34,54 @@ import java.util.stream.Stream;
  */
 public final class Course {
 
-    public static void main(String[] args) throws Exception {
-        if (args.length == 0) {
-            usage();
-            System.exit(2);
-        }
-        Path root = findRoot();
-        List<String> rest = List.of(args).subList(1, args.length).stream().filter(a -> !a.isBlank()).toList();
+    /** What to type instead after a bad command line, per command: the "next:" line of its errors. */
+    static final Map<String, String> NEXT = Map.ofEntries(
+            Map.entry("progress", "./mvnw -q -Dcourse=progress (where you are), or name one: -Dcourse=\"progress module-01 Ex03\""),
+            Map.entry("watch", "./mvnw -q -Dcourse=watch (where you are), or name one: -Dcourse=\"watch module-01 Ex03\" [--saves N] [--timeline]"),
+            Map.entry("hint", "./mvnw -q -Dcourse=\"hint MODULE EXERCISE\", e.g. -Dcourse=\"hint module-01 Ex03\""),
+            Map.entry("compare", "./mvnw -q -Dcourse=\"compare MODULE EXERCISE\", e.g. -Dcourse=\"compare module-01 Ex03\" [--force]"),
+            Map.entry("timeline", "./mvnw -q -Dcourse=timeline (where you are), or name one: -Dcourse=\"timeline module-01 Ex04\""
+                    + " [--test NAME] [--yours] [--reference] [--wrong SLUG]"),
+            Map.entry("check", "./mvnw -q -Pcourse-check, or -Dcourse=\"check [module ...] [--strict] [--corpus DIR] [--parallel N]\","
+                    + " e.g. -Dcourse=\"check module-01\""),
+            Map.entry("solution-branch", "./mvnw -q -Dcourse=solution-branch (from HEAD), or -Dcourse=\"solution-branch COMMIT\""),
+            Map.entry("grade", "./mvnw -q -Dcourse=\"grade /path/to/a/learners/clone\" (more forms under \"Grading\" in solutions/README.md)"),
+            Map.entry("grade-merge", "./mvnw -q -Dcourse=\"grade-merge DIR... [--out DIR]\", the folders of the parts graded with --shard I/N"),
+            Map.entry("grader-selftest", "./mvnw -q -Dcourse=grader-selftest (fixtures from module-01), or name one module: -Dcourse=\"grader-selftest module-02-async\""),
+            Map.entry("wrong-answers", "./mvnw -q -Dcourse=\"wrong-answers module-01 Ex03\" (or a module, or nothing for all) [--corpus DIR] [--parallel N]"),
+            Map.entry("mutation", "./mvnw -q -Dcourse=\"mutation module-01\" [--report-only]"),
+            Map.entry("engine-check", "./mvnw -q -Dcourse=\"engine-check module-01\" (after a course check of that module)"));
+
+    public static void main(String[] args) {
         int status;
         try {
-            status = switch (args[0]) {
+            status = run(findRoot(), args, System.out, System.err);
+        } catch (ToolException e) {
+            System.err.println("course: " + e.getMessage());
+            System.err.println("next: cd into your clone of the course, then ./mvnw -q -Dcourse=progress");
+            status = 2;
+        }
+        System.exit(status);
+    }
+
+    /**
+     * Runs the command {@code args} names in the course at {@code root}, its output going to {@code out} and
+     * {@code err} (System.out and System.err while it runs), and returns its exit status. A bad command line
+     * is two lines, "COMMAND: what is wrong" and "next: what to type instead", and status 2; so is a bug in the
+     * tools (with its stack trace only under -Dcourse.debug=true).
+     */
+    static int run(Path root, String[] args, PrintStream out, PrintStream err) {
+        PrintStream oldOut = System.out, oldErr = System.err;
+        System.setOut(out);
+        System.setErr(err);
+        String command = args.length == 0 || !NEXT.containsKey(args[0]) ? "course" : args[0];
+        try {
+            if (command.equals("course")) {
+                throw new ToolException((args.length == 0 ? "name a command" : "unknown command " + args[0])
+                        + " (one of " + String.join(", ", COMMANDS) + ")", "./mvnw -q -Dcourse=progress, or see the list of commands in solutions/README.md");
+            }
+            List<String> rest = List.of(args).subList(1, args.length).stream().filter(a -> !a.isBlank()).toList();
+            return switch (command) {
                 case "check" -> new Check(root).run(rest);
                 case "progress" -> new Progress(root).run(rest);
                 case "watch" -> new Watch(root).run(rest);
@@ -55,30 +95,34 @@ public final class Course {
                 case "wrong-answers" -> new WrongAnswers(root).run(rest);
                 case "mutation" -> new Mutation(root).run(rest);
                 case "engine-check" -> new EngineCheck(root).run(rest);
-                default -> {
-                    usage();
-                    yield 2;
-                }
+                default -> throw new IllegalStateException("no case for " + command);
             };
-        } catch (ToolException e) {
+        } catch (Exception | LinkageError | StackOverflowError e) {
             System.out.flush();
-            if (List.of("progress", "watch", "timeline").contains(args[0])) {
-                // A learner's command: one line, the message and what to type instead; exit 2, as for any bad argument.
-                System.out.println(args[0] + ": " + e.getMessage() + "; next: ./mvnw -q -Dcourse=" + args[0]
-                        + " (where you are), or name one: -Dcourse=\"" + args[0] + " module-01 Ex03\"");
-                status = 2;
-            } else {
-                System.err.println(args[0] + ": " + e.getMessage());
-                status = 2;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                // Also when it comes wrapped, from a pool's thread (CompletionException, ExecutionException).
+                if (t instanceof ToolException tool) {
+                    err.println(command + ": " + tool.getMessage());
+                    err.println("next: " + (tool.next() != null ? tool.next() : NEXT.get(command)));
+                    return 2;
+                }
             }
+            if (Boolean.getBoolean("course.debug")) e.printStackTrace(err);
+            err.println(command + ": internal error: " + e.getClass().getName() + ": " + e.getMessage()
+                    + " (a bug in the course tools: please report it)");
+            err.println("next: java -Dcourse.debug=true solutions/course/Launch.java " + String.join(" ", args)
+                    + " shows the stack trace; report it with that output");
+            return 2;
+        } finally {
+            System.out.flush();
+            err.flush();
+            System.setOut(oldOut);
+            System.setErr(oldErr);
         }
-        System.out.flush();
-        System.exit(status);
     }
 
-    private static void usage() {
-        System.err.println("usage: ./mvnw -q -Dcourse=\"COMMAND ARGS\", COMMAND one of progress, watch, hint, compare, timeline, check, solution-branch, grade, grade-merge, grader-selftest, wrong-answers, mutation, engine-check");
-    }
+    static final List<String> COMMANDS = List.of("progress", "watch", "hint", "compare", "timeline", "check", "solution-branch",
+            "grade", "grade-merge", "grader-selftest", "wrong-answers", "mutation", "engine-check");
 
     /** The repository root: the nearest folder upwards that holds mvnw and solutions/. */
     static Path findRoot() {
@@ -88,7 +132,7 @@ public final class Course {
                 return d;
             }
         }
-        throw new IllegalStateException("not inside the course repository: " + dir);
+        throw new ToolException("not inside the course repository: " + dir);
     }
 
     /** The course modules (module-NN-*) under {@code root}, in order, or the named ones. */
@@ -109,7 +153,7 @@ public final class Course {
             for (String part : n.split(",")) {
                 if (part.isBlank()) continue;
                 String m = all.stream().filter(a -> a.equals(part) || a.startsWith(part + "-")).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("no such module: " + part + " (have " + all + ")"));
+                        .orElseThrow(() -> new ToolException("no such module: " + part + " (have " + all + ")"));
                 chosen.add(m);
             }
         }

@@ -24,7 +24,7 @@ final class EngineCheck {
     }
 
     int run(List<String> named) throws Exception {
-        List<String> modules = Course.modules(root, named);
+        List<String> modules = Course.modules(root, Args.flags(named).positionals());
         Map<String, ModuleSetup> setups = ModuleSetup.of(root, modules, System.out);
         int differences = 0, compared = 0;
         for (String m : modules) {

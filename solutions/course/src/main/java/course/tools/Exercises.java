@@ -77,7 +77,7 @@ final class Exercises {
             List<String> chosen;
             try {
                 chosen = Course.modules(root, List.of(m));
-            } catch (IllegalArgumentException e) {
+            } catch (ToolException e) {
                 throw new NotFound(e.getMessage());
             }
             matches = matches.stream().filter(e -> e.module().equals(chosen.getFirst())).toList();
@@ -116,11 +116,7 @@ final class Exercises {
         if (!anExercise) {
             List<String> named = new ArrayList<>(property);
             words.forEach(w -> named.add(w.matches("\\d\\d") ? "module-" + w : w));
-            try {
-                return new Selection(Course.modules(root, named), null);
-            } catch (IllegalArgumentException e) {
-                throw new ToolException(e.getMessage());
-            }
+            return new Selection(Course.modules(root, named), null);
         }
         if (words.stream().filter(w -> w.matches("(?i)ex\\d\\d.*")).count() > 1) {
             throw new ToolException("name one exercise at a time (got " + String.join(" ", words) + ")");

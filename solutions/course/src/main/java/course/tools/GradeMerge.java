@@ -31,31 +31,21 @@ final class GradeMerge {
     }
 
     int run(List<String> args) throws IOException {
-        List<Path> dirs = new ArrayList<>();
-        Path out = root.resolve("target/grades");
         Path cwd = Path.of("").toAbsolutePath();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--out") && i + 1 < args.size()) out = cwd.resolve(args.get(++i)).toAbsolutePath();
-            else if (a.startsWith("--out=")) out = cwd.resolve(a.substring(6)).toAbsolutePath();
-            else if (a.startsWith("--")) {
-                System.err.println("grade-merge: unknown option " + a + "; usage: grade-merge DIR... [--out DIR]");
-                return 2;
-            } else dirs.add(cwd.resolve(a));
-        }
+        Args a = Args.parse(args, java.util.Set.of("--out"), java.util.Set.of());
+        Path out = a.value("--out", null) == null ? root.resolve("target/grades") : cwd.resolve(a.value("--out", null)).toAbsolutePath();
+        List<Path> dirs = a.positionals().stream().map(cwd::resolve).toList();
         List<Gradebook.Part> parts;
         try {
             parts = read(dirs);
         } catch (IOException | IllegalArgumentException e) {
-            System.err.println("grade-merge: " + e.getMessage());
-            return 2;
+            throw new ToolException(e.getMessage());
         }
         Merged m;
         try {
             m = merge(parts);
         } catch (IllegalArgumentException e) {
-            System.err.println("grade-merge: refused: " + e.getMessage());
-            return 2;
+            throw new ToolException("refused: " + e.getMessage(), "merge the parts of one grading run: the same grader commit, points and flags, each shard once");
         }
         Gradebook.writeAtomically(out.resolve("grades.csv"), Gradebook.csv(m.meta().columns(), m.rows()));
         Gradebook.writeAtomically(out.resolve("grades.json"), Gradebook.json(m.meta(), m.rows()));

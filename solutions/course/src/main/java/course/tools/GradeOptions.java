@@ -1,9 +1,11 @@
 package course.tools;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The grade command's arguments.
@@ -14,65 +16,49 @@ import java.util.List;
  *         [--sandbox=auto|off|required] [--shard I/N]
  *   SUBMISSION: a folder (a learner's clone, graded as it is), or a git URL or repository path, optionally #REF
  * </pre>
- * Options take their value as the next argument or after '='.
+ * Options take their value as the next argument or after '=' (see Args).
  */
 record GradeOptions(List<String> submissions, Path batch, Path roster, Path out, List<String> modules, List<String> only,
                     Path points, Duration moduleLimit, Sandbox.Mode sandbox, Shard shard, Path cloneOnly, Path mirrors) {
 
-    static final String USAGE = "grade SUBMISSION... | --batch DIR | --roster FILE  [--out DIR] [--modules m1,m2] [--only Ex01,Ex02]"
-            + " [--points FILE] [--module-limit SECONDS] [--sandbox=auto|off|required] [--shard I/N] [--clone-only DIR | --mirrors DIR]";
-
-    /** Parses {@code args}; relative paths are taken from {@code cwd}. Throws IllegalArgumentException with a message for a person. */
+    /** Parses {@code args}; relative paths are taken from {@code cwd}. Throws ToolException with a message for a person. */
     static GradeOptions parse(List<String> args, Path cwd) {
-        List<String> submissions = new ArrayList<>();
-        Path batch = null, roster = null, out = null, points = null, cloneOnly = null, mirrors = null;
-        List<String> modules = List.of(), only = List.of();
+        Args a = Args.parse(args, Set.of("--out", "--batch", "--roster", "--points", "--modules", "--only", "--module-limit",
+                "--sandbox", "--shard", "--clone-only", "--mirrors"), Set.of());
+        List<String> submissions = a.positionals();
+        Path batch = path(a, "--batch", cwd), roster = path(a, "--roster", cwd), out = path(a, "--out", cwd), points = path(a, "--points", cwd),
+                cloneOnly = path(a, "--clone-only", cwd), mirrors = path(a, "--mirrors", cwd);
+        List<String> modules = split(a.value("--modules", "")), only = split(a.value("--only", ""));
         Duration limit = Duration.ofMinutes(10);
-        Sandbox.Mode sandbox = Sandbox.Mode.AUTO;
-        Shard shard = Shard.ALL;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (!a.startsWith("--")) {
-                submissions.add(a);
-                continue;
+        String seconds = a.value("--module-limit", null);
+        if (seconds != null) {
+            try {
+                limit = Duration.ofSeconds(Long.parseLong(seconds));
+            } catch (NumberFormatException e) {
+                throw new ToolException("--module-limit takes seconds, got " + seconds);
             }
-            String name = a, value = null;
-            int eq = a.indexOf('=');
-            if (eq > 0) {
-                name = a.substring(0, eq);
-                value = a.substring(eq + 1);
-            }
-            if (value == null) {
-                if (i + 1 >= args.size()) throw new IllegalArgumentException(name + " needs a value");
-                value = args.get(++i);
-            }
-            switch (name) {
-                case "--out" -> out = cwd.resolve(value).toAbsolutePath().normalize();
-                case "--batch" -> batch = cwd.resolve(value).toAbsolutePath().normalize();
-                case "--roster" -> roster = cwd.resolve(value).toAbsolutePath().normalize();
-                case "--points" -> points = cwd.resolve(value).toAbsolutePath().normalize();
-                case "--modules" -> modules = split(value);
-                case "--only" -> only = split(value);
-                case "--module-limit" -> {
-                    try {
-                        limit = Duration.ofSeconds(Long.parseLong(value));
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("--module-limit takes seconds, got " + value);
-                    }
-                    if (limit.toSeconds() < 1) throw new IllegalArgumentException("--module-limit must be at least 1 second");
-                }
-                case "--sandbox" -> sandbox = Sandbox.Mode.parse(value);
-                case "--shard" -> shard = Shard.parse(value);
-                case "--clone-only" -> cloneOnly = cwd.resolve(value).toAbsolutePath().normalize();
-                case "--mirrors" -> mirrors = cwd.resolve(value).toAbsolutePath().normalize();
-                default -> throw new IllegalArgumentException("unknown option " + name + "; usage: " + USAGE);
-            }
+            if (limit.toSeconds() < 1) throw new ToolException("--module-limit must be at least 1 second");
         }
+        Sandbox.Mode sandbox = Sandbox.Mode.parse(a.value("--sandbox", "auto"));
+        Shard shard = a.value("--shard", null) == null ? Shard.ALL : Shard.parse(a.value("--shard", null));
         int sources = (submissions.isEmpty() ? 0 : 1) + (batch == null ? 0 : 1) + (roster == null ? 0 : 1);
-        if (sources == 0) throw new IllegalArgumentException("name at least one submission (a folder, or a git URL#ref), --batch DIR or --roster FILE");
-        if (roster != null && sources > 1) throw new IllegalArgumentException("--roster grades the roster's repositories only: do not add --batch or submissions");
-        if (cloneOnly != null && mirrors != null) throw new IllegalArgumentException("--clone-only writes the mirrors that --mirrors reads: give one of them");
+        if (sources == 0) throw new ToolException("name at least one submission (a folder, or a git URL#ref), --batch DIR or --roster FILE");
+        if (roster != null && sources > 1) throw new ToolException("--roster grades the roster's repositories only: do not add --batch or submissions");
+        if (cloneOnly != null && mirrors != null) throw new ToolException("--clone-only writes the mirrors that --mirrors reads: give one of them");
         return new GradeOptions(List.copyOf(submissions), batch, roster, out, modules, only, points, limit, sandbox, shard, cloneOnly, mirrors);
+    }
+
+    /** Refuses a --batch, --roster or --points that is not there: before a sandbox is tried or a course tree staged. */
+    GradeOptions requireFiles() {
+        if (batch != null && !Files.isDirectory(batch)) throw new ToolException("--batch: no such folder " + batch);
+        if (roster != null && !Files.isRegularFile(roster)) throw new ToolException("--roster: no such file " + roster);
+        if (points != null && !Files.isRegularFile(points)) throw new ToolException("--points: no such file " + points);
+        return this;
+    }
+
+    private static Path path(Args a, String name, Path cwd) {
+        String v = a.value(name, null);
+        return v == null ? null : cwd.resolve(v).toAbsolutePath().normalize();
     }
 
     private static List<String> split(String value) {

@@ -103,13 +103,12 @@ final class Grader {
     int run(List<String> args) throws Exception {
         List<Grade> grades;
         try {
-            GradeOptions o = GradeOptions.parse(args, Path.of("").toAbsolutePath());
+            GradeOptions o = GradeOptions.parse(args, Path.of("").toAbsolutePath()).requireFiles();
             if (o.cloneOnly() != null) return cloneOnly(o);
             grades = grade(o);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            System.err.println("grade: " + Grader.clean(e.getMessage(), 400));
-            System.err.println("next: ./mvnw -q -Dcourse=\"grade /path/to/a/learners/clone\" (more forms under \"Grading\" in solutions/README.md)");
-            return 2;
+        } catch (IllegalStateException e) {
+            // No sandbox under --sandbox=required, or the course's own tests broken: nothing to grade with.
+            throw new ToolException(Grader.clean(e.getMessage(), 400));
         }
         System.out.println();
         for (Grade g : grades) {
@@ -121,9 +120,9 @@ final class Grader {
         return 0;
     }
 
-    /** Grades what the command line names and writes the reports. Throws IllegalArgumentException for a bad command line. */
+    /** Grades what the command line names and writes the reports. Throws ToolException for a bad command line. */
     List<Grade> gradeCommandLine(List<String> args) throws Exception {
-        GradeOptions o = GradeOptions.parse(args, Path.of("").toAbsolutePath());
+        GradeOptions o = GradeOptions.parse(args, Path.of("").toAbsolutePath()).requireFiles();
         return grade(o);
     }
 
@@ -279,7 +278,6 @@ final class Grader {
     private List<Submission> submissions(GradeOptions o) throws IOException {
         List<Submission> list = new ArrayList<>();
         if (o.batch() != null) {
-            if (!Files.isDirectory(o.batch())) throw new IllegalArgumentException("--batch: no such folder " + o.batch());
             try (Stream<Path> s = Files.list(o.batch())) {
                 for (Path p : s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList()) {
                     list.add(new Submission(p.getFileName().toString(), p.toAbsolutePath().toString(), null, true, null));
@@ -713,7 +711,7 @@ final class Grader {
                     try {
                         d = Double.parseDouble(v);
                     } catch (NumberFormatException ex) {
-                        throw new IllegalArgumentException("points: " + e.getKey() + "." + x + " = " + v + " is not a number (" + file + ")");
+                        throw new ToolException("points: " + e.getKey() + "." + x + " = " + v + " is not a number (" + file + ")");
                     }
                     table.put(e.getKey() + "/" + x, d);
                     canonical.append(e.getKey()).append('/').append(x).append('=').append(Json.number(d)).append('\n');

@@ -23,16 +23,15 @@ final class Hints {
     }
 
     int run(List<String> args) throws Exception {
-        List<String> words = new ArrayList<>(args);
+        List<String> words = new ArrayList<>(Args.flags(args).positionals());
         Integer level = null;
         if (!words.isEmpty() && words.getLast().matches("\\d")) level = Integer.parseInt(words.removeLast());
         Exercises.Exercise ex;
         try {
             ex = Exercises.resolve(root, words, current(root).orElse(null));
         } catch (Exercises.NotFound e) {
-            // Nothing shown, so no level spent: one line, and what to type.
-            System.out.println("hint: " + e.getMessage() + "; next: ./mvnw -q -Dcourse=\"hint MODULE EXERCISE\", e.g. -Dcourse=\"hint module-01 Ex03\"");
-            return 2;
+            // Nothing shown, so no level spent: Course says what is wrong and what to type.
+            throw new ToolException(e.getMessage());
         }
         Exercises.recordCurrent(root, ex);
         Path file = root.resolve(ex.module()).resolve("hints").resolve(ex.name() + ".md");

@@ -56,8 +56,9 @@ final class Mutation {
     }
 
     int run(List<String> args) throws Exception {
-        boolean reportOnly = args.contains("--report-only");
-        List<String> named = args.stream().filter(a -> !a.startsWith("--")).map(a -> a.matches("\\d\\d") ? "module-" + a : a).toList();
+        Args parsed = Args.flags(args, "--report-only");
+        boolean reportOnly = parsed.flag("--report-only");
+        List<String> named = parsed.positionals().stream().map(a -> a.matches("\\d\\d") ? "module-" + a : a).toList();
         List<String> modules = Course.modules(root, named.isEmpty() ? List.of(System.getProperty("course.modules", "")).stream().filter(s -> !s.isBlank()).toList() : named);
         List<Equivalent> equivalents = equivalents(root.resolve(EQUIVALENTS));
         int open = 0;

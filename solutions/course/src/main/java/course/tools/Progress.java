@@ -37,8 +37,9 @@ final class Progress {
 
     int run(List<String> rawArgs) throws Exception {
         long start = System.nanoTime();
-        boolean rerun = rawArgs.contains("--rerun");
-        List<String> args = rawArgs.stream().filter(a -> !a.equals("--rerun")).toList();
+        Args parsed = Args.flags(rawArgs, "--rerun");
+        boolean rerun = parsed.flag("--rerun");
+        List<String> args = parsed.positionals();
         Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), whereYouAre().orElse(null));
         Map<String, ModuleSetup> setups = ModuleSetup.of(root, sel.modules(), System.out);
 

@@ -26,13 +26,18 @@ record Roster(List<Entry> entries, List<String> problems) {
     record Entry(int line, String student, String repository, String ref, String problem) {}
 
     static Roster parse(String text) {
-        List<List<String>> records = Csv.parse(text);
-        if (records.isEmpty()) throw new IllegalArgumentException("the roster is empty: it needs a header row student,repository,ref");
+        List<List<String>> records;
+        try {
+            records = Csv.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ToolException("the roster is not CSV: " + e.getMessage());
+        }
+        if (records.isEmpty()) throw new ToolException("the roster is empty: it needs a header row student,repository,ref");
         Map<String, Integer> column = new HashMap<>();
         List<String> header = records.getFirst();
         for (int i = 0; i < header.size(); i++) column.put(header.get(i).strip().toLowerCase(Locale.ROOT), i);
         if (!column.containsKey("student") || !column.containsKey("repository")) {
-            throw new IllegalArgumentException("the roster's first row must name its columns: student,repository,ref (ref optional); it is "
+            throw new ToolException("the roster's first row must name its columns: student,repository,ref (ref optional); it is "
                     + String.join(",", header));
         }
         List<Entry> entries = new ArrayList<>();

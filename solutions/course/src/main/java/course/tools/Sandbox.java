@@ -48,7 +48,7 @@ final class Sandbox {
                 case "auto" -> AUTO;
                 case "off" -> OFF;
                 case "required" -> REQUIRED;
-                default -> throw new IllegalArgumentException("--sandbox takes auto, off or required; got " + s);
+                default -> throw new ToolException("--sandbox takes auto, off or required; got " + s);
             };
         }
     }

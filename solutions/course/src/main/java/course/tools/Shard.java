@@ -13,17 +13,17 @@ record Shard(int index, int count) {
 
     Shard {
         if (count < 1 || index < 1 || index > count) {
-            throw new IllegalArgumentException("--shard I/N needs 1 <= I <= N, got " + index + "/" + count);
+            throw new ToolException("--shard I/N needs 1 <= I <= N, got " + index + "/" + count);
         }
     }
 
     static Shard parse(String text) {
         String[] parts = text.strip().split("/");
-        if (parts.length != 2) throw new IllegalArgumentException("--shard takes I/N, e.g. 2/3; got " + text);
+        if (parts.length != 2) throw new ToolException("--shard takes I/N, e.g. 2/3; got " + text);
         try {
             return new Shard(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--shard takes I/N, e.g. 2/3; got " + text);
+            throw new ToolException("--shard takes I/N, e.g. 2/3; got " + text);
         }
     }
 

@@ -28,7 +28,13 @@ final class SolutionBranch {
     }
 
     int run(List<String> args) throws Exception {
-        String base = args.isEmpty() ? "HEAD" : args.getFirst();
+        List<String> words = Args.flags(args).atMost(1, "name one commit, or none for HEAD").positionals();
+        String base = words.isEmpty() ? "HEAD" : words.getFirst();
+        try {
+            git(List.of("rev-parse", "--verify", "--quiet", base + "^{commit}"), null);
+        } catch (IOException e) {
+            throw new ToolException("no commit " + base + " in this repository");
+        }
         String commit = build(base);
         git(List.of("update-ref", "refs/heads/" + BRANCH, commit), null);
         System.out.println("Branch '" + BRANCH + "' now at " + commit.substring(0, 10)

@@ -49,16 +49,16 @@ final class Timeline {
         // --reference: the reference code (solutions/); --wrong SLUG: a wrong answer of the corpus, in place
         // of the exercise's class; --yours: the learner's code. Two or more: one SVG of them all, for
         // instructors and for the pictures the READMEs show.
-        List<String> args = new ArrayList<>();
+        Args parsed = Args.parse(rawArgs, java.util.Set.of("--wrong", "--test"), java.util.Set.of("--yours", "--reference"));
+        List<String> args = new ArrayList<>(parsed.positionals());
         List<String> codes = new ArrayList<>();
-        for (int i = 0; i < rawArgs.size(); i++) {
-            String a = rawArgs.get(i);
-            if (a.equals("--yours")) codes.add("");
-            else if (a.equals("--reference")) codes.add("reference");
-            else if (a.equals("--wrong") && i + 1 < rawArgs.size()) codes.add("wrong:" + rawArgs.get(++i));
-            else if (a.equals("--test") && i + 1 < rawArgs.size()) onlyTest = rawArgs.get(++i);
-            else if (a.startsWith("--")) throw new ToolException("unknown option " + a + " (timeline [module] ExNN [--test NAME] [--yours] [--reference] [--wrong SLUG])");
-            else args.add(a);
+        for (Args.Option o : parsed.options()) {
+            switch (o.name()) {
+                case "--yours" -> codes.add("");
+                case "--reference" -> codes.add("reference");
+                case "--wrong" -> codes.add("wrong:" + o.value());
+                default -> onlyTest = o.value();
+            }
         }
         if (args.stream().noneMatch(a -> a.matches("(?i).*\\bex\\d\\d.*")) && args.isEmpty()
                 && Files.exists(root.resolve("target/course/current"))) {

@@ -61,15 +61,10 @@ final class Watch {
     }
 
     int run(List<String> rawArgs) throws Exception {
-        int saves = Integer.MAX_VALUE;
-        List<String> args = new ArrayList<>(rawArgs);
-        timeline = args.remove("--timeline");
-        int at = args.indexOf("--saves");
-        if (at >= 0) {
-            if (at + 1 >= args.size() || !args.get(at + 1).matches("\\d+")) throw new ToolException("--saves takes a number, e.g. --saves 1");
-            saves = Integer.parseInt(args.get(at + 1));
-            args.subList(at, at + 2).clear();
-        }
+        Args a = Args.parse(rawArgs, java.util.Set.of("--saves"), java.util.Set.of("--timeline"));
+        int saves = a.number("--saves", Integer.MAX_VALUE, 1, Integer.MAX_VALUE);
+        timeline = a.flag("--timeline");
+        List<String> args = a.positionals();
         Progress progress = new Progress(root);
         Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), progress.whereYouAre().orElse(null));
         List<String> all = Course.modules(root, List.of());

@@ -39,6 +39,8 @@ final class WrongAnswers {
      * 400 s.
      */
     static final int PARALLEL = 6;
+    /** The most --parallel takes: each costs a test JVM. */
+    static final int MAX_PARALLEL = 64;
 
     /**
      * Added to a wrong answer's test JVM: C1 only, and the serial collector. Such a run is short
@@ -108,6 +110,15 @@ final class WrongAnswers {
         this.corpus = dir;
     }
 
+    /** The corpus that {@code --corpus DIR} names, if it does: refused when it is not a folder. */
+    void corpus(Args args) {
+        String dir = args.value("--corpus", null);
+        if (dir == null) return;
+        Path p = Path.of(dir).toAbsolutePath();
+        if (!Files.isDirectory(p)) throw new ToolException("--corpus: no such folder " + dir);
+        corpus(p);
+    }
+
     /** The corpus folder of a module. */
     Path folder(String module) {
         return corpus.resolve(module);
@@ -120,15 +131,10 @@ final class WrongAnswers {
      */
     int run(List<String> rawArgs) throws Exception {
         long start = System.nanoTime();
-        int parallel = PARALLEL;
-        List<String> args = new ArrayList<>();
-        for (int i = 0; i < rawArgs.size(); i++) {
-            switch (rawArgs.get(i)) {
-                case "--corpus" -> corpus(Path.of(rawArgs.get(++i)).toAbsolutePath());
-                case "--parallel" -> parallel = Integer.parseInt(rawArgs.get(++i));
-                default -> args.add(rawArgs.get(i));
-            }
-        }
+        Args parsed = Args.parse(rawArgs, Set.of("--corpus", "--parallel"), Set.of());
+        int parallel = parsed.number("--parallel", PARALLEL, 1, MAX_PARALLEL);
+        corpus(parsed);
+        List<String> args = parsed.positionals();
         Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), null);
         Map<String, ModuleSetup> setups = ModuleSetup.of(root, sel.modules(), System.out);
         Map<String, List<Variant>> byModule = new java.util.LinkedHashMap<>();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The classroom path without Maven (a stand-in runner): a roster of local repositories graded in
@@ -92,8 +93,8 @@ class GraderRosterTest {
         Path other = dir.resolve("other");
         new Grader(course).withRunner(FakeCourse.runner()).gradeCommandLine(List.of("--roster", roster.toString(), "--shard", "3/3",
                 "--points", otherPoints.toString(), "--out", other.toString()));
-        assertThat(new GradeMerge(course).run(List.of(parts.get(0).toString(), parts.get(1).toString(), other.toString(),
-                "--out", dir.resolve("refused").toString()))).isEqualTo(2);
+        assertThatThrownBy(() -> new GradeMerge(course).run(List.of(parts.get(0).toString(), parts.get(1).toString(), other.toString(),
+                "--out", dir.resolve("refused").toString()))).isInstanceOf(ToolException.class).hasMessageStartingWith("refused: ");
         assertThat(dir.resolve("refused")).doesNotExist();
     }
 

@@ -146,9 +146,12 @@ class LearnerLoopTest {
     @Test
     void hintOnAnAmbiguousNameSpendsNoLevelAndExitsTwo() throws Exception {
         for (String m : MODULES) write(root.resolve(m).resolve("hints/Ex02_Thing.md"), "## 1\nnudge\n## 2\napi\n");
-        String out = capture(() -> assertThat(new Hints(root).run(List.of("Ex02"))).isEqualTo(2));
-        assertThat(out.strip().lines()).hasSize(1);
-        assertThat(out).contains("Ex02 is in 3 modules").contains("hint module-01 Ex03");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String out = capture(() -> assertThat(Course.run(root, new String[] {"hint", "Ex02"}, System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2));
+        assertThat(out).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).hasSize(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("hint: Ex02 is in 3 modules").contains("\nnext: ").contains("hint module-01 Ex03");
         assertThat(root.resolve("target/course/hints")).doesNotExist();
 
         Exercises.recordCurrent(root, new Exercises.Exercise("module-05-benchmarks", "Ex01_Thing", "p.Ex01_ThingTest"));

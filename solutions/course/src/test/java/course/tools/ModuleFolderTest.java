@@ -26,12 +26,12 @@ class ModuleFolderTest {
         String module = Course.modules(ROOT, List.of()).getFirst();
         boolean windows = System.getProperty("os.name").toLowerCase().startsWith("windows");
         Path wrapper = ROOT.resolve(windows ? "mvnw.cmd" : "mvnw");
-        // An unknown command: the tool's usage line and a failure, from the module folder as from the root.
+        // An unknown command: the tool's one line, its next: line and a failure, from the module folder as from the root.
         Process p = new ProcessBuilder(wrapper.toString(), "-q", "-Dcourse=no-such-command")
                 .directory(ROOT.resolve(module).toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(4, TimeUnit.MINUTES)).isTrue();
-        assertThat(out).as("from " + module + ": the tool ran").contains("usage: ./mvnw -q -Dcourse=");
+        assertThat(out).as("from " + module + ": the tool ran").contains("course: unknown command no-such-command").contains("\nnext: ./mvnw -q -Dcourse=");
         assertThat(p.exitValue()).as("and its failure reached the shell").isNotZero();
     }
 
