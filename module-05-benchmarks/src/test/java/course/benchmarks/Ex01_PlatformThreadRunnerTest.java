@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Ex01 · One platform thread per unit")
 class Ex01_PlatformThreadRunnerTest {
@@ -115,15 +117,10 @@ class Ex01_PlatformThreadRunnerTest {
 
     @Test
     @Tag("contract:errors")
-    @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS) // three scenarios, each given 8 s
+    @Timeout(value = 30, unit = TimeUnit.SECONDS) // three scenarios, each given 8 s
     @DisplayName("a unit that throws makes the call throw, in every scenario")
     void aFailingUnitFailsTheCall() throws Exception {
-        IllegalStateException failure = new IllegalStateException("unit 7 failed");
-        Probes.assertAFailingUnitFailsTheCall("Ex01", "spawn(20 units)", () -> runner.spawn(20, Probes.failingAt(7, failure)), failure,
-            "get() on each unit's FutureTask rethrows its failure: let it reach the caller");
-        Probes.assertAFailingUnitFailsTheCall("Ex01", "waitThen(20 units)",
-            () -> runner.waitThen(20, Probes.PAUSE, Probes.failingAt(7, failure)), failure, "get() on each unit's FutureTask rethrows its failure: let it reach the caller");
-        Probes.assertAFailingUnitFailsTheCall("Ex01", "compute(20 units)", () -> runner.compute(20, Probes.failingAt(7, failure)), failure,
+        Probes.assertEveryScenarioFailsWithItsUnit("Ex01", runner,
             "get() on each unit's FutureTask rethrows its failure: let it reach the caller");
     }
 }

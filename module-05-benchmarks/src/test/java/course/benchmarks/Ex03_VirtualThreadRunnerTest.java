@@ -4,15 +4,18 @@ import static course.benchmarks.support.Probes.assertEachWaitElapsed;
 import static course.benchmarks.support.Probes.assertWaitsOverlap;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import course.benchmarks.support.ComputeCoresCheck;
 import course.benchmarks.support.Probes;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Ex03 · One virtual thread per unit")
 class Ex03_VirtualThreadRunnerTest {
@@ -114,31 +117,21 @@ class Ex03_VirtualThreadRunnerTest {
 
     @Test
     @Tag("contract:errors")
-    @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS) // three scenarios, each given 8 s
+    @Timeout(value = 30, unit = TimeUnit.SECONDS) // three scenarios, each given 8 s
     @DisplayName("a unit that throws makes the call throw, in every scenario")
     void aFailingUnitFailsTheCall() throws Exception {
-        IllegalStateException failure = new IllegalStateException("unit 7 failed");
-        Probes.assertAFailingUnitFailsTheCall("Ex03", "spawn(20 units)", () -> runner.spawn(20, Probes.failingAt(7, failure)), failure,
-            "get() on each unit's Future rethrows its failure: let it reach the caller");
-        Probes.assertAFailingUnitFailsTheCall("Ex03", "waitThen(20 units)",
-            () -> runner.waitThen(20, Probes.PAUSE, Probes.failingAt(7, failure)), failure, "get() on each unit's Future rethrows its failure: let it reach the caller");
-        Probes.assertAFailingUnitFailsTheCall("Ex03", "compute(20 units)", () -> runner.compute(20, Probes.failingAt(7, failure)), failure,
+        Probes.assertEveryScenarioFailsWithItsUnit("Ex03", runner,
             "get() on each unit's Future rethrows its failure: let it reach the caller");
     }
 
     @Test
     @Tag("contract:cores")
     @Tag("contract:concurrency")
-    @org.junit.jupiter.api.Timeout(value = 40, unit = java.util.concurrent.TimeUnit.SECONDS) // a second JVM starts: seconds on a busy machine
+    @Timeout(value = 40, unit = TimeUnit.SECONDS) // a second JVM starts: seconds on a busy machine
     @DisplayName("on a machine with 3 cores (a second JVM), 3 CPU units that never yield all run at once")
     void computeUsesEveryCoreOnAnyMachine() throws Exception {
         int cores = 3; // not this machine's count, not a power of two: a model sized by hand for one machine shows
-        List<String> lines = course.benchmarks.support.ComputeCoresCheck.inJvmWithCores(Ex03_VirtualThreadRunner.class, cores);
-        assertThat(lines).as("Ex03: the child JVM (-XX:ActiveProcessorCount=%d) printed %s", cores, lines).contains("CORES " + cores);
-        String met = lines.stream().filter(line -> line.startsWith("MET ")).findFirst().orElse("MET (none)");
-        assertThat(met)
-            .as("Ex03: on a machine with %d cores, %d CPU units that never yield should all run at once, but %s of them met: "
-                + "the virtual threads have fewer carriers than the machine has cores (a scheduler pinned to a count that fits one machine: jdk.virtualThreadScheduler.parallelism). Hint: leave the JDK's scheduler alone: it has one carrier per core", cores, cores, met.substring("MET ".length()))
-            .isEqualTo("MET " + cores);
+        ComputeCoresCheck.assertAllMeetOnCores("Ex03", Ex03_VirtualThreadRunner.class, cores,
+            "the virtual threads have fewer carriers than the machine has cores (a scheduler pinned to a count that fits one machine: jdk.virtualThreadScheduler.parallelism). Hint: leave the JDK's scheduler alone: it has one carrier per core");
     }
 }

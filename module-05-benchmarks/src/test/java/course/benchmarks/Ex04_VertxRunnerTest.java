@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Ex04 · Vert.x: event-loop tasks, timers, executeBlocking")
 class Ex04_VertxRunnerTest {
@@ -148,15 +149,10 @@ class Ex04_VertxRunnerTest {
 
     @Test
     @Tag("contract:errors")
-    @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS) // three scenarios, each given 8 s
+    @Timeout(value = 30, unit = TimeUnit.SECONDS) // three scenarios, each given 8 s
     @DisplayName("a unit that throws makes the call throw, in every scenario")
     void aFailingUnitFailsTheCall() throws Exception {
-        IllegalStateException failure = new IllegalStateException("unit 7 failed");
-        Probes.assertAFailingUnitFailsTheCall("Ex04", "spawn(20 units)", () -> runner.spawn(20, Probes.failingAt(7, failure)), failure,
-            "a unit's failure must fail its future (a task that throws completes nothing: catch and fail the promise), and joinAll then throws");
-        Probes.assertAFailingUnitFailsTheCall("Ex04", "waitThen(20 units)",
-            () -> runner.waitThen(20, Probes.PAUSE, Probes.failingAt(7, failure)), failure, "a unit's failure must fail its future (a task that throws completes nothing: catch and fail the promise), and joinAll then throws");
-        Probes.assertAFailingUnitFailsTheCall("Ex04", "compute(20 units)", () -> runner.compute(20, Probes.failingAt(7, failure)), failure,
+        Probes.assertEveryScenarioFailsWithItsUnit("Ex04", runner,
             "a unit's failure must fail its future (a task that throws completes nothing: catch and fail the promise), and joinAll then throws");
     }
 

@@ -4,6 +4,7 @@ import static course.benchmarks.support.Probes.assertEachWaitElapsed;
 import static course.benchmarks.support.Probes.assertWaitsOverlap;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import course.benchmarks.support.ComputeCoresCheck;
 import course.benchmarks.support.CountingScheduler;
 import course.benchmarks.support.Probes;
 import io.reactivex.rxjava3.schedulers.Schedulers;
@@ -177,31 +178,21 @@ class Ex05_RxJavaRunnerTest {
 
     @Test
     @Tag("contract:errors")
-    @org.junit.jupiter.api.Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS) // three scenarios, each given 8 s
+    @Timeout(value = 30, unit = TimeUnit.SECONDS) // three scenarios, each given 8 s
     @DisplayName("a unit that throws makes the call throw, in every scenario")
     void aFailingUnitFailsTheCall() throws Exception {
-        IllegalStateException failure = new IllegalStateException("unit 7 failed");
-        Probes.assertAFailingUnitFailsTheCall("Ex05", "spawn(20 units)", () -> runner.spawn(20, Probes.failingAt(7, failure)), failure,
-            "let the error flow down the stream: blockingGet() rethrows it (no onErrorComplete, no onErrorReturn)");
-        Probes.assertAFailingUnitFailsTheCall("Ex05", "waitThen(20 units)",
-            () -> runner.waitThen(20, Probes.PAUSE, Probes.failingAt(7, failure)), failure, "let the error flow down the stream: blockingGet() rethrows it (no onErrorComplete, no onErrorReturn)");
-        Probes.assertAFailingUnitFailsTheCall("Ex05", "compute(20 units)", () -> runner.compute(20, Probes.failingAt(7, failure)), failure,
+        Probes.assertEveryScenarioFailsWithItsUnit("Ex05", runner,
             "let the error flow down the stream: blockingGet() rethrows it (no onErrorComplete, no onErrorReturn)");
     }
 
     @Test
     @Tag("contract:cores")
     @Tag("contract:concurrency")
-    @org.junit.jupiter.api.Timeout(value = 40, unit = java.util.concurrent.TimeUnit.SECONDS) // a second JVM starts: seconds on a busy machine
+    @Timeout(value = 40, unit = TimeUnit.SECONDS) // a second JVM starts: seconds on a busy machine
     @DisplayName("on a machine with 3 cores (a second JVM), 3 CPU units that never yield all run at once")
     void computeUsesEveryCoreOnAnyMachine() throws Exception {
         int cores = 3; // not this machine's count, not a power of two: a model sized by hand for one machine shows
-        List<String> lines = course.benchmarks.support.ComputeCoresCheck.inJvmWithCores(Ex05_RxJavaRunner.class, cores);
-        assertThat(lines).as("Ex05: the child JVM (-XX:ActiveProcessorCount=%d) printed %s", cores, lines).contains("CORES " + cores);
-        String met = lines.stream().filter(line -> line.startsWith("MET ")).findFirst().orElse("MET (none)");
-        assertThat(met)
-            .as("Ex05: on a machine with %d cores, %d CPU units that never yield should all run at once, but %s of them met: "
-                + "the CPU units run on fewer threads than the machine has cores (a pool or scheduler sized by hand). Hint: Schedulers.computation() has one thread per core, whatever the machine", cores, cores, met.substring("MET ".length()))
-            .isEqualTo("MET " + cores);
+        ComputeCoresCheck.assertAllMeetOnCores("Ex05", Ex05_RxJavaRunner.class, cores,
+            "the CPU units run on fewer threads than the machine has cores (a pool or scheduler sized by hand). Hint: Schedulers.computation() has one thread per core, whatever the machine");
     }
 }

@@ -57,4 +57,20 @@ public final class ComputeCoresCheck {
         }
         return List.of(new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R"));
     }
+
+    /**
+     * Runs this check for {@code runner} in a child JVM that sees {@code cores} cores and asserts that all
+     * {@code cores} units met; {@code whyAndHint} says what a runner that fails here got wrong.
+     */
+    public static void assertAllMeetOnCores(String exercise, Class<? extends ScenarioRunner> runner, int cores, String whyAndHint)
+            throws Exception {
+        List<String> lines = inJvmWithCores(runner, cores);
+        org.assertj.core.api.Assertions.assertThat(lines)
+            .as("%s: the child JVM (-XX:ActiveProcessorCount=%d) printed %s", exercise, cores, lines).contains("CORES " + cores);
+        String met = lines.stream().filter(line -> line.startsWith("MET ")).findFirst().orElse("MET (none)");
+        org.assertj.core.api.Assertions.assertThat(met)
+            .as("%s: on a machine with %d cores, %d CPU units that never yield should all run at once, but %s of them met: %s",
+                exercise, cores, cores, met.substring("MET ".length()), whyAndHint)
+            .isEqualTo("MET " + cores);
+    }
 }

@@ -186,6 +186,19 @@ public final class Probes {
             .isTrue();
     }
 
+    /**
+     * {@link #assertAFailingUnitFailsTheCall} for each scenario of {@code runner} (spawn, waitThen,
+     * compute), its unit 7 throwing: the runners' shared error contract, with each exercise's hint.
+     */
+    public static void assertEveryScenarioFailsWithItsUnit(String exercise, course.benchmarks.ScenarioRunner runner, String hint)
+            throws Exception {
+        IllegalStateException failure = new IllegalStateException("unit 7 failed");
+        assertAFailingUnitFailsTheCall(exercise, "spawn(20 units)", () -> runner.spawn(20, failingAt(7, failure)), failure, hint);
+        assertAFailingUnitFailsTheCall(exercise, "waitThen(20 units)", () -> runner.waitThen(20, PAUSE, failingAt(7, failure)), failure,
+            hint);
+        assertAFailingUnitFailsTheCall(exercise, "compute(20 units)", () -> runner.compute(20, failingAt(7, failure)), failure, hint);
+    }
+
     /** Every unit is there, in order, and none of them woke before its wait was over. */
     public static void assertEachWaitElapsed(WaitRun run, int units, String exercise) {
         assertThat(run.units()).as(exercise + ": waitThen should return one result per unit, in unit order. "
