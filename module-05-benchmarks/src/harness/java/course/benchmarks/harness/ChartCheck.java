@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * <pre>
  *   ./mvnw -q -pl module-05-benchmarks verify -Pbench,solutions -Dbench.main=course.benchmarks.harness.ChartCheck
  * </pre>
+ * The harness tests run it too ({@code ChartCheckTest}, in CI).
  */
 public final class ChartCheck {
 
@@ -34,18 +35,24 @@ public final class ChartCheck {
                 out = Path.of(a.substring("--out=".length()));
             }
         }
-        ChartCheck check = new ChartCheck();
-        check.run(full(), out.resolve("chart-check-reference"), true);
-        check.run(partial(), out.resolve("chart-check-partial"), false);
-        if (!check.problems.isEmpty()) {
-            System.out.println("The chart renderer has " + check.problems.size() + " problem(s):");
-            check.problems.forEach(p -> System.out.println("  " + p));
+        List<String> problems = problems(out);
+        if (!problems.isEmpty()) {
+            System.out.println("The chart renderer has " + problems.size() + " problem(s):");
+            problems.forEach(p -> System.out.println("  " + p));
             System.out.println("next: fix Chart.java or Report.java, and run this check again");
             System.exit(1);
         }
         System.out.println("Chart check passed; the charts it drew: " + out.resolve("chart-check-reference/chart.svg") + ", "
             + out.resolve("chart-check-partial/chart.svg"));
         System.out.println("next: look at them (a browser opens SVG), then run the suite: ./mvnw -q -pl module-05-benchmarks verify -Pbench,solutions");
+    }
+
+    /** Draws both fixed runs into {@code out} and returns every problem found (none: the renderer reads as it should). */
+    static List<String> problems(Path out) throws Exception {
+        ChartCheck check = new ChartCheck();
+        check.run(full(), out.resolve("chart-check-reference"), true);
+        check.run(partial(), out.resolve("chart-check-partial"), false);
+        return check.problems;
     }
 
     private void run(Report.Results results, Path dir, boolean full) throws Exception {
