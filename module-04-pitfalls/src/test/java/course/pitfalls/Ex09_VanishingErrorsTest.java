@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.reactivex.rxjava3.core.Observable;
+import io.reactivex.rxjava3.disposables.Disposable;
 import io.reactivex.rxjava3.plugins.RxJavaPlugins;
+import io.reactivex.rxjava3.subjects.PublishSubject;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.io.IOException;
@@ -79,6 +81,33 @@ class Ex09_VanishingErrorsTest {
                 reported.isEmpty() ? "" : "; doOnError saw it, but a subscribe without onError still sends it there")
             .isEmpty();
         assertReportedWithin2s(badEvent, "Ex09: the stream's error should reach the error reporter");
+    }
+
+    @Test
+    @Tag("contract:errors")
+    @Tag("contract:lifecycle")
+    @DisplayName("consume() hands back the subscription itself: its error is reported, and disposing it stops the stream's events")
+    void disposingWhatConsumeReturnsEndsTheSubscription() {
+        RxJavaPlugins.setErrorHandler(e -> { });   // a wrong answer's unreported error must not fail this test elsewhere
+        PublishSubject<String> failing = PublishSubject.create();
+        IOException badEvent = new IOException("malformed event");
+        service.consume(failing, event -> { });
+        failing.onError(badEvent);
+        assertReportedWithin2s(badEvent, "Ex09: the stream's error should reach the error reporter. Hint: subscribe(onNext, onError)");
+
+        PublishSubject<String> events = PublishSubject.create();
+        List<String> handled = new CopyOnWriteArrayList<>();
+        Disposable subscription = service.consume(events, handled::add);
+        events.onNext("before");
+        assertThat(subscription).as("Ex09: consume() returned null; it should return the subscription, so its caller can end it").isNotNull();
+        subscription.dispose();
+        events.onNext("after");
+        assertThat(events.hasObservers() || handled.contains("after"))
+            .as("Ex09: the caller disposed what consume() returned, yet the stream still has a subscriber (events after "
+                + "the dispose: %s). The Disposable handed back is not the subscription, so nothing can ever stop this "
+                + "consumer. Hint: return what events.subscribe(onNext, onError) returns", handled)
+            .isFalse();
+        assertThat(handled).as("Ex09: the one event before the dispose is handled").containsExactly("before");
     }
 
     @Test

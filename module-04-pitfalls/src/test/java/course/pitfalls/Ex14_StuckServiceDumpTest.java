@@ -35,6 +35,8 @@ class Ex14_StuckServiceDumpTest {
         final CountDownLatch batch = new CountDownLatch(1);
         final List<Thread> threads = new ArrayList<>();
         final List<ExecutorService> executors = new ArrayList<>();
+        /** Virtual threads that sleep: requests too, but parked on no resource (the dump gives them no parkBlocker). */
+        final List<Thread> sleepers = new ArrayList<>();
         /** How many threads the scene starts: allParked() waits for them all. */
         int expected;
 
@@ -72,6 +74,18 @@ class Ex14_StuckServiceDumpTest {
             }
         }
 
+        void sleepers(int n) {
+            for (int i = 1; i <= n; i++) {
+                sleepers.add(Thread.ofVirtual().name("sleep-" + i).start(() -> {
+                    try {
+                        Thread.sleep(60_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+        }
+
         Runnable lockShelf() {
             return () -> { shelf.lock(); shelf.unlock(); };
         }
@@ -95,7 +109,8 @@ class Ex14_StuckServiceDumpTest {
                 synchronized (threads) {
                     all = List.copyOf(threads);
                 }
-                if (all.size() == expected && all.stream().allMatch(t -> t.getState() == Thread.State.WAITING && LockSupport.getBlocker(t) != null)) {
+                if (all.size() == expected && all.stream().allMatch(t -> t.getState() == Thread.State.WAITING && LockSupport.getBlocker(t) != null)
+                        && sleepers.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING)) {
                     return;
                 }
                 if (System.nanoTime() > deadline) throw new AssertionError("Ex14: the test's stuck service did not get stuck within 10 s");
@@ -117,11 +132,13 @@ class Ex14_StuckServiceDumpTest {
             payments.release();
             batch.countDown();
             for (ExecutorService e : executors) e.close();
+            for (Thread t : sleepers) t.interrupt();
             List<Thread> all;
             synchronized (threads) {
                 all = List.copyOf(threads);
             }
             for (Thread t : all) t.join(5_000);
+            for (Thread t : sleepers) t.join(5_000);
         }
     }
 
@@ -138,6 +155,7 @@ class Ex14_StuckServiceDumpTest {
             service.waitOn(service.pay(), "payment", 5, 0);       // 5 for a payment permit
             service.waitOn(service.lockTill(), "refund", 0, 3);   // 3 for another lock of the same class as the shelf
             service.platformWaiters(9);                           // not requests: platform threads of a batch job
+            service.sleepers(2);                                  // requests parked on nothing: they sleep
             service.expected = 7 + 5 + 3 + 9;
             service.allParked();
 
@@ -172,6 +190,10 @@ class Ex14_StuckServiceDumpTest {
     private static Ex14_StuckServiceDump.Stuck dump(String which) {
         try {
             return Ex14_StuckServiceDump.mostWaitedFor();
+        } catch (NullPointerException e) {
+            throw new AssertionError("Ex14: " + which + " failed with " + e + ". Not every virtual thread in a dump is parked on "
+                    + "something: one that sleeps (here sleep-1 and sleep-2) or runs has no parkBlocker. Hint: skip a thread "
+                    + "whose parkBlocker is missing, as you skip platform threads", e);
         } catch (java.io.IOException | RuntimeException e) {
             throw new AssertionError("Ex14: " + which + " failed with " + e + ". dumpThreads refuses a file that already exists "
                     + "and wants an absolute path. Hint: a fresh file each time (Files.createTempDirectory), deleted afterwards", e);

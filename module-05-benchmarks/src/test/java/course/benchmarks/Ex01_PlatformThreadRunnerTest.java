@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import course.benchmarks.support.Probes;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -93,10 +94,19 @@ class Ex01_PlatformThreadRunnerTest {
 
     @Test
     @Tag("contract:placement")
-    @DisplayName("each unit waits on its own thread: all 100 exist while they wait")
+    @Tag("contract:values")
+    @DisplayName("each unit waits on its own thread: all 100 exist while they wait, and the wait lasts")
     void eachUnitWaitsOnItsOwnThread() throws Exception {
         // 3 s: a busy machine may take a second to start 100 platform threads, and all must be there at 1.5 s.
+        long start = System.nanoTime();
         long there = Probes.unitsThereDuringTheWait(runner, 100, Duration.ofSeconds(3), "Ex01");
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        // A lower bound only: no right answer returns before one 3 s wait has ended (10 ms for the clocks' grain).
+        assertThat(tookMillis).as("Ex01: waitThen(100 units, 3000 ms each) was over after %d ms, before a single wait of 3000 ms "
+                + "could have ended: the units did not wait, so the benchmark times starting threads. Hint: in each unit, "
+                + "ScenarioRunner.blockingSleep(pause) first, then afterWait.apply(id)", tookMillis)
+            .isGreaterThanOrEqualTo(2_990);
 
         assertThat(there).as("Ex01: halfway through a 3 s wait, all 100 units should already be there, each waiting on its "
                 + "own thread, but %d were: the others were only started once the waiting was over. One wait before the units "

@@ -3,6 +3,7 @@ package course.benchmarks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import course.benchmarks.support.ProbeBackend;
+import course.benchmarks.support.Probes;
 import course.benchmarks.support.ProbeBackend.Ran;
 import course.benchmarks.support.ProbeBackend.Step;
 import course.benchmarks.support.Requests;
@@ -14,7 +15,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -230,6 +233,77 @@ class Ex07_HttpServersTest {
                     case VERTX -> "the Vertx instance: its event loops and workers";
                 })
             .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Model.class, names = {"FIXED_POOL", "VIRTUAL_THREADS"})
+    @DisplayName("close() with a request in flight returns only once that request has run to its end")
+    @Tag("contract:lifecycle")
+    void closeWaitsForTheRequestInFlight(Model model) throws Exception {
+        HeldBackend backend = new HeldBackend();
+        RunningServer server = model.start(backend);
+        AtomicBoolean closeReturned = new AtomicBoolean();
+        AtomicBoolean computedWhenCloseReturned = new AtomicBoolean();
+        Thread closer = null;
+        try (Requests client = warmClient(server.port())) {
+            Thread sender = Thread.ofPlatform().name("ex07-sender").start(() -> client.send(7, ANSWER));
+            try {
+                assertThat(backend.arrived.await(ANSWER.toSeconds(), TimeUnit.SECONDS))
+                    .as(model.says() + "request 7 never reached the database wait (%s)", model.idea).isTrue();
+                closer = Thread.ofPlatform().name("ex07-closer").start(() -> {
+                    server.close();
+                    computedWhenCloseReturned.set(backend.computed.get());
+                    closeReturned.set(true);
+                });
+                // A right close() waits here for the held request; a wrong one has a second to return.
+                Probes.eventually(Duration.ofSeconds(1), closeReturned::get);
+            } finally {
+                backend.release.countDown();
+                if (closer != null) {
+                    closer.join(ANSWER.toMillis());
+                } else {
+                    server.close(); // the request never arrived: nothing else closes it
+                }
+                sender.join(ANSWER.toMillis());
+            }
+        }
+        assertThat(closeReturned.get()).as(model.says() + "close() did not return within 15 s of the last request's end").isTrue();
+        assertThat(computedWhenCloseReturned.get())
+            .as(model.says() + "close() returned while request 7 was still waiting for the database: RunningServer.close() promises "
+                + "that the server's threads have ended, and a request still running when the caller goes on (to close the "
+                + "database, to exit) is cut off halfway. Hint: after stopping the server, close what runs the requests: "
+                + "ExecutorService.close() waits for the running tasks")
+            .isTrue();
+    }
+
+    /** A backend whose database wait for any request but the warm-up holds until the test releases it. */
+    private static final class HeldBackend implements Backend {
+        final CountDownLatch arrived = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicBoolean computed = new AtomicBoolean();
+
+        @Override
+        public void blockingQuery(int id) {
+            if (id == ProbeBackend.WARM_UP) return;
+            arrived.countDown();
+            try {
+                release.await(ANSWER.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public io.vertx.core.Future<Void> query(io.vertx.core.Vertx vertx, int id) {
+            return io.vertx.core.Future.failedFuture("the thread models do not call query");
+        }
+
+        @Override
+        public String compute(int id) {
+            String body = Backend.body(id, 0);
+            if (id != ProbeBackend.WARM_UP) computed.set(true);
+            return body;
+        }
     }
 
     // ---------------------------------------------------------------- shared checks
