@@ -163,8 +163,8 @@ final class ServerReport {
             out.line("");
         }
         out.line(String.format(Locale.ROOT, "Each request is due at a fixed interval and sent when due, whatever happened to the "
-            + "ones before; its latency runs from when it was due, not from when it went out (HdrHistogram's expected-interval idea, "
-            + "taken from the schedule itself), so a stall counts for every request that should have gone out during it, and p99 "
+            + "ones before; its latency runs from when it was due, not from when it went out (the intended send time, as wrk2 measures it, "
+            + "which leaves nothing for HdrHistogram's expected-interval correction to fill in), so a stall counts for every request that should have gone out during it, and p99 "
             + "is the tail at that load, not throughput restated by Little's law. Requests with no free connection (up to the most "
             + "connections of the closed loop) wait in the generator's queue, and that wait counts too. A generator thread at "
             + "%.2f of a core or more (!) means the schedule, not only the server, ran late.", FULL));
@@ -328,7 +328,7 @@ final class ServerReport {
             return ", the JDK server's one dispatcher: every request passes through it";
         }
         if (thread.startsWith("vert.x-eventloo")) {
-            return ", a Vert.x event loop: it runs every request of the connections it serves";
+            return ", a Vert.x event loop: it does the network I/O of every connection it serves (in the event-loop model, the handlers too)";
         }
         if (thread.startsWith(VertxServers.WORKER_POOL)) {
             return ", one of the worker pool's threads";

@@ -131,8 +131,12 @@ class ReadmeCountsTest {
             String annotations = source.substring(m.end(), source.indexOf("void ", m.end()));
             Matcher values = Pattern.compile("@ValueSource\\(\\w+\\s*=\\s*\\{([^}]*)}").matcher(annotations);
             Matcher enums = Pattern.compile("@EnumSource\\((\\w+)\\.class\\)").matcher(annotations);
+            // names = {...} without a mode includes exactly the constants it names
+            Matcher named = Pattern.compile("@EnumSource\\(value\\s*=\\s*\\w+\\.class,\\s*names\\s*=\\s*\\{([^}]*)}\\s*\\)").matcher(annotations);
             if (values.find()) {
                 n += values.group(1).split(",").length;
+            } else if (named.find()) {
+                n += named.group(1).split(",").length;
             } else if (enums.find()) {
                 n += enumConstants(source, enums.group(1), where);
             } else {

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Solution note: {@code LongAdder} is built for this exact job: when additions collide it
  * spreads them over cells (added as collisions go on, up to about one per core; a thread that
  * collides moves to another cell) and {@code sum()} adds the cells up, so threads rarely fight
- * over one memory location. {@code AtomicLong} is also correct (it retries more when many threads hammer it) and is
+ * over one memory location. {@code AtomicLong} is also correct (one atomic add, but every thread updates the same cache line, which bounces between cores under contention) and is
  * the tool when you need the value of each increment (an id generator).
  */
 public final class Ex05_SharedCounter {
@@ -29,7 +29,7 @@ public final class Ex05_SharedCounter {
 
     /** Adds one. Safe to call from any number of threads at once. */
     public void increment() {
-        count.increment();                                        // one indivisible step, per-thread cell
+        count.increment();                                        // one indivisible step, on a cell picked where additions collide
     }
 
     /** The number of increments so far (exact once the incrementing threads have been joined). */
