@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Solution note: {@code LongAdder} is built for this exact job: under contention each thread
  * adds to its own cell and {@code sum()} adds the cells up, so threads do not fight over one memory
- * location. {@code AtomicLong} is also correct (it retries more when many threads hammer it) and is
+ * location. {@code AtomicLong} is also correct (one atomic add, but every thread updates the same cache line, which bounces between cores under contention) and is
  * the tool when you need the value of each increment (an id generator).
  */
 public final class Ex05_SharedCounter {
@@ -30,7 +30,7 @@ public final class Ex05_SharedCounter {
 
     /** Adds one. Safe to call from any number of threads at once. */
     public void increment() {
-        count.increment();                                        // one indivisible step, per-thread cell
+        count.increment();                                        // one indivisible step, on a cell picked where additions collide
     }
 
     /** The number of increments so far (exact once the incrementing threads have been joined). */
