@@ -47,8 +47,8 @@ final class GradeMerge {
         } catch (IllegalArgumentException e) {
             throw new ToolException("refused: " + e.getMessage(), "merge the parts of one grading run: the same grader commit, points and flags, each shard once");
         }
-        Gradebook.writeAtomically(out.resolve("grades.csv"), Gradebook.csv(m.meta().columns(), m.rows()));
-        Gradebook.writeAtomically(out.resolve("grades.json"), Gradebook.json(m.meta(), m.rows()));
+        Course.writeAtomically(out.resolve("grades.csv"), Gradebook.csv(m.meta().columns(), m.rows()));
+        Course.writeAtomically(out.resolve("grades.json"), Gradebook.json(m.meta(), m.rows()));
         System.out.printf("Merged %d part(s): %d student(s) graded, %d missing, %d duplicated%n",
                 parts.size(), m.rows().size(), m.missing().size(), m.duplicated().size());
         m.meta().problems().forEach(p -> System.out.println("  " + p));

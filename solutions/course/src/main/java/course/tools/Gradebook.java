@@ -109,22 +109,6 @@ final class Gradebook {
         return new Part(file, meta, rows);
     }
 
-    /** Writes {@code content} to {@code file} so that a reader sees the old file or the new one, never half of one. */
-    static void writeAtomically(Path file, String content) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
     static String sha256(Path file) throws IOException {
         return CourseTree.sha256(Files.readAllBytes(file));
     }

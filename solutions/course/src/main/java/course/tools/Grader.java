@@ -219,8 +219,8 @@ final class Grader {
                 grades.add(g);
                 rows.add(row(g));
                 String folder = uniqueFolder(safeName(g.student()), folders);
-                Gradebook.writeAtomically(out.resolve(folder).resolve("report.md"), markdown(g));
-                Gradebook.writeAtomically(out.resolve(folder).resolve("report.json"), json(g));
+                Course.writeAtomically(out.resolve(folder).resolve("report.md"), markdown(g));
+                Course.writeAtomically(out.resolve(folder).resolve("report.json"), json(g));
                 writeGradebook(meta, rows);
             }
             writeGradebook(meta, rows);
@@ -270,8 +270,8 @@ final class Grader {
                         List<String> students, List<String> columns, List<String> problems) {}
 
     private void writeGradebook(Meta m, List<Gradebook.Row> rows) throws IOException {
-        Gradebook.writeAtomically(out.resolve("grades.csv"), Gradebook.csv(m.columns(), rows));
-        Gradebook.writeAtomically(out.resolve("grades.json"), Gradebook.json(new Gradebook.Meta(m.graderCommit(), m.graderDirty(),
+        Course.writeAtomically(out.resolve("grades.csv"), Gradebook.csv(m.columns(), rows));
+        Course.writeAtomically(out.resolve("grades.json"), Gradebook.json(new Gradebook.Meta(m.graderCommit(), m.graderDirty(),
                 m.pointsSha(), m.flags(), m.shard(), m.rosterSha(), m.students(), m.columns(), m.problems()), rows));
     }
 

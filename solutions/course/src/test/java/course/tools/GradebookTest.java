@@ -37,11 +37,11 @@ class GradebookTest {
     @Test
     void jsonRoundTripsAndIsReplacedAtomically(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("out/grades.json");
-        Gradebook.writeAtomically(file, Gradebook.json(meta("1/1", List.of("ann")), List.of(row("ann", 10, 5))));
+        Course.writeAtomically(file, Gradebook.json(meta("1/1", List.of("ann")), List.of(row("ann", 10, 5))));
         Gradebook.Part part = Gradebook.read(file);
         assertThat(part.meta()).isEqualTo(meta("1/1", List.of("ann")));
         assertThat(part.rows()).containsExactly(row("ann", 10, 5));
-        Gradebook.writeAtomically(file, "second\n");
+        Course.writeAtomically(file, "second\n");
         assertThat(Files.readString(file)).isEqualTo("second\n");
         try (var s = Files.list(file.getParent())) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactly("grades.json");

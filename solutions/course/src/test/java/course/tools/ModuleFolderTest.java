@@ -38,7 +38,7 @@ class ModuleFolderTest {
     @Test
     void theProfileLooksForTheCourseWhereAModuleFolderHasIt() throws Exception {
         String pom = Files.readString(ROOT.resolve("pom.xml"));
-        assertThat(pom).contains("<id>course-from-a-module-folder</id>").contains("<exists>${user.dir}/../solutions/course/Launch.java</exists>");
-        assertThat(ROOT.resolve(Course.modules(ROOT, List.of()).getFirst()).resolve("../solutions/course/Launch.java")).exists();
+        assertThat(pom).contains("<id>course-from-a-module-folder</id>").contains("<exists>${user.dir}/../.course/Launch.java</exists>");
+        assertThat(ROOT.resolve(Course.modules(ROOT, List.of()).getFirst()).resolve("../.course/Launch.java")).exists();
     }
 }

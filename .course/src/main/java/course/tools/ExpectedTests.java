@@ -69,7 +69,7 @@ final class ExpectedTests {
         StringBuilder b = new StringBuilder();
         expected.forEach((e, ms) -> ms.forEach(m -> b.append(e).append('\t').append(m.testClass()).append('\t').append(m.name())
                 .append('\t').append(m.template()).append('\n')));
-        Gradebook.writeAtomically(file, b.toString());
+        Course.writeAtomically(file, b.toString());
     }
 
     /** Reads what {@link #save} wrote; null when there is no such file or it is not in that form. */

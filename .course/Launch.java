@@ -17,23 +17,25 @@ import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 
 /**
- * Starts the course tools: compiles solutions/course/src/main/java into target/course-tools when
- * those sources changed (a hash of their names and contents), then runs course.tools.Course.
+ * Starts the course tools: compiles .course/src/main/java (the learner's commands) and, when the clone
+ * has it, solutions/course/src/main/java (the instructor's) into target/course-tools when those sources
+ * changed (a hash of their names and contents), then runs course.tools.Course.
  * Compiling once and reusing the classes keeps a warm tool command under a second; the root pom
- * runs this file with the JDK 25 the toolchain found: {@code java solutions/course/Launch.java ARGS}.
+ * runs this file with the JDK 25 the toolchain found: {@code java .course/Launch.java ARGS}.
  */
 public final class Launch {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of("").toAbsolutePath();
-        while (root != null && !(Files.exists(root.resolve("mvnw")) && Files.isDirectory(root.resolve("solutions/course")))) {
+        while (root != null && !(Files.exists(root.resolve("mvnw")) && Files.isDirectory(root.resolve(".course")))) {
             root = root.getParent();
         }
         if (root == null) {
             System.err.println("Run the course tools from inside the course repository.");
             System.exit(2);
         }
-        Path sources = root.resolve("solutions/course/src/main/java");
+        List<Path> sources = new ArrayList<>(List.of(root.resolve(".course/src/main/java")));
+        if (Files.isDirectory(root.resolve("solutions/course/src/main/java"))) sources.add(root.resolve("solutions/course/src/main/java"));
         Path out = root.resolve("target/course-tools");
         Path classes = out.resolve("classes");
         String stamp = stamp(sources);
@@ -63,10 +65,12 @@ public final class Launch {
     }
 
     /** Compiles into a fresh folder, then moves it into place, so two tool runs never see half a build. */
-    private static void compile(Path sources, Path out, Path classes) throws IOException {
-        List<String> files;
-        try (Stream<Path> s = Files.walk(sources)) {
-            files = s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().toList();
+    private static void compile(List<Path> sources, Path out, Path classes) throws IOException {
+        List<String> files = new ArrayList<>();
+        for (Path root : sources) {
+            try (Stream<Path> s = Files.walk(root)) {
+                s.filter(p -> p.toString().endsWith(".java")).map(Path::toString).sorted().forEach(files::add);
+            }
         }
         Files.createDirectories(out);
         Path fresh = Files.createTempDirectory(out, "classes-");
@@ -74,7 +78,7 @@ public final class Launch {
         args.addAll(files);
         int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, args.toArray(String[]::new));
         if (status != 0) {
-            System.err.println("The course tools do not compile (see above): solutions/course/src/main/java");
+            System.err.println("The course tools do not compile (see above): " + sources);
             System.exit(2);
         }
         Path old = out.resolve("classes-old-" + ProcessHandle.current().pid());
@@ -83,13 +87,16 @@ public final class Launch {
         delete(old);
     }
 
-    private static String stamp(Path sources) throws Exception {
+    private static String stamp(List<Path> sources) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         sha.update(Runtime.version().toString().getBytes(StandardCharsets.UTF_8));
-        try (Stream<Path> s = Files.walk(sources)) {
-            for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                sha.update(sources.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
-                sha.update(Files.readAllBytes(p));
+        for (Path root : sources) {
+            sha.update(root.toString().getBytes(StandardCharsets.UTF_8));
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
+                    sha.update(root.relativize(p).toString().getBytes(StandardCharsets.UTF_8));
+                    sha.update(Files.readAllBytes(p));
+                }
             }
         }
         return HexFormat.of().formatHex(sha.digest());

@@ -2,6 +2,9 @@ package course.tools;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,27 +13,19 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The course tools, one entry point. Run through Maven so that they get the JDK 25 the
- * toolchains plugin found (see the root pom's course-check, progress, grade and
- * solution-branch profiles), or directly with a JDK 25: {@code java solutions/course/Launch.java check}.
+ * The learner's course tools, one entry point: {@code ./mvnw -q -Dcourse="COMMAND ..."} (the root pom runs
+ * {@code .course/Launch.java} on the JDK 25 the toolchain found).
  *
  * <pre>
- *   check [module ...]            every test passes on solutions/, fails on the starters; same files and API
- *   progress [module] [ExNN]      a learner's progress: exercises done, tests passing, the next exercise;
- *                                 only what changed since the last run is tested again
- *   watch [module] [ExNN] [--saves N]  run the tests of each exercise saved, on every save of a main source
- *                                 (--saves N: stop after N saves)
- *   wrong-answers [module] [ExNN] [--corpus DIR]   try the wrong-answer corpus (the course check does too)
- *   engine-check [module ...]     the fast engine's verdicts against the last course check's surefire reports
- *   solution-branch               create or refresh the local 'solution' branch from main + solutions/
- *   grade SUBMISSION... [--batch DIR] [--out DIR] [--modules m1,m2] [--only Ex01,Ex02] [--points FILE]
- *                                 grade learners' main sources with this repository's tests
- *   grade-merge DIR... [--out DIR]  merge the parts of a class graded with --shard I/N
- *   grader-selftest [module]      grade generated fixture submissions and check every grade
+ *   progress [module] [ExNN]      exercises done, tests passing, the next exercise (only what changed is tested again)
+ *   watch [module] [ExNN] [--saves N] [--timeline]   the tests of each exercise saved, on every save
  *   hint [module] ExNN [level]    the exercise's next hint (a nudge, then the API, then the shape)
- *   compare [module] ExNN [--force]  one exercise, once green: yours against the reference
- *   timeline [module] ExNN        one exercise's tests with a JFR recording, drawn as a lane per thread (Timeline)
+ *   compare [module] ExNN [--force]  one exercise, once green: yours against the reference (needs solutions/)
+ *   timeline [module] ExNN        one exercise's tests with a JFR recording, drawn as a lane per thread
  * </pre>
+ *
+ * The instructor's commands (check, grade, wrong-answers, ...) live in {@code solutions/course} (see
+ * {@code Instructor} there); Launch compiles them in when that folder exists.
  */
 public final class Course {
 
@@ -41,16 +36,10 @@ public final class Course {
             Map.entry("hint", "./mvnw -q -Dcourse=\"hint MODULE EXERCISE\", e.g. -Dcourse=\"hint module-01 Ex03\""),
             Map.entry("compare", "./mvnw -q -Dcourse=\"compare MODULE EXERCISE\", e.g. -Dcourse=\"compare module-01 Ex03\" [--force]"),
             Map.entry("timeline", "./mvnw -q -Dcourse=timeline (where you are), or name one: -Dcourse=\"timeline module-01 Ex04\""
-                    + " [--test NAME] [--yours] [--reference] [--wrong SLUG]"),
-            Map.entry("check", "./mvnw -q -Pcourse-check, or -Dcourse=\"check [module ...] [--strict] [--corpus DIR] [--parallel N]\","
-                    + " e.g. -Dcourse=\"check module-01\""),
-            Map.entry("solution-branch", "./mvnw -q -Dcourse=solution-branch (from HEAD), or -Dcourse=\"solution-branch COMMIT\""),
-            Map.entry("grade", "./mvnw -q -Dcourse=\"grade /path/to/a/learners/clone\" (more forms under \"Grading\" in solutions/README.md)"),
-            Map.entry("grade-merge", "./mvnw -q -Dcourse=\"grade-merge DIR... [--out DIR]\", the folders of the parts graded with --shard I/N"),
-            Map.entry("grader-selftest", "./mvnw -q -Dcourse=grader-selftest (fixtures from module-01), or name one module: -Dcourse=\"grader-selftest module-02-async\""),
-            Map.entry("wrong-answers", "./mvnw -q -Dcourse=\"wrong-answers module-01 Ex03\" (or a module, or nothing for all) [--corpus DIR] [--parallel N]"),
-            Map.entry("mutation", "./mvnw -q -Dcourse=\"mutation module-01\" [--report-only]"),
-            Map.entry("engine-check", "./mvnw -q -Dcourse=\"engine-check module-01\" (after a course check of that module)"));
+                    + " [--test NAME] [--yours] [--reference] [--wrong SLUG]"));
+
+    /** The instructor's commands and their "next:" lines, when solutions/course is compiled in; else none. */
+    static final Map<String, String> INSTRUCTOR = instructorCommands();
 
     public static void main(String[] args) {
         int status;
@@ -74,43 +63,39 @@ public final class Course {
         PrintStream oldOut = System.out, oldErr = System.err;
         System.setOut(out);
         System.setErr(err);
-        String command = args.length == 0 || !NEXT.containsKey(args[0]) ? "course" : args[0];
+        String command = args.length == 0 || !NEXT.containsKey(args[0]) && !INSTRUCTOR.containsKey(args[0]) ? "course" : args[0];
         try {
             if (command.equals("course")) {
                 throw new ToolException((args.length == 0 ? "name a command" : "unknown command " + args[0])
-                        + " (one of " + String.join(", ", COMMANDS) + ")", "./mvnw -q -Dcourse=progress, or see the list of commands in solutions/README.md");
+                        + " (one of " + String.join(", ", NEXT.keySet().stream().sorted().toList()) + (INSTRUCTOR.isEmpty() ? "; the instructor's commands need solutions/"
+                        : "; instructor: " + String.join(", ", INSTRUCTOR.keySet().stream().sorted().toList())) + ")",
+                        "./mvnw -q -Dcourse=progress, or see the list of commands in the README");
             }
             List<String> rest = List.of(args).subList(1, args.length).stream().filter(a -> !a.isBlank()).toList();
             return switch (command) {
-                case "check" -> new Check(root).run(rest);
                 case "progress" -> new Progress(root).run(rest);
                 case "watch" -> new Watch(root).run(rest);
-                case "solution-branch" -> new SolutionBranch(root).run(rest);
-                case "grade" -> new Grader(root).run(rest);
-                case "grade-merge" -> new GradeMerge(root).run(rest);
-                case "grader-selftest" -> new GraderSelfTest(root).run(rest);
                 case "hint" -> new Hints(root).run(rest);
                 case "compare" -> new Compare(root).run(rest);
                 case "timeline" -> new Timeline(root).run(rest);
-                case "wrong-answers" -> new WrongAnswers(root).run(rest);
-                case "mutation" -> new Mutation(root).run(rest);
-                case "engine-check" -> new EngineCheck(root).run(rest);
-                default -> throw new IllegalStateException("no case for " + command);
+                default -> (int) Class.forName("course.tools.Instructor").getMethod("run", Path.class, String.class, List.class)
+                        .invoke(null, root, command, rest);
             };
-        } catch (Exception | LinkageError | StackOverflowError e) {
+        } catch (Exception | LinkageError | StackOverflowError thrown) {
+            Throwable e = thrown instanceof java.lang.reflect.InvocationTargetException i && i.getCause() != null ? i.getCause() : thrown;
             System.out.flush();
             for (Throwable t = e; t != null; t = t.getCause()) {
                 // Also when it comes wrapped, from a pool's thread (CompletionException, ExecutionException).
                 if (t instanceof ToolException tool) {
                     err.println(command + ": " + tool.getMessage());
-                    err.println("next: " + (tool.next() != null ? tool.next() : NEXT.get(command)));
+                    err.println("next: " + (tool.next() != null ? tool.next() : NEXT.getOrDefault(command, INSTRUCTOR.get(command))));
                     return 2;
                 }
             }
             if (Boolean.getBoolean("course.debug")) e.printStackTrace(err);
             err.println(command + ": internal error: " + e.getClass().getName() + ": " + e.getMessage()
                     + " (a bug in the course tools: please report it)");
-            err.println("next: java -Dcourse.debug=true solutions/course/Launch.java " + String.join(" ", args)
+            err.println("next: java -Dcourse.debug=true .course/Launch.java " + String.join(" ", args)
                     + " shows the stack trace; report it with that output");
             return 2;
         } finally {
@@ -121,14 +106,20 @@ public final class Course {
         }
     }
 
-    static final List<String> COMMANDS = List.of("progress", "watch", "hint", "compare", "timeline", "check", "solution-branch",
-            "grade", "grade-merge", "grader-selftest", "wrong-answers", "mutation", "engine-check");
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> instructorCommands() {
+        try {
+            return (Map<String, String>) Class.forName("course.tools.Instructor").getField("NEXT").get(null);
+        } catch (ReflectiveOperationException e) {
+            return Map.of();       // a learner's clone without solutions/: the learner's commands only
+        }
+    }
 
-    /** The repository root: the nearest folder upwards that holds mvnw and solutions/. */
+    /** The repository root: the nearest folder upwards that holds mvnw and .course/. */
     static Path findRoot() {
         Path dir = Path.of("").toAbsolutePath();
         for (Path d = dir; d != null; d = d.getParent()) {
-            if (Files.exists(d.resolve("mvnw")) && Files.isDirectory(d.resolve("solutions"))) {
+            if (Files.exists(d.resolve("mvnw")) && Files.isDirectory(d.resolve(".course"))) {
                 return d;
             }
         }
@@ -191,6 +182,22 @@ public final class Course {
             for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    /** Writes {@code content} to {@code file} so that a reader sees the old file or the new one, never half of one. */
+    static void writeAtomically(Path file, String content) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 }

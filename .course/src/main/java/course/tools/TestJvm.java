@@ -249,7 +249,7 @@ final class TestJvm {
 
         /** TestRunner and the tools' classes in one jar, compiled and packed when they changed. */
         static synchronized Path jar(Path root, ModuleSetup setup) throws IOException {
-            Path sources = root.resolve("solutions/course/src/runner/java");
+            Path sources = root.resolve(".course/src/runner/java");
             List<Path> cp = new ArrayList<>(setup.launcher());
             setup.testClasspath().stream().filter(p -> p.getFileName().toString().startsWith("junit-platform-")).forEach(cp::add);
             cp.add(toolClasses());
