@@ -12,8 +12,8 @@ import java.util.stream.Stream;
  * The course's exercises, and the exercise a learner names on the command line: {@code Ex03},
  * {@code Ex03_BoundedPool}, {@code module-01 Ex03}, {@code module-01-threads/Ex03} or
  * {@code 01/Ex03}. The module may be left out when only one module has that exercise, or when
- * {@code current} (the module the learner is working in, if known) has it. An exercise is a test
- * class ExNN_NameTest under a module's test sources; its class is ExNN_Name under the main sources.
+ * {@code current} (the module the learner is working in, if known) has it. A module's exercises are
+ * the lines of its manifest.txt ({@link Manifest}); exercise N's tests are the class NTest.
  */
 final class Exercises {
 
@@ -40,21 +40,10 @@ final class Exercises {
         return out;
     }
 
-    /** The exercises of a module, in order, from its test sources. */
+    /** The exercises of a module, in the order of its manifest. */
     static List<Exercise> of(Path root, String module) throws IOException {
-        Path tests = root.resolve(module).resolve("src/test/java");
-        List<Exercise> out = new ArrayList<>();
-        if (!Files.isDirectory(tests)) return out;
-        try (Stream<Path> s = Files.walk(tests)) {
-            for (Path p : s.filter(p -> p.getFileName().toString().matches("Ex\\d\\d_.*Test\\.java")).toList()) {
-                String cls = tests.relativize(p).toString().replace('\\', '/').replace('/', '.');
-                cls = cls.substring(0, cls.length() - ".java".length());
-                String simple = p.getFileName().toString();
-                out.add(new Exercise(module, simple.substring(0, simple.length() - "Test.java".length()), cls));
-            }
-        }
-        out.sort((a, b) -> a.name().compareTo(b.name()));
-        return out;
+        return Manifest.read(root, module).exercises().stream()
+                .map(x -> new Exercise(module, x.name(), x.className() + "Test")).toList();
     }
 
     /** The exercise that {@code words} name (see the class comment). */

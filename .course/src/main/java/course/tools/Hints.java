@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Hints on demand, one level at a time: {@code hint Ex03} prints the next level the learner has
  * not seen yet (a nudge, then the API, then the shape of the answer); {@code hint Ex03 2} prints
- * level 2. Hints live in {@code module-NN-*\/hints/ExNN_Name.md}, one {@code ## N} section per level,
+ * level 2. Hints live in the file the module's manifest names (hints/ExNN_Name.md), one {@code ## N} section per level,
  * so the exercise's TODO can pose the problem without giving the answer away. What was shown is
  * remembered in {@code target/course/hints/}.
  */
@@ -34,7 +34,7 @@ final class Hints {
             throw new ToolException(e.getMessage());
         }
         Exercises.recordCurrent(root, ex);
-        Path file = root.resolve(ex.module()).resolve("hints").resolve(ex.name() + ".md");
+        Path file = root.resolve(ex.module()).resolve(Manifest.read(root, ex.module()).entry(ex.name()).hint());
         if (!Files.exists(file)) {
             System.out.println("No hints written for " + ex + " yet: its failure messages and the module README are the hints.");
             return 0;

@@ -90,7 +90,7 @@ class BadArgumentsTest {
     void aBadCommandLineIsOneLineANextLineAndStatusTwo(String commandLine, String says) {
         String[] args = commandLine.isEmpty() ? new String[0] : commandLine.split(" ");
         Run r = run(args);
-        String command = args.length == 0 || !Course.NEXT.containsKey(args[0]) ? "course" : args[0];
+        String command = args.length == 0 || !Course.NEXT.containsKey(args[0]) && !Instructor.NEXT.containsKey(args[0]) ? "course" : args[0];
         assertThat(r.status()).as(commandLine).isEqualTo(2);
         assertThat(r.err().lines().toList()).as(commandLine).hasSize(2);
         assertThat(r.err().lines().toList().get(0)).as(commandLine).startsWith(command + ": ").contains(says);

@@ -26,11 +26,14 @@ class ExercisesTest {
     private void module(String name, String pkg, String... exercises) throws Exception {
         Files.createDirectories(root.resolve(name).resolve("src/test/java").resolve(pkg).resolve("support"));
         Files.writeString(root.resolve(name).resolve("pom.xml"), "<project/>");
-        for (String e : exercises) Files.writeString(root.resolve(name).resolve("src/test/java").resolve(pkg).resolve(e + "Test.java"), "");
+        for (String e : exercises) {
+            Files.writeString(root.resolve(name).resolve("src/test/java").resolve(pkg).resolve(e + "Test.java"), "");
+            FakeCourse.listInManifest(root.resolve(name), pkg.replace('/', '.') + "." + e);
+        }
     }
 
     @Test
-    void exercisesComeFromTestClassesInOrder() throws Exception {
+    void exercisesComeFromTheManifestInOrder() throws Exception {
         assertThat(Exercises.of(root, "module-01-threads")).extracting(Exercises.Exercise::name)
                 .containsExactly("Ex01_StartAndJoin", "Ex02_SplitAcrossCores", "Ex03_BoundedPool");
         assertThat(Exercises.of(root, "module-02-async").getLast().testClass()).isEqualTo("course.async.Ex12_VirtualThreadFanOutTest");

@@ -25,6 +25,11 @@ final class FakeCourse {
         write(root.resolve("solutions/course/points.properties"), "default = 10\nmodule-01-demo.Ex02_Second = 5\n");
         Path mod = root.resolve(MODULE);
         write(mod.resolve("pom.xml"), "<project/>\n");
+        write(mod.resolve("manifest.txt"), """
+                # class                  points  hint                 wrong  contract
+                course.demo.Ex01_First   10      hints/Ex01_First.md  0      values
+                course.demo.Ex02_Second  5       hints/Ex02_Second.md 0      values
+                """);
         write(mod.resolve("src/main/java/course/demo/Ex01_First.java"), starter("Ex01_First"));
         write(mod.resolve("src/main/java/course/demo/Ex02_Second.java"), starter("Ex02_Second"));
         write(mod.resolve("src/test/java/course/demo/Ex01_FirstTest.java"), """
@@ -47,6 +52,13 @@ final class FakeCourse {
         git(root, "init", "-q", "-b", "main");
         commitAll(root, "course");
         return root;
+    }
+
+    /** Adds an exercise, by its class's full name, to the end of {@code module}'s manifest. */
+    static void listInManifest(Path module, String className) throws java.io.IOException {
+        Files.createDirectories(module);
+        Files.writeString(module.resolve("manifest.txt"), className + "  10  hints/" + className.substring(className.lastIndexOf('.') + 1)
+                + ".md  0  values\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     static String starter(String name) {

@@ -44,5 +44,6 @@ class HintsTest {
         Files.createDirectories(root.resolve(module).resolve("src/test/java/x"));
         Files.writeString(root.resolve(module).resolve("pom.xml"), "<project/>");
         Files.writeString(root.resolve(module).resolve("src/test/java/x").resolve(exercise + "Test.java"), "");
+        FakeCourse.listInManifest(root.resolve(module), "x." + exercise);
     }
 }

@@ -44,6 +44,7 @@ class LearnerLoopTest {
                 write(root.resolve(m).resolve("src/main/java/p/" + name + ".java"),
                         "public class " + name + " {\n    // TODO: make it\n    public int make() { throw new UnsupportedOperationException(\"not implemented\"); }\n}\n");
                 write(root.resolve(m).resolve("src/test/java/p/" + name + "Test.java"), "class " + name + "Test {}");
+                FakeCourse.listInManifest(root.resolve(m), "p." + name);
             }
         }
         // Every file saved long ago: the clone, before any command ran.

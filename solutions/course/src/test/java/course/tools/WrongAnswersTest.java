@@ -74,6 +74,7 @@ class WrongAnswersTest {
         Files.createDirectories(root.resolve("module-01-threads/src/test/java/course/threads"));
         Files.writeString(root.resolve("module-01-threads/pom.xml"), "<project/>");
         Files.writeString(root.resolve("module-01-threads/src/test/java/course/threads/Ex03_BoundedPoolTest.java"), "");
+        FakeCourse.listInManifest(root.resolve("module-01-threads"), "course.threads.Ex03_BoundedPool");
         Path corpus = root.resolve("solutions/wrong/module-01-threads");
         Files.createDirectories(corpus.resolve("Ex03_BoundedPool"));
         Files.createDirectories(corpus.resolve("Ex99_Nothing"));
