@@ -17,9 +17,10 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The wrong-answer corpus, proven: every {@code solutions/wrong/<module>/<ExNN_Name>/<slug>.java}
- * (a complete variant of the exercise's class whose first line is {@code // Wrong: <the mistake>})
- * is compiled in place of the solution's class and that exercise's test class runs against it.
+ * The wrong-answer corpus, proven: every {@code solutions/wrong/<module>/<ExNN_Name>/<slug>.diff}
+ * (the exercise's reference plus one mistake, as diff hunks ({@link Patch}) under the line
+ * {@code # Wrong: <the mistake> (caught by <test method>)}) is applied to the reference, compiled in
+ * place of the solution's class, and that exercise's test class runs against it.
  * It is caught when a test fails with a message that names the exercise and is not a bare
  * timeout, NPE or ConditionTimeoutException (Caught); the run stops at that first catch.
  *
@@ -82,17 +83,17 @@ final class WrongAnswers {
     static final Duration LIMIT = Duration.ofSeconds(240);
 
     /**
-     * One wrong answer of the corpus. {@code caughtBy} is the test method its optional second line names
-     * ({@code // Caught by: <method>}), run first and alone, or null.
+     * One wrong answer of the corpus: its diff {@code file} and the {@code reference} it applies to.
+     * {@code caughtBy} is the test method its first line names ({@code (caught by <method>)}), run first, or null.
      */
-    record Variant(String module, String exercise, Path file, String slug, String mistake, String caughtBy) {
+    record Variant(String module, String exercise, Path file, String slug, String mistake, String caughtBy, Path reference) {
         Variant(String module, String exercise, Path file, String slug, String mistake) {
-            this(module, exercise, file, slug, mistake, null);
+            this(module, exercise, file, slug, mistake, null, null);
         }
     }
 
-    /** The optional second line of a wrong answer: the test method that catches it. */
-    static final String CAUGHT_BY = "// Caught by: ";
+    /** A wrong answer's first line: the mistake, and optionally the test method that catches it. */
+    static final java.util.regex.Pattern FIRST_LINE = java.util.regex.Pattern.compile("# Wrong: (\\S.*?)(?: \\(caught by ([^)]*)\\))?");
 
     /** What became of it: caught (by which test, saying what), or why not; a corpus error is a file that cannot be tried. */
     record Verdict(Variant variant, boolean caught, String detail, boolean corpusError, double seconds) {}
@@ -184,36 +185,36 @@ final class WrongAnswers {
         List<Variant> out = new ArrayList<>();
         Path dir = folder(module);
         if (!Files.isDirectory(dir)) return out;
-        List<String> exercises = Exercises.of(root, module).stream().map(Exercises.Exercise::name).toList();
+        Map<String, Manifest.Entry> exercises = new java.util.HashMap<>();
+        Manifest.read(root, module).exercises().forEach(x -> exercises.put(x.name(), x));
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
                 Path rel = dir.relativize(f);
                 String name = f.getFileName().toString();
                 if (name.equals("README.md") || name.startsWith(".")) continue;
                 String exercise = rel.getNameCount() == 2 ? rel.getName(0).toString() : "";
-                String slug = name.endsWith(".java") ? name.substring(0, name.length() - 5) : name;
+                String slug = name.endsWith(".diff") ? name.substring(0, name.length() - 5) : name;
                 Variant v = new Variant(module, exercise, f, slug, "");
-                if (rel.getNameCount() != 2 || !name.endsWith(".java")) {
-                    errors.add(new Verdict(v, false, "not where a wrong answer goes: solutions/wrong/" + module + "/<ExNN_Name>/<slug>.java", true, 0));
+                if (rel.getNameCount() != 2 || !name.endsWith(".diff")) {
+                    errors.add(new Verdict(v, false, "not where a wrong answer goes: solutions/wrong/" + module + "/<ExNN_Name>/<slug>.diff", true, 0));
                     continue;
                 }
-                if (!exercises.contains(exercise)) {
-                    errors.add(new Verdict(v, false, "no exercise " + exercise + " in " + module, true, 0));
+                if (!exercises.containsKey(exercise)) {
+                    errors.add(new Verdict(v, false, "no exercise " + exercise + " in " + module + "/" + Manifest.FILE, true, 0));
                     continue;
                 }
-                List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
-                String first = lines.isEmpty() ? "" : lines.getFirst().strip();
-                if (!first.matches("// Wrong: \\S.*")) {
-                    errors.add(new Verdict(v, false, "its first line must say the mistake: // Wrong: <the mistake, in one line>", true, 0));
+                java.util.regex.Matcher first = FIRST_LINE.matcher(Patch.firstLine(f));
+                if (!first.matches()) {
+                    errors.add(new Verdict(v, false, "its first line must say the mistake: # Wrong: <the mistake, in one line> (caught by <test method>)", true, 0));
                     continue;
                 }
-                String second = lines.size() > 1 ? lines.get(1).strip() : "";
-                String caughtBy = second.startsWith(CAUGHT_BY) ? second.substring(CAUGHT_BY.length()).strip() : null;
+                String caughtBy = first.group(2) == null ? null : first.group(2).strip();
                 if (caughtBy != null && !caughtBy.matches("[A-Za-z_$][A-Za-z0-9_$]*")) {
-                    errors.add(new Verdict(v, false, "its second line names no test method: " + CAUGHT_BY + "<method name, e.g. closesThePool>", true, 0));
+                    errors.add(new Verdict(v, false, "its first line names no test method: (caught by <method name, e.g. closesThePool>)", true, 0));
                     continue;
                 }
-                out.add(new Variant(module, exercise, f, slug, first.substring("// Wrong: ".length()).strip(), caughtBy));
+                Path reference = root.resolve("solutions").resolve(module).resolve("src/main/java").resolve(exercises.get(exercise).path() + ".java");
+                out.add(new Variant(module, exercise, f, slug, first.group(1).strip(), caughtBy, reference));
             }
         }
         return out;
@@ -277,7 +278,13 @@ final class WrongAnswers {
     private Verdict one(Build build, Build.Classes main, Build.Classes tests, Variant v, String testClass) throws Exception {
         long start = System.nanoTime();
         Path work = build.setup().dir().resolve("target/course/wrong").resolve(v.exercise()).resolve(v.slug());
-        Build.Classes classes = build.variant(main, v.exercise(), v.file(), work);
+        Path source;
+        try {
+            source = Patch.apply(v.reference(), v.file(), work.resolve(v.exercise() + ".java"));
+        } catch (ToolException e) {
+            return new Verdict(v, false, e.getMessage(), true, seconds(start));
+        }
+        Build.Classes classes = build.variant(main, v.exercise(), source, work);
         if (!classes.ok()) {
             return new Verdict(v, false, "does not compile: " + classes.errors().getFirst().describe(root), true, seconds(start));
         }
@@ -296,10 +303,10 @@ final class WrongAnswers {
         if (catcher.isPresent()) {
             String name = catcher.get().name();
             String method = name.contains("(") ? name.substring(0, name.indexOf('(')) : name;
-            // The second line only orders the run (its test first); a missing or stale one costs time, not the verdict.
+            // The "caught by" only orders the run (its test first); a missing or stale one costs time, not the verdict.
             String line = method.startsWith("(") || method.equals(v.caughtBy()) ? ""
-                    : v.caughtBy() == null ? " (give it the second line `" + CAUGHT_BY + method + "`: its runs start with that test)"
-                    : " (its second line names " + v.caughtBy() + ": make it `" + CAUGHT_BY + method + "`)";
+                    : v.caughtBy() == null ? " (end its first line with `(caught by " + method + ")`: its runs start with that test)"
+                    : " (its first line names " + v.caughtBy() + ": make it `(caught by " + method + ")`)";
             return new Verdict(v, true, name + ": " + Caught.firstLine(catcher.get().message()) + line, false, seconds);
         }
         List<TestJvm.Result> failed = outcome.results().stream().filter(r -> r.status() == TestResults.Status.FAILED).toList();
