@@ -75,7 +75,7 @@ class WrongAnswersTest {
         Files.createDirectories(root.resolve("module-01-threads/src/test/java/course/threads"));
         Files.writeString(root.resolve("module-01-threads/pom.xml"), "<project/>");
         Files.writeString(root.resolve("module-01-threads/src/test/java/course/threads/Ex03_BoundedPoolTest.java"), "");
-        FakeCourse.listInManifest(root.resolve("module-01-threads"), "course.threads.Ex03_BoundedPool");
+        Files.writeString(root.resolve("module-01-threads/manifest.txt"), "course.threads.Ex03_BoundedPool  10  hints/Ex03_BoundedPool.md  2  values\n");
         Path corpus = root.resolve("solutions/wrong/module-01-threads");
         Files.createDirectories(corpus.resolve("Ex03_BoundedPool"));
         Files.createDirectories(corpus.resolve("Ex99_Nothing"));
@@ -105,7 +105,7 @@ class WrongAnswersTest {
                 "not where a wrong answer goes: solutions/wrong/module-01-threads/<ExNN_Name>/<slug>.diff",
                 "not where a wrong answer goes: solutions/wrong/module-01-threads/<ExNN_Name>/<slug>.diff");
         assertThat(errors).allMatch(WrongAnswers.Verdict::corpusError);
-        assertThat(new WrongAnswers(root).thinExercises("module-01-threads", variants)).containsExactly("Ex03 (1)");
+        assertThat(new WrongAnswers(root).thinExercises("module-01-threads", variants)).containsExactly("Ex03 (1 of 2)");
     }
 
     @Test
