@@ -10,7 +10,8 @@ import java.util.List;
  * A wrong answer is its exercise's reference plus one mistake, stored as the hunks of a unified diff
  * ({@code @@ -37,5 +37,6 @@} then lines starting with ' ', '-' or '+'; lines before the first hunk are
  * free text). Each hunk is placed by its content, not its line number: its old lines (context and '-')
- * must be in the reference; where they are more than once, the place nearest the hunk's line number wins.
+ * must be in the file as the hunks before it left it; where they are more than once, the place nearest the
+ * hunk's line number wins.
  * A diff that no longer applies is refused, naming the hunk. {@code patch REFERENCE DIFF} applies it too.
  */
 final class Patch {
@@ -24,24 +25,19 @@ final class Patch {
         List<String> lines = new ArrayList<>(Files.readAllLines(reference));
         List<Hunk> hunks = hunks(diff);
         if (hunks.isEmpty()) throw new ToolException(diff.getFileName() + " has no hunk (@@ ... @@): it changes nothing");
-        int[] at = new int[hunks.size()];
+        int offset = 0;                                  // how far the hunks so far moved the lines below them
         for (int i = 0; i < hunks.size(); i++) {
-            at[i] = place(lines, hunks.get(i));
-            if (at[i] < 0) {
-                Hunk h = hunks.get(i);
+            Hunk h = hunks.get(i);
+            int at = place(lines, h, offset);
+            if (at < 0) {
                 throw new ToolException(diff.getFileName() + " no longer applies to " + reference.getFileName() + ": hunk " + (i + 1)
                         + " (" + h.header() + ") expects lines the reference does not have" + (h.before().isEmpty() ? "" : ", from `"
                         + h.before().getFirst().strip() + "`") + "; write the mistake again on the current reference");
             }
-            if (i > 0 && at[i] < at[i - 1] + hunks.get(i - 1).before().size()) {
-                throw new ToolException(diff.getFileName() + ": hunks " + i + " and " + (i + 1) + " overlap or are out of order");
-            }
-        }
-        for (int i = hunks.size() - 1; i >= 0; i--) {
-            Hunk h = hunks.get(i);
-            List<String> region = lines.subList(at[i], at[i] + h.before().size());
+            List<String> region = lines.subList(at, at + h.before().size());
             region.clear();
             region.addAll(h.after());
+            offset += h.after().size() - h.before().size();
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, String.join("\n", lines) + "\n");
@@ -74,10 +70,10 @@ final class Patch {
         return out;
     }
 
-    /** Where {@code h}'s old lines start in {@code lines} (nearest its line number), or -1. */
-    private static int place(List<String> lines, Hunk h) {
+    /** Where {@code h}'s old lines start in {@code lines} (nearest its line number, moved by {@code offset}), or -1. */
+    private static int place(List<String> lines, Hunk h, int offset) {
         int best = -1;
-        int wanted = h.before().isEmpty() ? h.oldStart() : h.oldStart() - 1;    // "-37,0" inserts after line 37
+        int wanted = (h.before().isEmpty() ? h.oldStart() : h.oldStart() - 1) + offset;    // "-37,0" inserts after line 37
         if (h.before().isEmpty()) return wanted >= 0 && wanted <= lines.size() ? wanted : -1;
         for (int i = 0; i + h.before().size() <= lines.size(); i++) {
             if (matches(lines, i, h.before()) && (best < 0 || Math.abs(i - wanted) < Math.abs(best - wanted))) best = i;
