@@ -47,17 +47,9 @@ final class ApiSignatures {
         return lines;
     }
 
-    private static boolean visible(Set<AccessFlag> flags) {
-        return (flags.contains(AccessFlag.PUBLIC) || flags.contains(AccessFlag.PROTECTED)) && !flags.contains(AccessFlag.SYNTHETIC);
-    }
-
-    private static String flags(Set<AccessFlag> flags) {
-        return SHAPING.stream().filter(flags::contains).map(f -> f.name().toLowerCase()).collect(Collectors.joining(" "));
-    }
-
-    private static String signature(AttributedElement e) {
-        return e.findAttribute(Attributes.signature()).map(a -> " <" + a.signature().stringValue() + ">").orElse("");
-    }
+    private static boolean visible(Set<AccessFlag> f) { return (f.contains(AccessFlag.PUBLIC) || f.contains(AccessFlag.PROTECTED)) && !f.contains(AccessFlag.SYNTHETIC); }
+    private static String flags(Set<AccessFlag> f) { return SHAPING.stream().filter(f::contains).map(x -> x.name().toLowerCase()).collect(Collectors.joining(" ")); }
+    private static String signature(AttributedElement e) { return e.findAttribute(Attributes.signature()).map(a -> " <" + a.signature().stringValue() + ">").orElse(""); }
 
     /** Human-readable differences between two APIs, {@code a} named {@code aName}, {@code b} {@code bName}. */
     static List<String> differences(TreeMap<String, Set<String>> a, String aName, TreeMap<String, Set<String>> b, String bName) {

@@ -26,9 +26,7 @@ final class Check {
     private static final int SHOWN = 12;
     private final Path root;
 
-    Check(Path root) {
-        this.root = root;
-    }
+    Check(Path root) { this.root = root; }
 
     /** One run's choices, from its command line. */
     record Options(List<String> modules, boolean all, boolean strict, int parallel, WrongAnswers wrong) {}
@@ -39,6 +37,16 @@ final class Check {
     /** What the runs left: Maven's, the wrong answers' corpus and verdicts (null: not tried), the core-count runs. */
     record Runs(Builds maven, Map<String, ModuleSetup> setups, Map<String, List<Variant>> variants,
                 Map<String, List<Verdict>> corpusErrors, Map<String, List<Verdict>> verdicts, Map<String, List<CoreCounts.Run>> cores) {}
+
+    /** The starters a module's tests ran on, their classes, the learner's untracked files and the work set aside for them (Upstream). */
+    record Starters(Map<String, TestResults.Outcome> results, Path classes, Set<String> untracked, List<String> setAside) {}
+
+    /** One module's problems as the checks find them, and how many checks failed. */
+    private static final class Findings {
+        final List<String> problems = new ArrayList<>();
+        long failed;
+        void fail(String problem) { problems.add(problem); failed++; }
+    }
 
     /** One module's verdict: its lines, problems and notes, the learner's work set aside, and the checks passed and failed. */
     record Judged(List<String> lines, List<String> problems, List<String> notes, List<String> setAside, long passed, long failed) {}
@@ -103,105 +111,116 @@ final class Check {
 
     /** Every check of one module, from what the runs left. */
     Judged judge(Options o, Runs runs, String m) throws Exception {
-        Path mod = root.resolve(m);
-        Map<String, TestResults.Outcome> onSolutions = TestResults.read(mod.resolve("target/solutions/surefire-reports"));
-        Map<String, TestResults.Outcome> onStarters = TestResults.read(mod.resolve("target/surefire-reports"));
-        Path starterClasses = mod.resolve("target/classes");
-        List<String> problems = new ArrayList<>(), notes = new ArrayList<>(), setAside = List.of();
-        Set<String> untracked = Set.of();
-        // A learner's clone: their work in the starters must not answer for the course (see Upstream).
-        if (!o.strict() && !(!onStarters.isEmpty() && onStarters.values().stream().allMatch(x -> x.status() == FAILED))) {
-            Upstream upstream = new Upstream(root);
-            untracked = upstream.untracked(m);
-            Upstream.Committed committed = upstream.committed(runs.setups().get(m), onStarters);
-            if (committed != null) {
-                onStarters = committed.results();
-                starterClasses = committed.classes();
-                setAside = committed.setAside();
-            }
-        }
-        long failed = 0, good = 0;
-        // The tests: green on solutions/, red on the starters, the same in both builds.
-        if (onSolutions.isEmpty()) problems.add("no test ran against solutions/ (does it compile? see " + rel(runs.maven().solutions().log()) + ")");
-        onSolutions.values().stream().filter(x -> x.status() != PASSED).limit(SHOWN)
-                .forEach(x -> problems.add(lower(x.status()) + " on solutions: " + x.testClass() + "." + x.name() + oneLine(x.message())));
-        if (onStarters.isEmpty() && !onSolutions.isEmpty()) problems.add("no test ran against the starters (do they compile? see " + rel(runs.maven().starters().log()) + ")");
-        onStarters.values().stream().filter(x -> x.status() != FAILED).limit(SHOWN)
-                .forEach(x -> problems.add(lower(x.status()) + " on starters (proves nothing): " + x.testClass() + "." + x.name()));
-        if (!onStarters.isEmpty()) {
-            onlyIn(onSolutions.keySet(), onStarters.keySet()).stream().limit(SHOWN).forEach(k -> problems.add("ran on solutions only: " + k));
-            onlyIn(onStarters.keySet(), onSolutions.keySet()).stream().limit(SHOWN).forEach(k -> problems.add("ran on starters only: " + k));
-        }
-        for (var e : onSolutions.entrySet()) {
-            TestResults.Outcome onStarter = onStarters.get(e.getKey());
-            if (e.getValue().status() == PASSED && onStarter != null && onStarter.status() == FAILED) good++;
-            else failed++;
-        }
-        if (onSolutions.isEmpty() || onStarters.isEmpty()) failed++;
-        // Everything else counts one failure per problem (beyond the SHOWN first of a kind too).
-        List<String> structural = new ArrayList<>(sameFiles(m, untracked));
-        ApiSignatures.differences(ApiSignatures.of(starterClasses), "starters", ApiSignatures.of(mod.resolve("target/solutions/classes")), "solutions")
-                .stream().limit(SHOWN).forEach(d -> structural.add("API differs: " + d));
+        Findings f = new Findings();
+        Map<String, TestResults.Outcome> onSolutions = TestResults.read(root.resolve(m).resolve("target/solutions/surefire-reports"));
+        Starters starters = starters(o, runs, m);
+        long good = greenAndRed(onSolutions, starters.results(), runs.maven(), f);
+        sameFilesAndApi(m, starters, f);
         List<CoreCounts.Run> cores = runs.cores().getOrDefault(m, List.of());
-        for (CoreCounts.Run r : cores) {
-            String at = "on solutions at -XX:ActiveProcessorCount=" + r.cores();
-            if (r.results().isEmpty()) structural.add("no test ran " + at + " (see " + m + "/target/course/cores-" + r.cores() + "/tests.log)");
-            r.failures().stream().limit(SHOWN).forEach(x -> structural.add("failed " + at + ": " + x.testClass() + "." + x.name() + oneLine(x.message())));
-            failed += Math.max(0, r.failures().size() - SHOWN);
-        }
-        String engine = "engine: not compared (no test ran on solutions/ with Maven)";
-        if (!onSolutions.isEmpty()) {
-            List<List<TestJvm.Result>> ran = cores.stream().map(CoreCounts.Run::results).filter(r -> !r.isEmpty()).toList();
-            EngineCheck agreement = EngineCheck.compare(onSolutions, ran);
-            engine = ran.isEmpty() ? "engine: not compared (no run of the fast engine on solutions/)" : agreement.line();
-            if (ran.isEmpty() && cores.isEmpty()) structural.add("the fast engine did not compile solutions/ or its tests, which Maven compiled");
-            agreement.differences().stream().limit(ran.isEmpty() ? 0 : SHOWN).forEach(d -> structural.add("fast engine and surefire differ on solutions: " + d));
-            failed += ran.isEmpty() ? 0 : Math.max(0, agreement.differences().size() - SHOWN);
-        }
+        coreCounts(m, cores, f);
+        String engine = engine(onSolutions, cores, f);
         Contracts.Report contracts = Contracts.of(root, m);
-        contracts.gaps().forEach(g -> structural.add("contract: " + g));
-        structural.addAll(manifestGaps(o, m, runs.variants().get(m)));
-        problems.addAll(structural);
-        failed += structural.size();
-        // The wrong answers: every one must fail a test of its exercise with a message that teaches.
-        List<Variant> variants = runs.variants().get(m);
-        List<Verdict> verdicts = variants.isEmpty() ? List.of() : runs.verdicts().get(m);
-        long caught = 0, wrongTotal = variants.size() + runs.corpusErrors().get(m).size();
-        if (verdicts == null) problems.add("the wrong answers were not tried: the solutions or the tests do not compile with the fast runner");
-        for (Verdict v : verdicts == null ? List.<Verdict>of() : Stream.concat(runs.corpusErrors().get(m).stream(), verdicts.stream()).toList()) {
-            if (v.caught()) caught++;
-            else problems.add((v.corpusError() ? "wrong answer cannot be tried: " : "wrong answer not caught: ") + v.variant().exercise() + "/" + v.variant().slug() + ": " + v.detail());
-        }
-        if (wrongTotal == 0) notes.add(m + ": no wrong answers yet (" + rel(o.wrong().folder(m)) + ")");
+        contracts.gaps().forEach(g -> f.fail("contract: " + g));
+        manifest(o, m, runs.variants().get(m), f);
+        long caught = wrongAnswers(runs, m, f), wrong = runs.variants().get(m).size() + runs.corpusErrors().get(m).size();
         List<String> lines = List.of("%s: %d tests | %d pass on solutions | %d fail on starters | %d/%d wrong answers caught%s".formatted(m, onSolutions.size(),
-                        onSolutions.values().stream().filter(x -> x.status() == PASSED).count(), onStarters.values().stream().filter(x -> x.status() == FAILED).count(),
-                        caught, wrongTotal, problems.isEmpty() ? "" : " | NOT SOUND"),
+                        count(onSolutions, PASSED), count(starters.results(), FAILED), caught, wrong, f.problems.isEmpty() ? "" : " | NOT SOUND"),
                 "  " + contracts.line() + "; at " + counts() + " cores: " + cores.stream().filter(CoreCounts.Run::green).count() + "/" + CoreCounts.COUNTS.size() + " runs green",
                 "  " + engine);
-        return new Judged(lines, problems, notes, setAside, good + caught, failed + wrongTotal - caught);
+        List<String> notes = wrong == 0 ? List.of(m + ": no wrong answers yet (" + rel(o.wrong().folder(m)) + ")") : List.of();
+        return new Judged(lines, f.problems, notes, starters.setAside(), good + caught, f.failed);
     }
 
-    /**
-     * The manifest's gaps: an exercise's test class it does not list, a file a line names that is not there (starter,
-     * tests, reference, hint), an exercise with fewer wrong answers than its line asks for.
-     */
-    private List<String> manifestGaps(Options o, String m, List<Variant> variants) throws IOException {
+    /** The working tree's starters, or in a learner's clone (not strict) the committed ones: their work must not answer for the course. */
+    private Starters starters(Options o, Runs runs, String m) throws Exception {
+        Map<String, TestResults.Outcome> results = TestResults.read(root.resolve(m).resolve("target/surefire-reports"));
+        Starters asTheyAre = new Starters(results, root.resolve(m).resolve("target/classes"), Set.of(), List.of());
+        if (o.strict() || !results.isEmpty() && count(results, FAILED) == results.size()) return asTheyAre;
+        Upstream upstream = new Upstream(root);
+        Set<String> untracked = upstream.untracked(m);
+        Upstream.Committed c = upstream.committed(runs.setups().get(m), results);
+        return c == null ? new Starters(results, asTheyAre.classes(), untracked, List.of()) : new Starters(c.results(), c.classes(), untracked, c.setAside());
+    }
+
+    /** Every test green on solutions/ and red on the starters, the same tests in both builds; returns the tests that are. */
+    private long greenAndRed(Map<String, TestResults.Outcome> onSolutions, Map<String, TestResults.Outcome> onStarters, Builds maven, Findings f) {
+        if (onSolutions.isEmpty()) f.problems.add("no test ran against solutions/ (does it compile? see " + rel(maven.solutions().log()) + ")");
+        onSolutions.values().stream().filter(x -> x.status() != PASSED).limit(SHOWN)
+                .forEach(x -> f.problems.add(lower(x.status()) + " on solutions: " + x.testClass() + "." + x.name() + oneLine(x.message())));
+        if (onStarters.isEmpty() && !onSolutions.isEmpty()) f.problems.add("no test ran against the starters (do they compile? see " + rel(maven.starters().log()) + ")");
+        onStarters.values().stream().filter(x -> x.status() != FAILED).limit(SHOWN)
+                .forEach(x -> f.problems.add(lower(x.status()) + " on starters (proves nothing): " + x.testClass() + "." + x.name()));
+        if (!onStarters.isEmpty()) {
+            onlyIn(onSolutions.keySet(), onStarters.keySet()).stream().limit(SHOWN).forEach(k -> f.problems.add("ran on solutions only: " + k));
+            onlyIn(onStarters.keySet(), onSolutions.keySet()).stream().limit(SHOWN).forEach(k -> f.problems.add("ran on starters only: " + k));
+        }
+        long good = onSolutions.entrySet().stream().filter(e -> e.getValue().status() == PASSED && onStarters.containsKey(e.getKey())
+                && onStarters.get(e.getKey()).status() == FAILED).count();
+        f.failed += onSolutions.size() - good + (onSolutions.isEmpty() || onStarters.isEmpty() ? 1 : 0);
+        return good;
+    }
+
+    /** Starter and solution trees hold the same .java files (a learner's untracked ones aside) with the same public API. */
+    private void sameFilesAndApi(String m, Starters starters, Findings f) throws IOException {
+        Set<String> onStarters = javaFiles(root.resolve(m).resolve("src/main/java")), onSolutions = javaFiles(root.resolve("solutions").resolve(m).resolve("src/main/java"));
+        onStarters.removeAll(starters.untracked());
+        onlyIn(onStarters, onSolutions).forEach(x -> f.fail("no solution for starter file " + x));
+        onlyIn(onSolutions, onStarters).forEach(x -> f.fail("no starter for solution file " + x));
+        ApiSignatures.differences(ApiSignatures.of(starters.classes()), "starters", ApiSignatures.of(root.resolve(m).resolve("target/solutions/classes")), "solutions")
+                .stream().limit(SHOWN).forEach(d -> f.fail("API differs: " + d));
+    }
+
+    /** The solutions green at every core count: a failure counts each test, the SHOWN first shown. */
+    private void coreCounts(String m, List<CoreCounts.Run> cores, Findings f) {
+        for (CoreCounts.Run r : cores) {
+            String at = "on solutions at -XX:ActiveProcessorCount=" + r.cores();
+            if (r.results().isEmpty()) f.fail("no test ran " + at + " (see " + m + "/target/course/cores-" + r.cores() + "/tests.log)");
+            r.failures().stream().limit(SHOWN).forEach(x -> f.fail("failed " + at + ": " + x.testClass() + "." + x.name() + oneLine(x.message())));
+            f.failed += Math.max(0, r.failures().size() - SHOWN);
+        }
+    }
+
+    /** The fast engine's verdicts at the core counts against surefire's on the same solutions; returns the module's engine line. */
+    private String engine(Map<String, TestResults.Outcome> onSolutions, List<CoreCounts.Run> cores, Findings f) {
+        List<List<TestJvm.Result>> ran = cores.stream().map(CoreCounts.Run::results).filter(r -> !r.isEmpty()).toList();
+        if (onSolutions.isEmpty()) return "engine: not compared (no test ran on solutions/ with Maven)";
+        if (cores.isEmpty()) f.fail("the fast engine did not compile solutions/ or its tests, which Maven compiled");
+        if (ran.isEmpty()) return "engine: not compared (no run of the fast engine on solutions/)";
+        EngineCheck agreement = EngineCheck.compare(onSolutions, ran);
+        agreement.differences().stream().limit(SHOWN).forEach(d -> f.fail("fast engine and surefire differ on solutions: " + d));
+        f.failed += Math.max(0, agreement.differences().size() - SHOWN);
+        return agreement.line();
+    }
+
+    /** Every wrong answer fails a test of its exercise with a message that teaches; returns how many did. */
+    private long wrongAnswers(Runs runs, String m, Findings f) {
+        List<Verdict> errors = runs.corpusErrors().get(m), verdicts = runs.variants().get(m).isEmpty() ? List.of() : runs.verdicts().get(m);
+        long total = runs.variants().get(m).size() + errors.size(), caught = 0;
+        if (verdicts == null) f.problems.add("the wrong answers were not tried: the solutions or the tests do not compile with the fast runner");
+        for (Verdict v : verdicts == null ? List.<Verdict>of() : Stream.concat(errors.stream(), verdicts.stream()).toList()) {
+            if (v.caught()) caught++;
+            else f.problems.add((v.corpusError() ? "wrong answer cannot be tried: " : "wrong answer not caught: ") + v.variant().exercise() + "/" + v.variant().slug() + ": " + v.detail());
+        }
+        f.failed += total - caught;
+        return caught;
+    }
+
+    /** The manifest lists every exercise's test class; each line has its files (starter, tests, reference, hint) and its fewest wrong answers. */
+    private void manifest(Options o, String m, List<Variant> variants, Findings f) throws IOException {
         String manifest = m + "/" + Manifest.FILE;
         List<Manifest.Entry> entries = Manifest.read(root, m).exercises();
-        List<String> gaps = new ArrayList<>();
         Set<String> listed = new HashSet<>(entries.stream().map(e -> e.path() + "Test.java").toList());
-        javaFiles(root.resolve(m).resolve("src/test/java")).stream().filter(f -> f.matches("(.*/)?Ex\\d\\d_\\w+Test\\.java") && !listed.contains(f))
-                .forEach(f -> gaps.add(manifest + " has no line for the exercise of " + m + "/src/test/java/" + f));
+        javaFiles(root.resolve(m).resolve("src/test/java")).stream().filter(x -> x.matches("(.*/)?Ex\\d\\d_\\w+Test\\.java") && !listed.contains(x))
+                .forEach(x -> f.fail(manifest + " has no line for the exercise of " + m + "/src/test/java/" + x));
         for (Manifest.Entry e : entries) {
-            for (String f : List.of(m + "/src/main/java/" + e.path() + ".java", m + "/src/test/java/" + e.path() + "Test.java",
+            for (String file : List.of(m + "/src/main/java/" + e.path() + ".java", m + "/src/test/java/" + e.path() + "Test.java",
                     "solutions/" + m + "/src/main/java/" + e.path() + ".java", m + "/" + e.hint())) {
-                if (!Files.isRegularFile(root.resolve(f))) gaps.add(manifest + ": " + e.name() + " has no " + f);
+                if (!Files.isRegularFile(root.resolve(file))) f.fail(manifest + ": " + e.name() + " has no " + file);
             }
             long n = variants.stream().filter(v -> v.exercise().equals(e.name())).count();
-            if (n < e.wrong()) gaps.add(e.name() + " has " + n + " wrong answers, fewer than the " + e.wrong() + " " + manifest + " asks for: add them to "
+            if (n < e.wrong()) f.fail(e.name() + " has " + n + " wrong answers, fewer than the " + e.wrong() + " " + manifest + " asks for: add them to "
                     + rel(o.wrong().folder(m).resolve(e.name())));
         }
-        return gaps;
     }
 
     /** Prints the module lines, the solution branch's, the problems and notes, the verdict; returns the exit code. */
@@ -242,46 +261,21 @@ final class Check {
         return sound ? 0 : 1;
     }
 
-    /** Starter and solution trees must hold the same .java files (a learner's untracked files aside). */
-    private List<String> sameFiles(String m, Set<String> untracked) throws IOException {
-        Set<String> starters = javaFiles(root.resolve(m).resolve("src/main/java")), solutions = javaFiles(root.resolve("solutions").resolve(m).resolve("src/main/java"));
-        starters.removeAll(untracked);
-        List<String> out = new ArrayList<>();
-        onlyIn(starters, solutions).forEach(f -> out.add("no solution for starter file " + f));
-        onlyIn(solutions, starters).forEach(f -> out.add("no starter for solution file " + f));
-        return out;
-    }
-
     private static Set<String> javaFiles(Path dir) throws IOException {
         Set<String> out = new TreeSet<>();
         for (Path p : Fingerprint.files(dir, ".java")) out.add(dir.relativize(p).toString().replace('\\', '/'));
         return out;
     }
 
-    private static Set<String> onlyIn(Set<String> a, Set<String> b) {
-        Set<String> out = new TreeSet<>(a);
-        out.removeAll(b);
-        return out;
-    }
-
-    private static String counts() {
-        return String.join(", ", CoreCounts.COUNTS.stream().map(String::valueOf).toList());
-    }
-
-    private static String lower(TestResults.Status s) {
-        return s.name().toLowerCase();
-    }
+    private static Set<String> onlyIn(Set<String> a, Set<String> b) { return new TreeSet<>(a.stream().filter(x -> !b.contains(x)).toList()); }
+    private static long count(Map<String, TestResults.Outcome> results, TestResults.Status s) { return results.values().stream().filter(x -> x.status() == s).count(); }
+    private static String counts() { return String.join(", ", CoreCounts.COUNTS.stream().map(String::valueOf).toList()); }
+    private static String lower(TestResults.Status s) { return s.name().toLowerCase(); }
+    private static double seconds(long since) { return (System.nanoTime() - since) / 1e9; }
+    private String rel(Path p) { return root.relativize(p).toString(); }
 
     private static String oneLine(String message) {
         String first = message.lines().findFirst().orElse("");
         return first.isBlank() ? "" : ": " + (first.length() > 160 ? first.substring(0, 160) + "..." : first);
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private String rel(Path p) {
-        return root.relativize(p).toString();
     }
 }

@@ -99,10 +99,7 @@ final class Contracts {
         return out;
     }
 
-    private static String simpleName(AnnotationTree a) {
-        String n = a.getAnnotationType().toString();
-        return n.substring(n.lastIndexOf('.') + 1);
-    }
+    private static String simpleName(AnnotationTree a) { return a.getAnnotationType().toString().replaceAll(".*\\.", ""); }
 
     /** The "contract:" tags among {@code annotations}: @Tag("contract:x"), and those inside @Tags({...}). */
     private static List<String> contractTags(List<? extends AnnotationTree> annotations) {

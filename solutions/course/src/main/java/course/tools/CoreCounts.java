@@ -20,13 +20,8 @@ final class CoreCounts {
 
     /** One module at one core count: every test's result (none when the run failed), and how long it took. */
     record Run(String module, int cores, List<TestJvm.Result> results, double seconds) {
-        List<TestJvm.Result> failures() {
-            return results.stream().filter(r -> r.status() == TestResults.Status.FAILED).toList();
-        }
-
-        boolean green() {
-            return !results.isEmpty() && failures().isEmpty();
-        }
+        List<TestJvm.Result> failures() { return results.stream().filter(r -> r.status() == TestResults.Status.FAILED).toList(); }
+        boolean green() { return !results.isEmpty() && failures().isEmpty(); }
     }
 
     private CoreCounts() {}

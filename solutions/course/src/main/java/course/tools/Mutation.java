@@ -21,9 +21,7 @@ final class Mutation {
 
     /** One mutant PIT reported. {@code exercise} is the top-level class's simple name. */
     record Mutant(String module, String exercise, String method, int line, String description, String status) {
-        boolean killed() {
-            return List.of("KILLED", "TIMED_OUT", "MEMORY_ERROR", "RUN_ERROR").contains(status);
-        }
+        boolean killed() { return List.of("KILLED", "TIMED_OUT", "MEMORY_ERROR", "RUN_ERROR").contains(status); }
     }
 
     /** A line of the equivalents file: where (* for any) and why. */
@@ -32,17 +30,12 @@ final class Mutation {
             return module.equals(m.module()) && exercise.equals(m.exercise()) && any(method, m.method())
                     && any(line, Integer.toString(m.line())) && any(description, m.description());
         }
-
-        private static boolean any(String pattern, String value) {
-            return pattern.equals("*") || pattern.equals(value);
-        }
+        private static boolean any(String pattern, String value) { return pattern.equals("*") || pattern.equals(value); }
     }
 
     private final Path root;
 
-    Mutation(Path root) {
-        this.root = root;
-    }
+    Mutation(Path root) { this.root = root; }
 
     int run(List<String> args) throws Exception {
         Args parsed = Args.flags(args, "--report-only");
@@ -95,9 +88,7 @@ final class Mutation {
         return (int) (survivors.size() - recorded);
     }
 
-    private static String reason(Mutant m, List<Equivalent> equivalents) {
-        return equivalents.stream().filter(q -> q.matches(m)).map(Equivalent::reason).findFirst().orElse(null);
-    }
+    private static String reason(Mutant m, List<Equivalent> equivalents) { return equivalents.stream().filter(q -> q.matches(m)).map(Equivalent::reason).findFirst().orElse(null); }
 
     /** The mutants of PIT's XML report. */
     static List<Mutant> mutants(String module, Path xml) throws Exception {

@@ -15,9 +15,7 @@ final class SolutionBranch {
     static final String BRANCH = "solution";
     private final Path root;
 
-    SolutionBranch(Path root) {
-        this.root = root;
-    }
+    SolutionBranch(Path root) { this.root = root; }
 
     /** The command: {@code solution-branch [COMMIT]} creates or refreshes the branch from COMMIT (HEAD). */
     int run(List<String> args) throws Exception {
