@@ -30,13 +30,7 @@ final class Upstream {
 
     Upstream(Path root) {
         this.root = root;
-        boolean inside;
-        try {
-            inside = Course.git(root, "rev-parse", "--is-inside-work-tree").strip().equals("true");
-        } catch (Exception e) {
-            inside = false;
-        }
-        this.git = inside;
+        this.git = Files.exists(root.resolve(".git")); // a clone of the course (a work tree of one has a .git file)
     }
 
     /** The starters of {@code module} that differ from their committed version (none outside a git clone). */
