@@ -1,365 +1,281 @@
 package course.tools;
 
+import static course.tools.TestResults.Status.FAILED;
+import static course.tools.TestResults.Status.PASSED;
+
+import course.tools.WrongAnswers.Variant;
+import course.tools.WrongAnswers.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.*;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 /**
- * The course check: proves that the course is sound, module by module.
- *
- * <ul>
- *   <li>every test passes against the reference code in solutions/ (the -Psolutions build);
- *   <li>every test fails against the learner's starters (a test that passes on a starter proves nothing);
- *   <li>both builds ran the same tests;
- *   <li>the starter and solution trees hold the same files with the same public API;
- *   <li>every wrong answer of the corpus (solutions/wrong, see WrongAnswers) fails a test of its
- *       exercise with a message that teaches;
- *   <li>every exercise declares its contract and each declared dimension has a test (Contracts);
- *   <li>the tests pass against solutions/ at 1, 3 and 6 simulated cores too (CoreCounts).
- * </ul>
- * Prints one line per module and the reasons for any problem; exits 1 when there is one.
- *
- * <p>Run in a learner's clone, their work in the starters would make tests pass on "starters":
- * the starters they changed are then set aside and the course's committed ones tested instead
- * (Upstream), with one sentence saying so and pointing at progress. {@code --strict} (and CI,
- * where the environment variable CI is true) tests the working tree's starters as they are.
- *
- * <pre>
- *   check [module ...] [--strict] [--corpus DIR] [--parallel N]
- * </pre>
+ * The course check, {@code check [module ...] [--strict] [--corpus DIR] [--parallel N]}: every test passes on
+ * solutions/ and fails on the starters (two Maven builds), both trees hold the same files and public API, the
+ * manifest lists every exercise with its files and wrong answers, every wrong answer is caught (WrongAnswers), every
+ * contract tested (Contracts), the solutions green at 1, 3 and 6 cores (CoreCounts), the fast engine agrees with
+ * surefire (EngineCheck) and the solution branch is the reference code. One line per module; exit 1 on a problem.
+ * In a learner's clone their edited starters are set aside (Upstream), unless --strict or CI.
  */
 final class Check {
 
     private static final int SHOWN = 12;
-    /** The core-count runs (CoreCounts) at a time, beside the wrong answers' pool. */
-    static final int CORE_RUNS_AT_A_TIME = 2;
     private final Path root;
 
-    Check(Path root) {
-        this.root = root;
+    Check(Path root) { this.root = root; }
+
+    /** One run's choices, from its command line. */
+    record Options(List<String> modules, boolean all, boolean strict, int parallel, WrongAnswers wrong) {}
+
+    /** Maven's two test runs. */
+    record Builds(Maven.Run solutions, Maven.Run starters) {}
+
+    /** What the runs left: Maven's, the wrong answers' corpus and verdicts (null: not tried), the core-count runs. */
+    record Runs(Builds maven, Map<String, ModuleSetup> setups, Map<String, List<Variant>> variants,
+                Map<String, List<Verdict>> corpusErrors, Map<String, List<Verdict>> verdicts, Map<String, List<CoreCounts.Run>> cores) {}
+
+    /** The starters a module's tests ran on, their classes, the learner's untracked files and the work set aside for them (Upstream). */
+    record Starters(Map<String, TestResults.Outcome> results, Path classes, Set<String> untracked, List<String> setAside) {}
+
+    /** One module's problems as the checks find them, and how many checks failed. */
+    private static final class Findings {
+        final List<String> problems = new ArrayList<>();
+        long failed;
+        void fail(String problem) { problems.add(problem); failed++; }
     }
 
-    int run(List<String> args) throws Exception {
-        Args parsed = Args.parse(args, Set.of("--corpus", "--parallel"), Set.of("--strict"));
-        List<String> named = parsed.positionals();
-        boolean strict = "true".equalsIgnoreCase(System.getenv("CI")) || parsed.flag("--strict");
-        int parallel = parsed.number("--parallel", WrongAnswers.PARALLEL, 1, WrongAnswers.MAX_PARALLEL);
-        WrongAnswers wrong = new WrongAnswers(root);
-        wrong.corpus(parsed);
-        List<String> modules = Course.modules(root, named);
-        boolean all = named.isEmpty();
-        long start = System.nanoTime();
-        Maven maven = new Maven(root, Duration.ofMinutes(30));
-        Path logs = root.resolve("target/course");
+    /** One module's verdict: its lines, problems and notes, the learner's work set aside, and the checks passed and failed. */
+    record Judged(List<String> lines, List<String> problems, List<String> notes, List<String> setAside, long passed, long failed) {}
 
-        for (String m : modules) {
+    int run(List<String> args) throws Exception {
+        long start = System.nanoTime();
+        Options o = options(args);
+        System.out.println("Course check: " + String.join(", ", o.modules()));
+        Runs runs = fastRuns(o, mavenBuilds(o));
+        Map<String, Judged> judged = new LinkedHashMap<>();
+        for (String m : o.modules()) judged.put(m, judge(o, runs, m));
+        return report(judged, new SolutionBranch(root).verify(o.modules()), runs, start);
+    }
+
+    /** The options, and every module's manifest read: a broken one stops the check before its builds. */
+    private Options options(List<String> raw) throws IOException {
+        Args args = Args.parse(raw, Set.of("--corpus", "--parallel"), Set.of("--strict"));
+        WrongAnswers wrong = new WrongAnswers(root);
+        wrong.corpus(args);
+        List<String> modules = Course.modules(root, args.positionals());
+        for (String m : modules) Manifest.read(root, m);
+        return new Options(modules, args.positionals().isEmpty(), "true".equalsIgnoreCase(System.getenv("CI")) || args.flag("--strict"),
+                args.number("--parallel", WrongAnswers.PARALLEL, 1, WrongAnswers.MAX_PARALLEL), wrong);
+    }
+
+    /** The tests with Maven on solutions/ (-Psolutions, into target/solutions) and on the starters, side by side: each keeps about a core busy. */
+    private Builds mavenBuilds(Options o) throws Exception {
+        for (String m : o.modules()) {
             Course.deleteTree(root.resolve(m).resolve("target/surefire-reports"));
             Course.deleteTree(root.resolve(m).resolve("target/solutions/surefire-reports"));
         }
-        System.out.println("Course check: " + String.join(", ", modules));
-        // The two builds side by side: each keeps about one core busy (most of a test is waiting), and
-        // they share nothing but the read-only local repository (-Psolutions builds into target/solutions).
         System.out.println("  running the tests against solutions/ and against the starters (two Maven builds side by side) ...");
-        var solutionsFuture = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try {
-                return maven.run(logs.resolve("check-solutions.log"), Maven.testArgs(modules, all, "-Psolutions"));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }, r -> Thread.ofPlatform().name("check-solutions").daemon().start(r));
-        var startersRun = maven.run(logs.resolve("check-starters.log"), Maven.testArgs(modules, all));
-        var solutionsRun = solutionsFuture.join();
+        Maven maven = new Maven(root, Duration.ofMinutes(30));
+        var solutions = new FutureTask<>(() -> maven.run(root.resolve("target/course/check-solutions.log"), Maven.testArgs(o.modules(), o.all(), "-Psolutions")));
+        Thread.ofPlatform().name("check-solutions").daemon().start(solutions);
+        Maven.Run starters = maven.run(root.resolve("target/course/check-starters.log"), Maven.testArgs(o.modules(), o.all()));
+        return new Builds(solutions.get(), starters);
+    }
+
+    /** The wrong answers of every module in one pool (WrongAnswers.checkAll) and, beside them, the core-count runs. */
+    private Runs fastRuns(Options o, Builds maven) throws Exception {
         System.out.println("  trying the wrong answers against the solutions' tests ...");
-        Map<String, ModuleSetup> setups = ModuleSetup.of(root, modules, System.out);
-        Upstream upstream = new Upstream(root);
-        // Every module's wrong answers in one pool (see WrongAnswers.checkAll).
-        Map<String, List<WrongAnswers.Variant>> variantsOf = new java.util.LinkedHashMap<>();
-        Map<String, List<WrongAnswers.Verdict>> corpusErrorsOf = new java.util.HashMap<>();
-        for (String m : modules) {
-            List<WrongAnswers.Verdict> errors = new ArrayList<>();
-            variantsOf.put(m, wrong.corpus(m, errors));
-            corpusErrorsOf.put(m, errors);
+        Map<String, ModuleSetup> setups = ModuleSetup.of(root, o.modules(), System.out);
+        Map<String, List<Variant>> variants = new LinkedHashMap<>(), toTry = new LinkedHashMap<>();
+        Map<String, List<Verdict>> corpusErrors = new HashMap<>();
+        for (String m : o.modules()) {
+            corpusErrors.put(m, new ArrayList<>());
+            variants.put(m, o.wrong().corpus(m, corpusErrors.get(m)));
+            if (!variants.get(m).isEmpty()) toTry.put(m, variants.get(m));
         }
-        // The core-count runs beside the wrong answers: a module's tests mostly wait, so they cost the
-        // pool little (see CoreCounts).
         long coresStart = System.nanoTime();
-        java.util.concurrent.ExecutorService coresPool = java.util.concurrent.Executors.newFixedThreadPool(CORE_RUNS_AT_A_TIME,
-                Thread.ofPlatform().name("core-counts-", 1).daemon().factory());
-        Map<String, List<java.util.concurrent.CompletableFuture<CoreCounts.Run>>> coreRuns = CoreCounts.start(root, setups, coresPool);
+        var started = CoreCounts.start(root, setups);
         long wrongStart = System.nanoTime();
-        Map<String, List<WrongAnswers.Variant>> toTry = new java.util.LinkedHashMap<>(variantsOf);
-        toTry.values().removeIf(List::isEmpty);
-        Map<String, List<WrongAnswers.Verdict>> wrongVerdicts = wrong.checkAll(setups, toTry, parallel, null);
-        System.out.printf("    %d wrong answers tried in %.0f s, %d at a time%n",
-                toTry.values().stream().mapToInt(List::size).sum(), (System.nanoTime() - wrongStart) / 1e9, parallel);
-        Map<String, List<CoreCounts.Run>> coreResults = new java.util.LinkedHashMap<>();
-        try {
-            for (var e : coreRuns.entrySet()) coreResults.put(e.getKey(), e.getValue().stream().map(java.util.concurrent.CompletableFuture::join).toList());
-        } finally {
-            coresPool.shutdownNow();
+        Map<String, List<Verdict>> verdicts = o.wrong().checkAll(setups, toTry, o.parallel(), null);
+        System.out.printf("    %d wrong answers tried in %.0f s, %d at a time%n", toTry.values().stream().mapToInt(List::size).sum(), seconds(wrongStart), o.parallel());
+        Map<String, List<CoreCounts.Run>> cores = CoreCounts.join(started);
+        System.out.printf("    the solutions' tests at %s cores: %d runs in %.0f s (the longest %.0f s), %d at a time beside them%n", counts(),
+                cores.values().stream().mapToInt(List::size).sum(), seconds(coresStart),
+                cores.values().stream().flatMap(List::stream).mapToDouble(CoreCounts.Run::seconds).max().orElse(0), CoreCounts.AT_A_TIME);
+        return new Runs(maven, setups, variants, corpusErrors, verdicts, cores);
+    }
+
+    /** Every check of one module, from what the runs left. */
+    Judged judge(Options o, Runs runs, String m) throws Exception {
+        Findings f = new Findings();
+        Map<String, TestResults.Outcome> onSolutions = TestResults.read(root.resolve(m).resolve("target/solutions/surefire-reports"));
+        Starters starters = starters(o, runs, m);
+        long good = greenAndRed(onSolutions, starters.results(), runs.maven(), f);
+        sameFilesAndApi(m, starters, f);
+        List<CoreCounts.Run> cores = runs.cores().getOrDefault(m, List.of());
+        coreCounts(m, cores, f);
+        String engine = engine(onSolutions, cores, f);
+        Contracts.Report contracts = Contracts.of(root, m);
+        contracts.gaps().forEach(g -> f.fail("contract: " + g));
+        manifest(o, m, runs.variants().get(m), f);
+        long caught = wrongAnswers(runs, m, f), wrong = runs.variants().get(m).size() + runs.corpusErrors().get(m).size();
+        List<String> lines = List.of("%s: %d tests | %d pass on solutions | %d fail on starters | %d/%d wrong answers caught%s".formatted(m, onSolutions.size(),
+                        count(onSolutions, PASSED), count(starters.results(), FAILED), caught, wrong, f.problems.isEmpty() ? "" : " | NOT SOUND"),
+                "  " + contracts.line() + "; at " + counts() + " cores: " + cores.stream().filter(CoreCounts.Run::green).count() + "/" + CoreCounts.COUNTS.size() + " runs green",
+                "  " + engine);
+        List<String> notes = wrong == 0 ? List.of(m + ": no wrong answers yet (" + rel(o.wrong().folder(m)) + ")") : List.of();
+        return new Judged(lines, f.problems, notes, starters.setAside(), good + caught, f.failed);
+    }
+
+    /** The working tree's starters, or in a learner's clone (not strict) the committed ones: their work must not answer for the course. */
+    private Starters starters(Options o, Runs runs, String m) throws Exception {
+        Map<String, TestResults.Outcome> results = TestResults.read(root.resolve(m).resolve("target/surefire-reports"));
+        Starters asTheyAre = new Starters(results, root.resolve(m).resolve("target/classes"), Set.of(), List.of());
+        if (o.strict() || !results.isEmpty() && count(results, FAILED) == results.size()) return asTheyAre;
+        Upstream upstream = new Upstream(root);
+        Set<String> untracked = upstream.untracked(m);
+        Upstream.Committed c = upstream.committed(runs.setups().get(m), results);
+        return c == null ? new Starters(results, asTheyAre.classes(), untracked, List.of()) : new Starters(c.results(), c.classes(), untracked, c.setAside());
+    }
+
+    /** Every test green on solutions/ and red on the starters, the same tests in both builds; returns the tests that are. */
+    private long greenAndRed(Map<String, TestResults.Outcome> onSolutions, Map<String, TestResults.Outcome> onStarters, Builds maven, Findings f) {
+        if (onSolutions.isEmpty()) f.problems.add("no test ran against solutions/ (does it compile? see " + rel(maven.solutions().log()) + ")");
+        onSolutions.values().stream().filter(x -> x.status() != PASSED).limit(SHOWN)
+                .forEach(x -> f.problems.add(lower(x.status()) + " on solutions: " + x.testClass() + "." + x.name() + oneLine(x.message())));
+        if (onStarters.isEmpty() && !onSolutions.isEmpty()) f.problems.add("no test ran against the starters (do they compile? see " + rel(maven.starters().log()) + ")");
+        onStarters.values().stream().filter(x -> x.status() != FAILED).limit(SHOWN)
+                .forEach(x -> f.problems.add(lower(x.status()) + " on starters (proves nothing): " + x.testClass() + "." + x.name()));
+        if (!onStarters.isEmpty()) {
+            onlyIn(onSolutions.keySet(), onStarters.keySet()).stream().limit(SHOWN).forEach(k -> f.problems.add("ran on solutions only: " + k));
+            onlyIn(onStarters.keySet(), onSolutions.keySet()).stream().limit(SHOWN).forEach(k -> f.problems.add("ran on starters only: " + k));
         }
-        System.out.printf("    the solutions' tests at %s cores: %d runs in %.0f s (the longest %.0f s), %d at a time beside them%n",
-                CoreCounts.COUNTS.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse(""),
-                coreResults.values().stream().mapToInt(List::size).sum(), (System.nanoTime() - coresStart) / 1e9,
-                coreResults.values().stream().flatMap(List::stream).mapToDouble(CoreCounts.Run::seconds).max().orElse(0), CORE_RUNS_AT_A_TIME);
+        long good = onSolutions.entrySet().stream().filter(e -> e.getValue().status() == PASSED && onStarters.containsKey(e.getKey())
+                && onStarters.get(e.getKey()).status() == FAILED).count();
+        f.failed += onSolutions.size() - good + (onSolutions.isEmpty() || onStarters.isEmpty() ? 1 : 0);
+        return good;
+    }
 
-        boolean sound = true;
-        long goodTests = 0, badTests = 0, structural = 0; // structural: files, API, builds that did not run
-        long caughtTotal = 0, uncaughtTotal = 0;
-        List<String> lines = new ArrayList<>();
-        List<String> details = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        Map<String, List<String>> setAside = new java.util.LinkedHashMap<>();
-        for (String m : modules) {
-            Path mod = root.resolve(m);
-            Map<String, TestResults.Outcome> onSolutions = TestResults.read(mod.resolve("target/solutions/surefire-reports"));
-            Map<String, TestResults.Outcome> onStarters = TestResults.read(mod.resolve("target/surefire-reports"));
-            Path starterClasses = mod.resolve("target/classes");
-            Set<String> untracked = Set.of();
+    /** Starter and solution trees hold the same .java files (a learner's untracked ones aside) with the same public API. */
+    private void sameFilesAndApi(String m, Starters starters, Findings f) throws IOException {
+        Set<String> onStarters = javaFiles(root.resolve(m).resolve("src/main/java")), onSolutions = javaFiles(root.resolve("solutions").resolve(m).resolve("src/main/java"));
+        onStarters.removeAll(starters.untracked());
+        onlyIn(onStarters, onSolutions).forEach(x -> f.fail("no solution for starter file " + x));
+        onlyIn(onSolutions, onStarters).forEach(x -> f.fail("no starter for solution file " + x));
+        ApiSignatures.differences(ApiSignatures.of(starters.classes()), "starters", ApiSignatures.of(root.resolve(m).resolve("target/solutions/classes")), "solutions")
+                .stream().limit(SHOWN).forEach(d -> f.fail("API differs: " + d));
+    }
 
-            // A learner's clone: their work in the starters must not answer for the course. Test the
-            // starters as the course committed them instead (see Upstream), unless strict.
-            boolean startersProveSomething = !onStarters.isEmpty()
-                    && onStarters.values().stream().allMatch(o -> o.status() == TestResults.Status.FAILED);
-            if (!strict && !startersProveSomething) {
-                // Only the starters whose tests pass (all of them when the module did not compile) are
-                // put back; every other starter is tested as it is.
-                Set<String> passing = new TreeSet<>();
-                onStarters.values().stream().filter(o -> o.status() != TestResults.Status.FAILED).forEach(o -> passing.add(TestResults.exerciseOf(o.testClass())));
-                boolean compiled = !onStarters.isEmpty();
-                Map<String, Upstream.Edited> edited = new java.util.LinkedHashMap<>(upstream.edited(m));
-                edited.values().removeIf(e -> compiled && !passing.contains(e.exercise()));
-                untracked = upstream.untracked(m);
-                if (!edited.isEmpty() || !untracked.isEmpty()) {
-                    Committed committed = committedStarters(setups.get(m), edited, untracked);
-                    if (committed != null) {
-                        onStarters = committed.results();
-                        starterClasses = committed.classes();
-                        List<String> yours = new ArrayList<>(edited.values().stream().map(Upstream.Edited::exercise).toList());
-                        untracked.forEach(u -> yours.add(u.substring(u.lastIndexOf('/') + 1)));
-                        setAside.put(m, yours);
-                    }
-                }
-            }
-            List<String> problems = new ArrayList<>();
-            long passOnSolutions = count(onSolutions, TestResults.Status.PASSED);
-            long failOnStarters = count(onStarters, TestResults.Status.FAILED);
-            if (onSolutions.isEmpty()) {
-                problems.add("no test ran against solutions/ (does it compile? see " + rel(solutionsRun.log()) + ")");
-            }
-            onSolutions.values().stream().filter(o -> o.status() != TestResults.Status.PASSED).limit(SHOWN)
-                    .forEach(o -> problems.add(o.status().name().toLowerCase() + " on solutions: " + o.testClass() + "." + o.name() + oneLine(o.message())));
-            if (onStarters.isEmpty() && !onSolutions.isEmpty()) {
-                problems.add("no test ran against the starters (do they compile? see " + rel(startersRun.log()) + ")");
-            }
-            onStarters.values().stream().filter(o -> o.status() != TestResults.Status.FAILED).limit(SHOWN)
-                    .forEach(o -> problems.add(o.status().name().toLowerCase() + " on starters (proves nothing): " + o.testClass() + "." + o.name()));
-            if (!onStarters.isEmpty() && !onSolutions.keySet().equals(onStarters.keySet())) {
-                Set<String> a = new TreeSet<>(onSolutions.keySet());
-                a.removeAll(onStarters.keySet());
-                Set<String> b = new TreeSet<>(onStarters.keySet());
-                b.removeAll(onSolutions.keySet());
-                a.stream().limit(SHOWN).forEach(k -> problems.add("ran on solutions only: " + k));
-                b.stream().limit(SHOWN).forEach(k -> problems.add("ran on starters only: " + k));
-            }
-            for (var e : onSolutions.entrySet()) {
-                var onStarter = onStarters.get(e.getKey());
-                boolean good = e.getValue().status() == TestResults.Status.PASSED
-                        && onStarter != null && onStarter.status() == TestResults.Status.FAILED;
-                if (good) goodTests++; else badTests++;
-            }
-            List<String> treeProblems = new ArrayList<>(sameFiles(m, untracked));
-            ApiSignatures.differences(ApiSignatures.of(starterClasses), "starters",
-                            ApiSignatures.of(mod.resolve("target/solutions/classes")), "solutions")
-                    .stream().limit(SHOWN).forEach(d -> treeProblems.add("API differs: " + d));
-            if (onSolutions.isEmpty() || onStarters.isEmpty()) structural++;
-            structural += treeProblems.size();
-            problems.addAll(treeProblems);
-
-            // Green at other core counts too; a module that did not compile has no runs (reported above).
-            for (CoreCounts.Run r : coreResults.getOrDefault(m, List.of())) {
-                if (r.tests() == 0) problems.add("no test ran on solutions at -XX:ActiveProcessorCount=" + r.cores() + " (see " + m + "/target/course/cores-" + r.cores() + "/tests.log)");
-                r.failures().stream().limit(SHOWN).forEach(o -> problems.add("failed on solutions at -XX:ActiveProcessorCount=" + r.cores() + ": "
-                        + o.testClass() + "." + o.name() + oneLine(o.message())));
-                structural += r.failures().size() + (r.tests() == 0 ? 1 : 0);
-            }
-
-            // The contract of each exercise, declared and tested.
-            Contracts.Report contracts = Contracts.of(root, m);
-            contracts.gaps().forEach(g -> problems.add("contract: " + g));
-            structural += contracts.gaps().size();
-
-            // The wrong-answer corpus: every one must fail a test of its exercise with a teaching message.
-            List<WrongAnswers.Verdict> corpusErrors = corpusErrorsOf.get(m);
-            List<WrongAnswers.Variant> variants = variantsOf.get(m);
-            List<WrongAnswers.Verdict> verdicts = variants.isEmpty() ? List.of() : wrongVerdicts.get(m);
-            long caught = 0, wrongTotal = variants.size() + corpusErrors.size();
-            if (verdicts == null) {
-                problems.add("the wrong answers were not tried: the solutions or the tests do not compile with the fast runner");
-                uncaughtTotal += wrongTotal;
-            } else {
-                List<WrongAnswers.Verdict> tried = new ArrayList<>(corpusErrors);
-                tried.addAll(verdicts);
-                for (WrongAnswers.Verdict v : tried) {
-                    if (v.caught()) {
-                        caught++;
-                        continue;
-                    }
-                    problems.add((v.corpusError() ? "wrong answer cannot be tried: " : "wrong answer not caught: ")
-                            + v.variant().exercise() + "/" + v.variant().slug() + ": " + v.detail());
-                }
-                caughtTotal += caught;
-                uncaughtTotal += wrongTotal - caught;
-            }
-            List<String> thin = wrong.thinExercises(m, variants);
-            if (wrongTotal == 0) notes.add(m + ": no wrong answers yet (" + rel(wrong.folder(m)) + ")");
-            else if (!thin.isEmpty()) notes.add(m + ": fewer than " + WrongAnswers.AT_LEAST + " wrong answers for " + String.join(", ", thin));
-
-            lines.add("%s: %d tests | %d pass on solutions | %d fail on starters | %d/%d wrong answers caught%s".formatted(
-                    m, onSolutions.size(), passOnSolutions, failOnStarters, caught, wrongTotal, problems.isEmpty() ? "" : " | NOT SOUND"));
-            lines.add("  " + contracts.line() + "; at " + CoreCounts.COUNTS.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("")
-                    + " cores: " + coreResults.getOrDefault(m, List.of()).stream().filter(CoreCounts.Run::green).count() + "/" + CoreCounts.COUNTS.size() + " runs green");
-            if (!problems.isEmpty()) {
-                sound = false;
-                details.add(m + ":");
-                problems.forEach(p -> details.add("  - " + p));
-            }
+    /** The solutions green at every core count: a failure counts each test, the SHOWN first shown. */
+    private void coreCounts(String m, List<CoreCounts.Run> cores, Findings f) {
+        for (CoreCounts.Run r : cores) {
+            String at = "on solutions at -XX:ActiveProcessorCount=" + r.cores();
+            if (r.results().isEmpty()) f.fail("no test ran " + at + " (see " + m + "/target/course/cores-" + r.cores() + "/tests.log)");
+            r.failures().stream().limit(SHOWN).forEach(x -> f.fail("failed " + at + ": " + x.testClass() + "." + x.name() + oneLine(x.message())));
+            f.failed += Math.max(0, r.failures().size() - SHOWN);
         }
-        String branchLine = solutionBranchLine(modules);
-        if (branchLine.startsWith("NOT SOUND")) {
-            sound = false;
-            structural++;
-        }
-        if (solutionsRun.timedOut() || startersRun.timedOut()) {
-            sound = false;
-            structural++;
-            details.add("a Maven run hit the check's time limit: see " + rel(logs));
-        }
+    }
 
+    /** The fast engine's verdicts at the core counts against surefire's on the same solutions; returns the module's engine line. */
+    private String engine(Map<String, TestResults.Outcome> onSolutions, List<CoreCounts.Run> cores, Findings f) {
+        List<List<TestJvm.Result>> ran = cores.stream().map(CoreCounts.Run::results).filter(r -> !r.isEmpty()).toList();
+        if (onSolutions.isEmpty()) return "engine: not compared (no test ran on solutions/ with Maven)";
+        if (cores.isEmpty()) f.fail("the fast engine did not compile solutions/ or its tests, which Maven compiled");
+        if (ran.isEmpty()) return "engine: not compared (no run of the fast engine on solutions/)";
+        EngineCheck agreement = EngineCheck.compare(onSolutions, ran);
+        agreement.differences().stream().limit(SHOWN).forEach(d -> f.fail("fast engine and surefire differ on solutions: " + d));
+        f.failed += Math.max(0, agreement.differences().size() - SHOWN);
+        return agreement.line();
+    }
+
+    /** Every wrong answer fails a test of its exercise with a message that teaches; returns how many did. */
+    private long wrongAnswers(Runs runs, String m, Findings f) {
+        List<Verdict> errors = runs.corpusErrors().get(m), verdicts = runs.variants().get(m).isEmpty() ? List.of() : runs.verdicts().get(m);
+        long total = runs.variants().get(m).size() + errors.size(), caught = 0;
+        if (verdicts == null) f.problems.add("the wrong answers were not tried: the solutions or the tests do not compile with the fast runner");
+        for (Verdict v : verdicts == null ? List.<Verdict>of() : Stream.concat(errors.stream(), verdicts.stream()).toList()) {
+            if (v.caught()) caught++;
+            else f.problems.add((v.corpusError() ? "wrong answer cannot be tried: " : "wrong answer not caught: ") + v.variant().exercise() + "/" + v.variant().slug() + ": " + v.detail());
+        }
+        f.failed += total - caught;
+        return caught;
+    }
+
+    /** The manifest lists every exercise's test class; each line has its files (starter, tests, reference, hint) and its fewest wrong answers. */
+    private void manifest(Options o, String m, List<Variant> variants, Findings f) throws IOException {
+        String manifest = m + "/" + Manifest.FILE;
+        List<Manifest.Entry> entries = Manifest.read(root, m).exercises();
+        Set<String> listed = new HashSet<>(entries.stream().map(e -> e.path() + "Test.java").toList());
+        javaFiles(root.resolve(m).resolve("src/test/java")).stream().filter(x -> x.matches("(.*/)?Ex\\d\\d_\\w+Test\\.java") && !listed.contains(x))
+                .forEach(x -> f.fail(manifest + " has no line for the exercise of " + m + "/src/test/java/" + x));
+        for (Manifest.Entry e : entries) {
+            for (String file : List.of(m + "/src/main/java/" + e.path() + ".java", m + "/src/test/java/" + e.path() + "Test.java",
+                    "solutions/" + m + "/src/main/java/" + e.path() + ".java", m + "/" + e.hint())) {
+                if (!Files.isRegularFile(root.resolve(file))) f.fail(manifest + ": " + e.name() + " has no " + file);
+            }
+            long n = variants.stream().filter(v -> v.exercise().equals(e.name())).count();
+            if (n < e.wrong()) f.fail(e.name() + " has " + n + " wrong answers, fewer than the " + e.wrong() + " " + manifest + " asks for: add them to "
+                    + rel(o.wrong().folder(m).resolve(e.name())));
+        }
+    }
+
+    /** Prints the module lines, the solution branch's, the problems and notes, the verdict; returns the exit code. */
+    private int report(Map<String, Judged> judged, String branch, Runs runs, long start) {
+        List<String> details = new ArrayList<>(), notes = new ArrayList<>(), setAside = new ArrayList<>();
+        long passed = 0, failed = branch.startsWith("NOT SOUND") ? 1 : 0;
         System.out.println();
-        lines.forEach(System.out::println);
-        System.out.println("solution branch: " + branchLine);
-        if (!details.isEmpty()) {
-            System.out.println();
-            details.forEach(System.out::println);
+        for (var e : judged.entrySet()) {
+            Judged j = e.getValue();
+            j.lines().forEach(System.out::println);
+            if (!j.problems().isEmpty()) details.add(e.getKey() + ":");
+            j.problems().forEach(p -> details.add("  - " + p));
+            notes.addAll(j.notes());
+            if (!j.setAside().isEmpty()) setAside.add(Exercises.shortModule(e.getKey()) + " " + String.join(", ", j.setAside()));
+            passed += j.passed();
+            failed += j.failed();
         }
-        if (!notes.isEmpty()) {
-            System.out.println();
-            notes.forEach(n -> System.out.println("note: " + n));
+        if (runs.maven().solutions().timedOut() || runs.maven().starters().timedOut()) {
+            details.add("a Maven run hit the check's time limit: see target/course");
+            failed++;
         }
+        boolean sound = details.isEmpty() && !branch.startsWith("NOT SOUND");
+        System.out.println("solution branch: " + branch);
+        if (!details.isEmpty()) System.out.println();
+        details.forEach(System.out::println);
+        if (!notes.isEmpty()) System.out.println();
+        notes.forEach(n -> System.out.println("note: " + n));
         if (!setAside.isEmpty()) {
             System.out.println();
-            System.out.println("Your own work (" + setAside.entrySet().stream().map(e -> Exercises.shortModule(e.getKey()) + " " + String.join(", ", e.getValue()))
-                    .reduce((a, b) -> a + "; " + b).orElse("") + ") was set aside and the starters were checked as the course committed them:"
+            System.out.println("Your own work (" + String.join("; ", setAside) + ") was set aside and the starters were checked as the course committed them:"
                     + " this command checks the course for its maintainers; to see your progress, run ./mvnw -q -Dcourse=progress");
         }
-        System.out.printf("%nCourse check %s in %d s (logs: %s)%n", sound ? "PASSED" : "FAILED",
-                Duration.ofNanos(System.nanoTime() - start).toSeconds(), rel(logs));
-        // One test passes the check when it is green on solutions/ and red on the starters, one
-        // wrong answer when a test catches it. Structural problems (files, API, a build that did
-        // not run) count as failures too.
-        System.out.printf("course-check: %d passed, %d failed%n", goodTests + caughtTotal, badTests + structural + uncaughtTotal);
-        System.out.println(sound
-                ? "next: open module-01-threads/README.md, then ./mvnw -q -Dcourse=progress shows the first exercise"
-                : "next: read the first problem above and its log in " + rel(logs) + "; the course is not sound until this command passes");
+        System.out.printf("%nCourse check %s in %d s (logs: target/course)%n", sound ? "PASSED" : "FAILED", Duration.ofNanos(System.nanoTime() - start).toSeconds());
+        // A test passes when green on solutions/ and red on the starters, a wrong answer when caught; any other problem is a failure.
+        System.out.printf("course-check: %d passed, %d failed%n", passed, failed);
+        System.out.println(sound ? "next: open module-01-threads/README.md, then ./mvnw -q -Dcourse=progress shows the first exercise"
+                : "next: read the first problem above and its log in target/course; the course is not sound until this command passes");
         return sound ? 0 : 1;
-    }
-
-    /**
-     * The generated solution branch (see SolutionBranch) must be exactly this commit with each
-     * module's src/main/java taken from solutions/: then the -Psolutions run above, which built
-     * those very files against these very tests, proves that the branch passes too.
-     */
-    private String solutionBranchLine(List<String> modules) throws Exception {
-        if (!Course.git(root, "status", "--porcelain", "--untracked-files=no").isBlank()) {
-            return "not checked: uncommitted changes (it is generated from the last commit)";
-        }
-        String commit = new SolutionBranch(root).build("HEAD");
-        int files = 0;
-        for (String m : modules) {
-            String generated = Course.git(root, "ls-tree", "-r", commit, "--", m + "/src/main/java/")
-                    .replace("\t" + m + "/src/main/java/", "\t");
-            String reference = Course.git(root, "ls-tree", "-r", "HEAD", "--", "solutions/" + m + "/src/main/java/")
-                    .replace("\tsolutions/" + m + "/src/main/java/", "\t");
-            if (!generated.equals(reference)) {
-                return "NOT SOUND: " + m + "/src/main/java on the generated branch differs from solutions/" + m;
-            }
-            files += (int) generated.lines().count();
-        }
-        List<String> all = Course.modules(root, List.of());
-        String changed = Course.git(root, "diff", "--name-only", "HEAD", commit);
-        if (!changed.lines().allMatch(f -> all.stream().anyMatch(m -> f.startsWith(m + "/src/main/java/")))) {
-            return "NOT SOUND: the generated branch changes more than the modules' src/main/java";
-        }
-        return "generated tree = this commit + solutions/ (" + files + " reference files in place), so it passes as the solutions did";
-    }
-
-    /** What the course check tests in place of the starters when a learner changed some: the committed ones. */
-    record Committed(Map<String, TestResults.Outcome> results, Path classes) {}
-
-    /**
-     * Compiles the module's starters as committed (Upstream) with the fast engine and runs all its
-     * tests against them: null when they do not compile, which the check then reports as usual.
-     */
-    private Committed committedStarters(ModuleSetup setup, Map<String, Upstream.Edited> edited, Set<String> untracked) throws Exception {
-        Path dir = setup.dir().resolve("target/course/committed-starters");
-        Upstream.committedTree(root, setup.module(), edited, untracked, dir.resolve("src"));
-        Build build = new Build(root, setup);
-        List<Path> roots = new ArrayList<>(List.of(dir.resolve("src")));
-        roots.addAll(setup.extraMainSources());
-        Build.Classes main = build.main("committed-starters", roots);
-        if (!main.ok()) return null;
-        Build.Classes tests = build.tests(main, "committed-starters");
-        if (!tests.ok()) return null;
-        TestJvm.Outcome outcome = TestJvm.start(root, setup, List.of(main.dir()), tests.dir(), dir.resolve("tests.log"))
-                .run(Exercises.of(root, setup.module()).stream().map(Exercises.Exercise::testClass).toList(), null, LearnerTests.LIMIT);
-        Map<String, TestResults.Outcome> results = new TreeMap<>();
-        for (TestJvm.Result r : outcome.results()) results.put(r.testClass() + "#" + r.name(), r.outcome());
-        return new Committed(results, main.dir());
-    }
-
-    /** Starter and solution trees must hold the same .java files (a learner's untracked files aside). */
-    private List<String> sameFiles(String module, Set<String> untracked) throws IOException {
-        Set<String> starters = javaFiles(root.resolve(module).resolve("src/main/java"));
-        starters.removeAll(untracked);
-        Set<String> solutions = javaFiles(root.resolve("solutions").resolve(module).resolve("src/main/java"));
-        List<String> out = new ArrayList<>();
-        starters.stream().filter(f -> !solutions.contains(f)).forEach(f -> out.add("no solution for starter file " + f));
-        solutions.stream().filter(f -> !starters.contains(f)).forEach(f -> out.add("no starter for solution file " + f));
-        return out;
     }
 
     private static Set<String> javaFiles(Path dir) throws IOException {
         Set<String> out = new TreeSet<>();
-        if (!Files.isDirectory(dir)) return out;
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.filter(p -> p.toString().endsWith(".java")).forEach(p -> out.add(dir.relativize(p).toString().replace('\\', '/')));
-        }
+        for (Path p : Fingerprint.files(dir, ".java")) out.add(dir.relativize(p).toString().replace('\\', '/'));
         return out;
     }
 
-    private static long count(Map<String, TestResults.Outcome> results, TestResults.Status status) {
-        return results.values().stream().filter(o -> o.status() == status).count();
-    }
+    private static Set<String> onlyIn(Set<String> a, Set<String> b) { return new TreeSet<>(a.stream().filter(x -> !b.contains(x)).toList()); }
+    private static long count(Map<String, TestResults.Outcome> results, TestResults.Status s) { return results.values().stream().filter(x -> x.status() == s).count(); }
+    private static String counts() { return String.join(", ", CoreCounts.COUNTS.stream().map(String::valueOf).toList()); }
+    private static String lower(TestResults.Status s) { return s.name().toLowerCase(); }
+    private static double seconds(long since) { return (System.nanoTime() - since) / 1e9; }
+    private String rel(Path p) { return root.relativize(p).toString(); }
 
     private static String oneLine(String message) {
-        if (message.isBlank()) return "";
         String first = message.lines().findFirst().orElse("");
-        return ": " + (first.length() > 160 ? first.substring(0, 160) + "..." : first);
-    }
-
-    private String rel(Path p) {
-        return root.relativize(p).toString();
+        return first.isBlank() ? "" : ": " + (first.length() > 160 ? first.substring(0, 160) + "..." : first);
     }
 }

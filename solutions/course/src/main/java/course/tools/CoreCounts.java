@@ -2,73 +2,67 @@ package course.tools;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.*;
+import java.util.concurrent.*;
 
 /**
- * The solutions at other core counts (issue 23): every module's tests, on the fast engine, against the
- * reference code in a JVM told it has 1, 3 or 6 processors ({@code -XX:ActiveProcessorCount}). One
- * (1) finds code that needs a second thread to make progress; 3 and 6, not powers of two and above a
- * 2-core CI machine, find code and tests sized by hand for 2. A learner has 4 to 16 cores.
+ * Every module's tests on the fast engine against the reference code in a JVM told it has 1, 3 or 6 processors
+ * ({@code -XX:ActiveProcessorCount}): 1 finds code that needs a second thread to make progress; 3 and 6, not
+ * powers of two and above a 2-core CI machine, find code and tests sized by hand for 2. A learner has 4 to 16.
  */
 final class CoreCounts {
 
     static final List<Integer> COUNTS = List.of(1, 3, 6);
-
+    /** Runs at a time, beside the wrong answers' pool: a module's tests mostly wait, so they cost it little. */
+    static final int AT_A_TIME = 2;
     /** A run's time limit: a module's whole test suite, slowed by the wrong answers beside it. */
     static final Duration LIMIT = Duration.ofMinutes(10);
 
-    /** One module at one core count: the tests that did not pass (empty when green), and how long it took. */
-    record Run(String module, int cores, List<TestJvm.Result> failures, int tests, double seconds) {
-        boolean green() {
-            return failures.isEmpty() && tests > 0;
-        }
+    /** One module at one core count: every test's result (none when the run failed), and how long it took. */
+    record Run(String module, int cores, List<TestJvm.Result> results, double seconds) {
+        List<TestJvm.Result> failures() { return results.stream().filter(r -> r.status() == TestResults.Status.FAILED).toList(); }
+        boolean green() { return !results.isEmpty() && failures().isEmpty(); }
     }
 
     private CoreCounts() {}
 
     /**
-     * Starts the runs of {@code setups}' modules on {@code pool}; a module whose solutions or tests do
-     * not compile gets none (the Maven run reports that). Compiles first, in this thread, so that the
-     * wrong answers started next find the same classes compiled.
+     * Starts the runs of {@code setups}' modules, AT_A_TIME at a time; a module whose solutions or tests do not
+     * compile gets none. Compiles here, first, so that the wrong answers started next find the classes compiled.
      */
-    static Map<String, List<CompletableFuture<Run>>> start(Path root, Map<String, ModuleSetup> setups, ExecutorService pool) throws Exception {
-        Map<String, List<CompletableFuture<Run>>> out = new LinkedHashMap<>();
-        for (var e : setups.entrySet()) {
-            ModuleSetup setup = e.getValue();
+    static Map<String, List<Future<Run>>> start(Path root, Map<String, ModuleSetup> setups) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(AT_A_TIME, Thread.ofPlatform().name("core-counts-", 1).daemon().factory());
+        Map<String, List<Future<Run>>> out = new LinkedHashMap<>();
+        for (ModuleSetup setup : setups.values()) {
             Build build = new Build(root, setup);
             Build.Classes main = build.main(ModuleSetup.Tree.SOLUTIONS);
-            Build.Classes tests = main.ok() ? build.tests(main, ModuleSetup.Tree.SOLUTIONS) : null;
-            List<CompletableFuture<Run>> runs = new ArrayList<>();
-            out.put(e.getKey(), runs);
-            if (tests == null || !tests.ok()) continue;
+            Build.Classes tests = main.ok() ? build.tests(main, ModuleSetup.Tree.SOLUTIONS) : main;
             List<String> classes = Exercises.of(root, setup.module()).stream().map(Exercises.Exercise::testClass).toList();
-            for (int n : COUNTS) {
-                runs.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return run(root, setup, main, tests, classes, n);
-                    } catch (Exception x) {
-                        // The check reports a run without tests, with its log.
-                        return new Run(setup.module(), n, List.of(), 0, 0);
-                    }
-                }, pool));
-            }
+            out.put(setup.module(), !tests.ok() ? List.of() : COUNTS.stream().map(n -> pool.submit(() -> {
+                long start = System.nanoTime();
+                List<String> flags = new ArrayList<>(WrongAnswers.JVM_FLAGS);
+                flags.add("-XX:ActiveProcessorCount=" + n);
+                try {
+                    var outcome = TestJvm.start(root, setup.withJvmArgs(flags), List.of(main.dir()), tests.dir(),
+                            setup.dir().resolve("target/course/cores-" + n + "/tests.log")).run(classes, null, LIMIT);
+                    return new Run(setup.module(), n, outcome.results(), (System.nanoTime() - start) / 1e9);
+                } catch (Exception e) {
+                    return new Run(setup.module(), n, List.of(), 0); // reported as a run without tests, with its log
+                }
+            })).toList());
         }
+        pool.shutdown(); // the runs started go on; the pool's threads end with them
         return out;
     }
 
-    private static Run run(Path root, ModuleSetup setup, Build.Classes main, Build.Classes tests, List<String> classes, int n) throws Exception {
-        long start = System.nanoTime();
-        Path log = setup.dir().resolve("target/course/cores-" + n + "/tests.log");
-        List<String> flags = new ArrayList<>(WrongAnswers.JVM_FLAGS);
-        flags.add("-XX:ActiveProcessorCount=" + n);
-        TestJvm.Outcome outcome = TestJvm.start(root, setup.withJvmArgs(flags), List.of(main.dir()), tests.dir(), log)
-                .run(classes, null, LIMIT);
-        List<TestJvm.Result> failures = outcome.results().stream().filter(r -> r.status() == TestResults.Status.FAILED).toList();
-        return new Run(setup.module(), n, failures, outcome.results().size(), (System.nanoTime() - start) / 1e9);
+    /** The runs {@link #start} started, once ended. */
+    static Map<String, List<Run>> join(Map<String, List<Future<Run>>> started) throws Exception {
+        Map<String, List<Run>> out = new LinkedHashMap<>();
+        for (var e : started.entrySet()) {
+            List<Run> runs = new ArrayList<>();
+            for (Future<Run> f : e.getValue()) runs.add(f.get());
+            out.put(e.getKey(), runs);
+        }
+        return out;
     }
 }

@@ -4,24 +4,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/**
- * The instructor's commands, reached through the learner's entry point ({@link Course}) when this folder
- * is compiled in: .course/Launch.java compiles solutions/course/src/main/java beside .course's sources
- * when it exists. A learner's clone without solutions/ has the learner's commands only.
- */
+/** The instructor's commands, reached through the learner's entry point (Course) when .course/Launch.java compiles solutions/course in. */
 public final class Instructor {
 
     /** Each command and what to type instead after a bad command line (the "next:" line of its errors). */
     public static final Map<String, String> NEXT = Map.ofEntries(
-            Map.entry("check", "./mvnw -q -Pcourse-check, or -Dcourse=\"check [module ...] [--strict] [--corpus DIR] [--parallel N]\","
-                    + " e.g. -Dcourse=\"check module-01\""),
+            Map.entry("check", "./mvnw -q -Pcourse-check, or -Dcourse=\"check [module ...] [--strict] [--corpus DIR] [--parallel N]\", e.g. -Dcourse=\"check module-01\""),
             Map.entry("solution-branch", "./mvnw -q -Dcourse=solution-branch (from HEAD), or -Dcourse=\"solution-branch COMMIT\""),
             Map.entry("grade", "./mvnw -q -Dcourse=\"grade /path/to/a/learners/clone\" (more forms under \"Grading\" in solutions/README.md)"),
             Map.entry("grade-merge", "./mvnw -q -Dcourse=\"grade-merge DIR... [--out DIR]\", the folders of the parts graded with --shard I/N"),
             Map.entry("grader-selftest", "./mvnw -q -Dcourse=grader-selftest (fixtures from module-01), or name one module: -Dcourse=\"grader-selftest module-02-async\""),
             Map.entry("wrong-answers", "./mvnw -q -Dcourse=\"wrong-answers module-01 Ex03\" (or a module, or nothing for all) [--corpus DIR] [--parallel N]"),
-            Map.entry("mutation", "./mvnw -q -Dcourse=\"mutation module-01\" [--report-only]"),
-            Map.entry("engine-check", "./mvnw -q -Dcourse=\"engine-check module-01\" (after a course check of that module)"));
+            Map.entry("mutation", "./mvnw -q -Dcourse=\"mutation module-01\" [--report-only]"));
 
     public static int run(Path root, String command, List<String> rest) throws Exception {
         return switch (command) {
@@ -32,7 +26,6 @@ public final class Instructor {
             case "grader-selftest" -> new GraderSelfTest(root).run(rest);
             case "wrong-answers" -> new WrongAnswers(root).run(rest);
             case "mutation" -> new Mutation(root).run(rest);
-            case "engine-check" -> new EngineCheck(root).run(rest);
             default -> throw new IllegalStateException("no case for " + command);
         };
     }

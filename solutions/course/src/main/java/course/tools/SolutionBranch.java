@@ -3,42 +3,32 @@ package course.tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.util.*;
 
 /**
- * Creates or refreshes the local {@code solution} branch: main's last commit with every module's
- * src/main/java replaced by the reference code that the same commit holds in solutions/. It is generated, never edited by
- * hand, so it cannot drift from main. Built with git plumbing on a private index: your working
- * tree, your index and your current branch are not touched.
- *
- * <pre>
- *   git checkout solution && ./mvnw test      # all green
- *   git diff solution -- module-01-threads/src/main/java   # a learner's work against the reference
- * </pre>
+ * The local {@code solution} branch: a commit with every module's src/main/java replaced by the reference code the
+ * same commit holds in solutions/. Generated, never edited, so it cannot drift; written with git plumbing on a
+ * private index, so the working tree, the index and the current branch are not touched.
  */
 final class SolutionBranch {
 
     static final String BRANCH = "solution";
     private final Path root;
 
-    SolutionBranch(Path root) {
-        this.root = root;
-    }
+    SolutionBranch(Path root) { this.root = root; }
 
+    /** The command: {@code solution-branch [COMMIT]} creates or refreshes the branch from COMMIT (HEAD). */
     int run(List<String> args) throws Exception {
         List<String> words = Args.flags(args).atMost(1, "name one commit, or none for HEAD").positionals();
         String base = words.isEmpty() ? "HEAD" : words.getFirst();
         try {
-            git(List.of("rev-parse", "--verify", "--quiet", base + "^{commit}"), null);
+            git(null, "rev-parse", "--verify", "--quiet", base + "^{commit}");
         } catch (IOException e) {
             throw new ToolException("no commit " + base + " in this repository");
         }
         String commit = build(base);
-        git(List.of("update-ref", "refs/heads/" + BRANCH, commit), null);
-        System.out.println("Branch '" + BRANCH + "' now at " + commit.substring(0, 10)
-                + ": " + base + " with every module's src/main/java taken from solutions/.");
+        git(null, "update-ref", "refs/heads/" + BRANCH, commit);
+        System.out.println("Branch '" + BRANCH + "' now at " + commit.substring(0, 10) + ": " + base + " with every module's src/main/java taken from solutions/.");
         System.out.println("  try:     git checkout " + BRANCH + " && ./mvnw test");
         System.out.println("  compare: git diff " + BRANCH + " -- module-01-threads/src/main/java");
         return 0;
@@ -46,40 +36,59 @@ final class SolutionBranch {
 
     /** Writes the solution tree for {@code base} into git's object store and returns its commit id. */
     String build(String base) throws Exception {
-        String baseCommit = git(List.of("rev-parse", "--verify", base + "^{commit}"), null).strip();
+        String baseCommit = git(null, "rev-parse", "--verify", base + "^{commit}").strip();
         Path index = Files.createTempFile("course-solution-index", "");
         try {
             Files.delete(index); // git wants to create it itself
             Map<String, String> env = Map.of("GIT_INDEX_FILE", index.toString());
-            git(List.of("read-tree", baseCommit), env);
+            git(env, "read-tree", baseCommit);
             // The reference files as the base commit has them: "mode blob stage\tpath" per line.
-            List<String> staged = git(List.of("ls-files", "-s", "--", "solutions/"), env).lines().toList();
+            List<String> staged = git(env, "ls-files", "-s", "--", "solutions/").lines().toList();
             for (String module : Course.modules(root, List.of())) {
-                String starters = module + "/src/main/java/";
-                String reference = "solutions/" + starters;
-                git(List.of("rm", "-r", "--cached", "--quiet", "--ignore-unmatch", "--", starters), env);
+                String starters = module + "/src/main/java/", reference = "solutions/" + starters;
+                git(env, "rm", "-r", "--cached", "--quiet", "--ignore-unmatch", "--", starters);
                 for (String entry : staged) {
                     String[] meta = entry.substring(0, entry.indexOf('\t')).split(" ");
                     String path = entry.substring(entry.indexOf('\t') + 1);
                     if (path.startsWith(reference)) {
-                        String target = starters + path.substring(reference.length());
-                        git(List.of("update-index", "--add", "--cacheinfo", meta[0] + "," + meta[1] + "," + target), env);
+                        git(env, "update-index", "--add", "--cacheinfo", meta[0] + "," + meta[1] + "," + starters + path.substring(reference.length()));
                     }
                 }
             }
-            String tree = git(List.of("write-tree"), env).strip();
-            return git(List.of("commit-tree", tree, "-p", baseCommit, "-m",
-                    "Reference solutions for " + baseCommit.substring(0, 10) + " (generated from solutions/; do not edit)"), null).strip();
+            String tree = git(env, "write-tree").strip();
+            return git(null, "commit-tree", tree, "-p", baseCommit, "-m",
+                    "Reference solutions for " + baseCommit.substring(0, 10) + " (generated from solutions/; do not edit)").strip();
         } finally {
             Files.deleteIfExists(index);
         }
     }
 
-    /** git in this repository, with an identity for commit-tree where the user has none set. */
-    private String git(List<String> args, Map<String, String> env) throws IOException, InterruptedException {
+    /**
+     * The course check's line: the branch generated from HEAD must be exactly HEAD with each module's src/main/java
+     * taken from solutions/; then the -Psolutions run, which built those files against these tests, proves it green.
+     */
+    String verify(List<String> modules) throws Exception {
+        if (!git(null, "status", "--porcelain", "--untracked-files=no").isBlank()) return "not checked: uncommitted changes (it is generated from the last commit)";
+        String commit = build("HEAD");
+        int files = 0;
+        for (String m : modules) {
+            String generated = git(null, "ls-tree", "-r", commit, "--", m + "/src/main/java/").replace("\t" + m + "/src/main/java/", "\t");
+            String reference = git(null, "ls-tree", "-r", "HEAD", "--", "solutions/" + m + "/src/main/java/").replace("\tsolutions/" + m + "/src/main/java/", "\t");
+            if (!generated.equals(reference)) return "NOT SOUND: " + m + "/src/main/java on the generated branch differs from solutions/" + m;
+            files += (int) generated.lines().count();
+        }
+        List<String> all = Course.modules(root, List.of());
+        if (!git(null, "diff", "--name-only", "HEAD", commit).lines().allMatch(f -> all.stream().anyMatch(m -> f.startsWith(m + "/src/main/java/")))) {
+            return "NOT SOUND: the generated branch changes more than the modules' src/main/java";
+        }
+        return "generated tree = this commit + solutions/ (" + files + " reference files in place), so it passes as the solutions did";
+    }
+
+    /** git in this repository with {@code env}, and an identity for commit-tree where the user has none set. */
+    private String git(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("git", "-C", root.toString()));
-        cmd.addAll(args);
-        Map<String, String> vars = new java.util.HashMap<>(env == null ? Map.of() : env);
+        cmd.addAll(List.of(args));
+        Map<String, String> vars = new HashMap<>(env == null ? Map.of() : env);
         for (String who : List.of("AUTHOR", "COMMITTER")) {
             vars.putIfAbsent("GIT_" + who + "_NAME", "course tools");
             vars.putIfAbsent("GIT_" + who + "_EMAIL", "course-tools@localhost");

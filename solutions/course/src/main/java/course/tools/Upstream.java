@@ -1,28 +1,16 @@
 package course.tools;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.*;
 
 /**
- * The starters as the course committed them, told apart from a learner's work in the same files.
- *
- * <p>A learner never changes an exercise's solution or its test; the course changes a starter
- * together with them. So the committed starter of {@code module/src/main/java/P} is its content
- * in the last commit that changed {@code solutions/module/src/main/java/P} or the exercise's test
- * class, and a starter that differs from it (committed later, or not committed at all) holds
- * someone's later edit: in a learner's clone, their work. Files that git does not track in a
- * starter folder are the learner's too. The course check sets that work aside, unless it runs
- * strict (CI, or a maintainer who edits a starter alone and wants it checked as it is).
+ * The starters as the course committed them, told apart from a learner's work in the same files. A learner never
+ * changes an exercise's solution or its test, and the course changes a starter together with them: so the
+ * committed starter of {@code module/src/main/java/P} is its content in the last commit that changed
+ * {@code solutions/module/src/main/java/P} or the exercise's test class, and a starter that differs from it
+ * holds someone's later edit. Files git does not track in a starter folder are the learner's too.
  */
 final class Upstream {
 
@@ -34,98 +22,86 @@ final class Upstream {
         }
     }
 
+    /** The committed starters' test results and classes, and the learner's work set aside for them (exercises and files). */
+    record Committed(Map<String, TestResults.Outcome> results, Path classes, List<String> setAside) {}
+
     private final Path root;
     private final boolean git;
 
     Upstream(Path root) {
         this.root = root;
-        boolean inside;
-        try {
-            inside = Course.git(root, "rev-parse", "--is-inside-work-tree").strip().equals("true");
-        } catch (Exception e) {
-            inside = false;
-        }
-        this.git = inside;
+        this.git = Files.exists(root.resolve(".git")); // a clone of the course (a work tree of one has a .git file)
     }
 
     /** The starters of {@code module} that differ from their committed version (none outside a git clone). */
     Map<String, Edited> edited(String module) throws IOException, InterruptedException {
         Map<String, Edited> out = new LinkedHashMap<>();
-        if (!git) return out;
         Path main = root.resolve(module).resolve("src/main/java");
-        for (Path f : Fingerprint.files(main, ".java")) {
+        for (Path f : git ? Fingerprint.files(main, ".java") : List.<Path>of()) {
             String rel = main.relativize(f).toString().replace('\\', '/');
-            Optional<Edited> e = edited(module, rel, Files.readAllBytes(f));
-            e.ifPresent(x -> out.put(rel, x));
+            List<String> cmd = new ArrayList<>(List.of("log", "-1", "--format=%H", "--", "solutions/" + module + "/src/main/java/" + rel));
+            if (f.getFileName().toString().matches("Ex\\d\\d_.*\\.java")) cmd.add(module + "/src/test/java/" + rel.replaceAll("\\.java$", "Test.java"));
+            String commit = Course.git(root, cmd.toArray(String[]::new)).strip();
+            if (commit.isEmpty()) continue; // a new exercise, not committed yet: the maintainer's
+            Process p = new ProcessBuilder("git", "-C", root.toString(), "show", commit + ":" + module + "/src/main/java/" + rel)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            byte[] committed = p.getInputStream().readAllBytes();
+            // Not there: the starter came later than its solution, nothing to compare with.
+            if (p.waitFor() == 0 && !Arrays.equals(committed, Files.readAllBytes(f))) out.put(rel, new Edited(module, rel, commit, committed));
         }
         return out;
-    }
-
-    private Optional<Edited> edited(String module, String rel, byte[] now) throws IOException, InterruptedException {
-        List<String> paths = new ArrayList<>(List.of("solutions/" + module + "/src/main/java/" + rel));
-        String name = Path.of(rel).getFileName().toString();
-        if (name.matches("Ex\\d\\d_.*\\.java")) {
-            paths.add(module + "/src/test/java/" + rel.substring(0, rel.length() - ".java".length()) + "Test.java");
-        }
-        List<String> cmd = new ArrayList<>(List.of("log", "-1", "--format=%H", "--"));
-        cmd.addAll(paths);
-        String commit = Course.git(root, cmd.toArray(String[]::new)).strip();
-        if (commit.isEmpty()) return Optional.empty(); // a new exercise, not committed yet: the maintainer's
-        byte[] committed;
-        try {
-            committed = show(commit + ":" + module + "/src/main/java/" + rel);
-        } catch (IOException notThere) {
-            return Optional.empty(); // the starter came later than its solution: nothing to compare with
-        }
-        return Arrays.equals(committed, now) ? Optional.empty() : Optional.of(new Edited(module, rel, commit, committed));
     }
 
     /** Files under the module's src/main/java that git does not track: a learner's additions. */
     Set<String> untracked(String module) throws IOException, InterruptedException {
         Set<String> out = new TreeSet<>();
-        if (!git) return out;
         String prefix = module + "/src/main/java/";
-        for (String l : Course.git(root, "ls-files", "--others", "--exclude-standard", "--", prefix).split("\n")) {
-            if (l.startsWith(prefix)) out.add(l.substring(prefix.length()));
-        }
+        if (git) Course.git(root, "ls-files", "--others", "--exclude-standard", "--", prefix).lines().filter(l -> l.startsWith(prefix))
+                .forEach(l -> out.add(l.substring(prefix.length())));
         return out;
     }
 
-    private byte[] show(String object) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("git", "-C", root.toString(), "show", object).redirectErrorStream(false).start();
-        p.getErrorStream().close();
-        byte[] bytes = p.getInputStream().readAllBytes();
-        if (p.waitFor() != 0) throw new IOException("git show " + object + " failed");
-        return bytes;
-    }
-
-    /**
-     * The module's starters with every edited file put back as committed, in {@code dir} (recreated):
-     * the tree the course check tests when a learner's work would otherwise answer for the course.
-     */
+    /** The module's starters with every edited file put back as committed and the untracked ones left out, in {@code dir} (recreated). */
     static Path committedTree(Path root, String module, Map<String, Edited> edited, Set<String> untracked, Path dir) throws IOException {
         Course.deleteTree(dir);
+        Files.createDirectories(dir);
         Path main = root.resolve(module).resolve("src/main/java");
         for (Path f : Fingerprint.files(main)) {
             String rel = main.relativize(f).toString().replace('\\', '/');
             if (untracked.contains(rel)) continue;
-            Path to = dir.resolve(rel);
-            Files.createDirectories(to.getParent());
-            Edited e = edited.get(rel);
-            if (e != null) Files.write(to, e.committed());
+            Path to = Files.createDirectories(dir.resolve(rel).getParent()).resolve(f.getFileName().toString());
+            if (edited.containsKey(rel)) Files.write(to, edited.get(rel).committed());
             else Files.copy(f, to);
         }
-        Files.createDirectories(dir);
         return dir;
     }
 
-    static String names(Iterable<String> exercises) {
-        List<String> out = new ArrayList<>();
-        exercises.forEach(out::add);
-        return String.join(", ", out);
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
+    /**
+     * The module's tests on the fast engine against the committed starters, when the learner's work answers for
+     * them: every edited starter whose tests pass on {@code onStarters} (all of them when nothing compiled), and every
+     * untracked file. Null when there is none, or when the committed starters do not compile (the check then reports as usual).
+     */
+    Committed committed(ModuleSetup setup, Map<String, TestResults.Outcome> onStarters) throws Exception {
+        String module = setup.module();
+        Set<String> passing = new TreeSet<>();
+        onStarters.values().stream().filter(o -> o.status() != TestResults.Status.FAILED).forEach(o -> passing.add(o.exercise()));
+        Map<String, Edited> edited = new LinkedHashMap<>(edited(module));
+        edited.values().removeIf(e -> !onStarters.isEmpty() && !passing.contains(e.exercise()));
+        Set<String> untracked = untracked(module);
+        if (edited.isEmpty() && untracked.isEmpty()) return null;
+        Path dir = setup.dir().resolve("target/course/committed-starters");
+        Build build = new Build(root, setup);
+        List<Path> roots = new ArrayList<>(List.of(committedTree(root, module, edited, untracked, dir.resolve("src"))));
+        roots.addAll(setup.extraMainSources());
+        Build.Classes main = build.main("committed-starters", roots);
+        Build.Classes tests = main.ok() ? build.tests(main, "committed-starters") : main;
+        if (!tests.ok()) return null;
+        TestJvm.Outcome outcome = TestJvm.start(root, setup, List.of(main.dir()), tests.dir(), dir.resolve("tests.log"))
+                .run(Exercises.of(root, module).stream().map(Exercises.Exercise::testClass).toList(), null, LearnerTests.LIMIT);
+        Map<String, TestResults.Outcome> results = new TreeMap<>();
+        outcome.results().forEach(r -> results.put(r.testClass() + "#" + r.name(), r.outcome()));
+        List<String> yours = new ArrayList<>(edited.values().stream().map(Edited::exercise).toList());
+        untracked.forEach(u -> yours.add(u.substring(u.lastIndexOf('/') + 1)));
+        return new Committed(results, main.dir(), yours);
     }
 }

@@ -79,8 +79,6 @@ class BadArgumentsTest {
                 Arguments.of("wrong-answers --bogus", "unknown option --bogus (known: --corpus, --parallel)"),
                 Arguments.of("mutation nope", "no such module: nope"),
                 Arguments.of("mutation --report", "unknown option --report (known: --report-only)"),
-                Arguments.of("engine-check nope", "no such module: nope"),
-                Arguments.of("engine-check --all", "unknown option --all"),
                 Arguments.of("frobnicate", "unknown command frobnicate"),
                 Arguments.of("", "name a command"));
     }

@@ -53,7 +53,7 @@ class UpstreamTest {
         write(STARTER, "return 42; // mine");
         Map<String, Upstream.Edited> edited = new Upstream(root).edited("module-01-threads");
         assertThat(edited).containsOnlyKeys("p/Ex01_Start.java");
-        assertThat(Upstream.utf8(edited.get("p/Ex01_Start.java").committed())).contains("not implemented");
+        assertThat(new String(edited.get("p/Ex01_Start.java").committed(), java.nio.charset.StandardCharsets.UTF_8)).contains("not implemented");
         assertThat(edited.get("p/Ex01_Start.java").exercise()).isEqualTo("Ex01_Start");
 
         git("commit", "-q", "-am", "my Ex01");
