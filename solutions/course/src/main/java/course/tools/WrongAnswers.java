@@ -36,8 +36,6 @@ final class WrongAnswers {
     static final List<String> JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
     /** Exercises whose tests catch a lost update by chance in the test's own JVM: they run with the JVM's defaults. */
     static final Set<String> RACED_BY_CHANCE = Set.of("module-04-pitfalls/Ex08_DataRace");
-    /** The fewest wrong answers any exercise should have; each manifest line says its own (column "wrong"). */
-    static final int AT_LEAST = 3;
     static final Duration LIMIT = Duration.ofSeconds(240);
     /** A wrong answer's first line: the mistake, and optionally the test that catches it (run first). */
     static final Pattern FIRST_LINE = Pattern.compile("# Wrong: (\\S.*?)(?: \\(caught by ([^)]*)\\))?");
@@ -79,16 +77,6 @@ final class WrongAnswers {
 
     static List<String> jvmFlags(Variant v) {
         return RACED_BY_CHANCE.contains(v.module() + "/" + v.exercise()) ? List.of() : JVM_FLAGS;
-    }
-
-    /** The exercises of {@code module} with fewer wrong answers than their manifest line asks: "Ex03 (2 of 5)". */
-    List<String> thinExercises(String module, List<Variant> variants) throws IOException {
-        List<String> out = new ArrayList<>();
-        for (Manifest.Entry e : Manifest.read(root, module).exercises()) {
-            long n = variants.stream().filter(v -> v.exercise().equals(e.name())).count();
-            if (n < Math.max(e.wrong(), 1)) out.add(e.name().substring(0, 4) + " (" + n + " of " + Math.max(e.wrong(), 1) + ")");
-        }
-        return out;
     }
 
     /** {@code wrong-answers [module...] [ExNN] [--corpus DIR] [--parallel N]}: every verdict, exit 1 when one is not caught. */
