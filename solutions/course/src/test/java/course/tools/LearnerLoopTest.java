@@ -140,7 +140,7 @@ class LearnerLoopTest {
     @Test
     void withoutStateABareExerciseInSeveralModulesIsAskedAboutNotGuessed() throws Exception {
         assertThat(Exercises.workingModule(root)).isEmpty();
-        assertThatThrownBy(() -> Exercises.resolve(root, List.of("Ex02"), null)).isInstanceOf(Exercises.NotFound.class)
+        assertThatThrownBy(() -> Exercises.resolve(root, List.of("Ex02"), null)).isInstanceOf(ToolException.class)
                 .hasMessageContaining("Ex02 is in 3 modules").hasMessageContaining("say which");
     }
 

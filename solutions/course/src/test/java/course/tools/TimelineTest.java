@@ -76,7 +76,7 @@ class TimelineTest {
         test.commit();
         recording.dump();
 
-        Timeline.Data data = Timeline.read(jfr);
+        Timeline.Data data = Timeline.read(jfr, "");
         assertThat(data.tests()).singleElement().satisfies(t -> {
             assertThat(t.name()).isEqualTo("sleepsParksBlocksAndPins");
             assertThat(t.status()).isEqualTo("FAILED");
