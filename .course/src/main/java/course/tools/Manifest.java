@@ -3,9 +3,7 @@ package course.tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
+import java.util.*;
 
 /**
  * A module's {@code manifest.txt}: its exercises in order, a line each ({@code class points hint wrong contract...});
