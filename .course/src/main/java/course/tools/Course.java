@@ -25,13 +25,8 @@ public final class Course {
 
     /** The instructor's commands and their "next:" lines (Instructor.NEXT) when solutions/course is compiled in; else none. */
     static final Map<String, String> INSTRUCTOR = instructorCommands();
-
-    /** The instructor's commands by name, to tell a learner's clone without solutions/ what they are. */
-    static final List<String> INSTRUCTOR_NAMES = List.of("check", "engine-check", "grade", "grade-merge", "grader-selftest",
-            "mutation", "solution-branch", "wrong-answers");
-
-    private static final String LEARNER_NEXT = "./mvnw -q -Dcourse=progress (the learner's commands: "
-            + String.join(", ", NEXT.keySet().stream().sorted().toList()) + ")";
+    /** Their names, for a learner's clone without solutions/. */
+    static final List<String> INSTRUCTOR_NAMES = List.of("check", "engine-check", "grade", "grade-merge", "grader-selftest", "mutation", "solution-branch", "wrong-answers");
 
     public static void main(String[] args) {
         int status;
@@ -45,11 +40,7 @@ public final class Course {
         System.exit(status);
     }
 
-    /**
-     * Runs the command {@code args} names in the course at {@code root}, with System.out and System.err set to
-     * {@code out} and {@code err} while it runs; returns its exit status. A bad command line, and a bug in the
-     * tools, is two lines on {@code err}, "COMMAND: what is wrong" and "next: what to type instead", and status 2.
-     */
+    /** Runs the command {@code args} name, System.out and System.err set to {@code out} and {@code err}; returns its exit status. */
     static int run(Path root, String[] args, PrintStream out, PrintStream err) {
         PrintStream oldOut = System.out, oldErr = System.err;
         System.setOut(out);
@@ -69,7 +60,8 @@ public final class Course {
                 case "timeline" -> new Timeline(root).run(rest);
                 default -> {
                     if (INSTRUCTOR.isEmpty() || !Files.isDirectory(root.resolve("solutions/course"))) {
-                        throw new ToolException("an instructor command: it needs solutions/ (the instructor's tools), which this clone does not have", LEARNER_NEXT);
+                        throw new ToolException("an instructor command: it needs solutions/ (the instructor's tools), which this clone does not have",
+                                "./mvnw -q -Dcourse=progress (the learner's commands: " + String.join(", ", NEXT.keySet().stream().sorted().toList()) + ")");
                     }
                     yield (int) Class.forName("course.tools.Instructor").getMethod("run", Path.class, String.class, List.class).invoke(null, root, command, rest);
                 }
@@ -84,6 +76,7 @@ public final class Course {
         }
     }
 
+    /** A bad command line, or a bug in the tools: "COMMAND: what is wrong" and "next: what to type instead", status 2. */
     private static int failed(String command, String[] args, Throwable e, PrintStream err) {
         System.out.flush();
         for (Throwable t = e; t != null; t = t.getCause()) {

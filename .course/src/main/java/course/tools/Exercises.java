@@ -22,6 +22,8 @@ final class Exercises {
     /** What a command line chose: modules, and one exercise or none (then every exercise of the modules). */
     record Selection(List<String> modules, Exercise exercise) {}
 
+    private static final String CURRENT = "target/course/current";
+
     private Exercises() {}
 
     /** Every exercise of every module, in course order. */
@@ -105,10 +107,10 @@ final class Exercises {
      * the last exercise run, else of that run ({@link #recordCurrent}). Empty before any command ran: nothing is guessed.
      */
     static Optional<String> workingModule(Path root) throws IOException {
-        Path f = root.resolve("target/course/current");
-        String newest = Files.exists(f) ? Files.readString(f).strip().split("\\s+")[0] : "";
-        if (newest.isEmpty()) return Optional.empty();
-        long newestTime = Files.getLastModifiedTime(f).toMillis();
+        List<String> last = lastRecorded(root);
+        if (last.isEmpty()) return Optional.empty();
+        String newest = last.getFirst();
+        long newestTime = Files.getLastModifiedTime(root.resolve(CURRENT)).toMillis();
         for (String m : Course.modules(root, List.of())) {
             Path main = root.resolve(m).resolve("src/main/java");
             if (!Files.isDirectory(main)) continue;
@@ -125,13 +127,19 @@ final class Exercises {
         return Optional.of(newest);
     }
 
-    /** Records where the learner is ("module exercise" in target/course/current), for the next command. */
+    /** Records where the learner is, "module exercise" in target/course/current, for the next command. */
     static void recordCurrent(Path root, Exercise e) {
         try {
-            Path f = Files.createDirectories(root.resolve("target/course")).resolve("current");
-            Files.writeString(f, e.module() + " " + e.name() + "\n");
+            Files.createDirectories(root.resolve(CURRENT).getParent());
+            Files.writeString(root.resolve(CURRENT), e.module() + " " + e.name() + "\n");
         } catch (IOException ignored) {
             // only a convenience for the next command
         }
+    }
+
+    /** The words {@link #recordCurrent} wrote last, or none. */
+    static List<String> lastRecorded(Path root) throws IOException {
+        Path f = root.resolve(CURRENT);
+        return Files.exists(f) ? Stream.of(Files.readString(f).strip().split("\\s+")).filter(w -> !w.isEmpty()).toList() : List.of();
     }
 }

@@ -38,10 +38,8 @@ record Timeline(Path root, String onlyTest, boolean inWatch) {
             throw new ToolException("--reference and --wrong need the reference code, solutions/, which this clone does not have",
                     "./mvnw -q -Dcourse=\"timeline module-01 Ex04\" (your code), or --reference in a clone of the course with solutions/");
         }
-        List<String> args = new ArrayList<>(parsed.positionals());
-        Path current = root.resolve("target/course/current");
-        // No exercise named: the one progress or watch last pointed at ("module exercise").
-        if (args.isEmpty() && Files.exists(current)) args.addAll(List.of(Files.readString(current).strip().split("\\s+")));
+        // No exercise named: the one progress or watch last pointed at.
+        List<String> args = parsed.positionals().isEmpty() ? Exercises.lastRecorded(root) : parsed.positionals();
         Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), Exercises.workingModule(root).orElse(null));
         if (sel.exercise() == null) {
             throw new ToolException("name the exercise, e.g. timeline module-01 Ex04 (without one it draws the exercise progress or watch last showed)");
