@@ -1,8 +1,8 @@
 package course.tools;
 
 import java.util.*;
-import course.tools.Timeline.Kind;
-import course.tools.Timeline.Lane;
+import course.tools.TimelineData.Kind;
+import course.tools.TimelineData.Lane;
 
 /**
  * The page of {@code timeline}: one self-contained HTML file (inline SVG and CSS, light or dark as the reader's
@@ -40,12 +40,12 @@ final class TimelinePage {
             .t-a { fill:var(--test-a); } .t-b { fill:var(--test-b); } .t-FAILED { fill:var(--test-fail); }
             """;
 
-    static String html(String title, Timeline.Data d) {
+    static String html(String title, TimelineData d) {
         long failed = d.tests().stream().filter(t -> !"PASSED".equals(t.status())).count();
         StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc("timeline · " + title)
                 + "</title>\n<style>\n" + CSS + "</style></head>\n<body>\n<h1>" + esc(title) + " · thread timeline</h1>\n"
                 + "<div class=\"headline\">" + esc(d.headline()) + "</div>\n<div class=\"meta\">" + d.tests().size() + (d.tests().size() == 1 ? " test (" : " tests (")
-                + (failed == 0 ? "all passed" : failed + " did not pass, in red") + "), " + Timeline.ms(d.end() - d.start()) + " drawn, " + d.lanes().size()
+                + (failed == 0 ? "all passed" : failed + " did not pass, in red") + "), " + TimelineData.ms(d.end() - d.start()) + " drawn, " + d.lanes().size()
                 + " threads with something to show" + (d.virtualThreads() > 0 ? ", " + d.virtualThreads() + " virtual threads in all" : "") + "</div>\n<div class=\"legend\">");
         for (Kind k : LEGEND) {
             b.append("<span><i class=\"k-").append(k.name()).append("\" style=\"background:var(--").append(k.name().toLowerCase(Locale.ROOT))
@@ -61,8 +61,8 @@ final class TimelinePage {
     }
 
     /** The lanes of {@code d} with {@code width} nanoseconds across the plot (several runs drawn to one scale). */
-    static String svg(Timeline.Data d, long width) {
-        Map<Timeline.Group, List<Lane>> groups = new EnumMap<>(Timeline.Group.class);
+    static String svg(TimelineData d, long width) {
+        Map<TimelineData.Group, List<Lane>> groups = new EnumMap<>(TimelineData.Group.class);
         for (Lane l : d.lanes()) groups.computeIfAbsent(l.group(), g -> new ArrayList<>()).add(l);
         int rows = groups.values().stream().mapToInt(g -> Math.min(MAX_LANES_PER_GROUP, g.size()) + (g.size() > MAX_LANES_PER_GROUP ? 1 : 0)).sum();
         int height = TESTS_H + AXIS_H + groups.size() * GROUP_H + rows * LANE_H + PAD, x0 = PAD + LABEL_W;
@@ -70,11 +70,11 @@ final class TimelinePage {
         StringBuilder s = new StringBuilder(f("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"thread timeline\">\n",
                 WIDTH, height, WIDTH, height));
         int i = 0;
-        for (Timeline.Test t : d.tests()) {
+        for (TimelineData.Test t : d.tests()) {
             double a = x0 + (t.start() - d.start()) * scale, w = Math.max(1, (t.end() - t.start()) * scale);
             String cls = "PASSED".equals(t.status()) ? (i++ % 2 == 0 ? "t-a" : "t-b") : "t-FAILED", label = fit(t.name(), w - 4);
             s.append(f("<rect class=\"%s\" x=\"%.1f\" y=\"2\" width=\"%.1f\" height=\"%d\"><title>%s</title></rect>", cls, a, w, TESTS_H - 6,
-                    esc(t.name() + " · " + t.status().toLowerCase(Locale.ROOT) + " · " + Timeline.ms(t.end() - t.start()))));
+                    esc(t.name() + " · " + t.status().toLowerCase(Locale.ROOT) + " · " + TimelineData.ms(t.end() - t.start()))));
             s.append(label.isEmpty() ? "" : f("<text x=\"%.1f\" y=\"%d\">%s</text>", a + 3, TESTS_H / 2 + 4, esc(label))).append('\n');
         }
         s.append(f("<text class=\"muted\" x=\"%d\" y=\"%d\">tests</text>\n", PAD, TESTS_H / 2 + 4));
@@ -82,9 +82,9 @@ final class TimelinePage {
         for (long t = 0, step = niceStep((long) span / 10); t <= span; t += step) {
             double x = x0 + t * scale;
             s.append(f("<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", x, axisY + 2, x, height - PAD));
-            s.append(x + 48 < WIDTH ? f("<text class=\"muted\" x=\"%.1f\" y=\"%d\">%s</text>", x + 2, axisY, Timeline.ms(t)) : "").append('\n');
+            s.append(x + 48 < WIDTH ? f("<text class=\"muted\" x=\"%.1f\" y=\"%d\">%s</text>", x + 2, axisY, TimelineData.ms(t)) : "").append('\n');
         }
-        for (Timeline.Test t : d.tests()) {
+        for (TimelineData.Test t : d.tests()) {
             double a = x0 + (t.start() - d.start()) * scale;
             s.append(f("<line class=\"testline\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", a, TESTS_H - 4, a, height - PAD));
         }
@@ -92,7 +92,7 @@ final class TimelinePage {
         int y = TESTS_H + AXIS_H;
         for (var e : groups.entrySet()) {
             List<Lane> lanes = new ArrayList<>(e.getValue());
-            if (e.getKey() == Timeline.Group.VIRTUAL || e.getKey() == Timeline.Group.PLATFORM) {
+            if (e.getKey() == TimelineData.Group.VIRTUAL || e.getKey() == TimelineData.Group.PLATFORM) {
                 // The busiest, drawn in the order they started work: the page reads left to right, top to bottom.
                 lanes.sort(Comparator.comparingLong(Lane::busy).reversed().thenComparing(l -> l.name));
                 lanes = new ArrayList<>(lanes.subList(0, Math.min(lanes.size(), MAX_LANES_PER_GROUP)));
@@ -145,16 +145,16 @@ final class TimelinePage {
     }
 
     /** One lane: its life line, then its spans by kind, those less than a pixel apart merged. */
-    private static void lane(StringBuilder s, Lane l, Timeline.Data d, int x0, int y, double scale) {
+    private static void lane(StringBuilder s, Lane l, TimelineData d, int x0, int y, double scale) {
         double born = x0 + Math.max(0, (Math.max(l.born, d.start()) - d.start()) * scale);
         double died = x0 + Math.min(PLOT_W, (Math.min(l.died, d.end()) - d.start()) * scale);
         int mid = y + LANE_H / 2;
         if (died > born) s.append(f("<line class=\"life\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", born, mid, died, mid));
         for (Kind k : Kind.values()) {
-            List<Timeline.Span> spans = l.spans.stream().filter(x -> x.kind() == k).sorted(Comparator.comparingLong(Timeline.Span::start)).toList();
+            List<TimelineData.Span> spans = l.spans.stream().filter(x -> x.kind() == k).sorted(Comparator.comparingLong(TimelineData.Span::start)).toList();
             boolean mustShow = k == Kind.PINNED || k == Kind.BLOCKED;
             for (int from = 0, to; from < spans.size(); from = to) {
-                Timeline.Span first = spans.get(from);
+                TimelineData.Span first = spans.get(from);
                 long start = first.start(), end = first.end(), total = first.length();
                 for (to = from + 1; to < spans.size() && spans.get(to).start() - end <= 0.75 / scale; to++) {
                     end = Math.max(end, spans.get(to).end());
@@ -162,8 +162,8 @@ final class TimelinePage {
                 }
                 double a = x0 + Math.max(0, (start - d.start()) * scale), w = x0 + Math.min(PLOT_W, (end - d.start()) * scale) - a;
                 if (w < 0.5 && !mustShow) continue;
-                String tip = k.legend.replaceFirst(" \\(.*", "") + " · " + Timeline.ms(total)
-                        + (to - from > 1 ? " in " + (to - from) + " spans over " + Timeline.ms(end - start) : "") + (first.detail().isEmpty() ? "" : " · " + first.detail());
+                String tip = k.legend.replaceFirst(" \\(.*", "") + " · " + TimelineData.ms(total)
+                        + (to - from > 1 ? " in " + (to - from) + " spans over " + TimelineData.ms(end - start) : "") + (first.detail().isEmpty() ? "" : " · " + first.detail());
                 s.append(f("<rect class=\"k-%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\"><title>%s</title></rect>", k.name(), a,
                         k == Kind.TASK ? y + LANE_H - 3 : y + (LANE_H - BAR_H) / 2, Math.max(w, mustShow ? 2 : 1), k == Kind.TASK ? 3 : BAR_H, esc(l.name + ": " + tip)));
             }
