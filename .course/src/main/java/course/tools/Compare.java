@@ -24,8 +24,7 @@ record Compare(Path root) {
             LearnerTests.State s = new LearnerTests(root, setup).run(List.of(ex), false, null);
             if (!s.done(ex.name())) {
                 List<TestJvm.Result> r = s.results().getOrDefault(ex.name(), List.of());
-                long pass = r.stream().filter(x -> x.status() == TestResults.Status.PASSED).count();
-                String state = !s.compiles() ? s.module() + " does not compile" : pass + "/" + r.size() + " tests pass";
+                String state = !s.compiles() ? s.module() + " does not compile" : Progress.passing(r) + "/" + r.size() + " tests pass";
                 System.out.println("compare: " + ex + " is not green yet (" + state + "): solve it first, or see the reference anyway: ./mvnw -q -Dcourse=\"compare " + named + " --force\"");
                 return 2;
             }

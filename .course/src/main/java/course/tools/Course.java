@@ -45,7 +45,7 @@ public final class Course {
         PrintStream oldOut = System.out, oldErr = System.err;
         System.setOut(out);
         System.setErr(err);
-        String command = args.length > 0 && (NEXT.containsKey(args[0]) || INSTRUCTOR_NAMES.contains(args[0])) ? args[0] : "course";
+        String command = args.length > 0 && (NEXT.containsKey(args[0]) || INSTRUCTOR.containsKey(args[0]) || INSTRUCTOR_NAMES.contains(args[0])) ? args[0] : "course";
         try {
             List<String> rest = Stream.of(args).skip(1).filter(a -> !a.isBlank()).toList();
             return switch (command) {

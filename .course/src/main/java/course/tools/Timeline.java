@@ -17,19 +17,13 @@ record Timeline(Path root, String onlyTest, boolean inWatch) {
     /** The recorded run's time limit: the exercises' tests have their own, well under it. */
     static final Duration LIMIT = Duration.ofSeconds(180);
 
-    Timeline(Path root) {
-        this(root, "", false);
-    }
+    Timeline(Path root) { this(root, "", false); }
 
     int run(List<String> rawArgs) throws Exception {
         Args parsed = Args.parse(rawArgs, Set.of("--wrong", "--test"), Set.of("--yours", "--reference"));
         List<String> codes = new ArrayList<>();
         for (Args.Option o : parsed.options()) {
             if (!o.name().equals("--test")) codes.add(o.name().equals("--yours") ? "" : o.name().equals("--reference") ? "reference" : "wrong:" + o.value());
-        }
-        if (codes.stream().anyMatch(c -> !c.isEmpty()) && !Files.isDirectory(root.resolve("solutions"))) {
-            throw new ToolException("--reference and --wrong need the reference code, solutions/, which this clone does not have",
-                    "./mvnw -q -Dcourse=\"timeline module-01 Ex04\" (your code), or --reference in a clone of the course with solutions/");
         }
         // No exercise named: the one progress or watch last pointed at.
         List<String> args = parsed.positionals().isEmpty() ? Exercises.lastRecorded(root) : parsed.positionals();
@@ -38,6 +32,10 @@ record Timeline(Path root, String onlyTest, boolean inWatch) {
             throw new ToolException("name the exercise, e.g. timeline module-01 Ex04 (without one it draws the exercise progress or watch last showed)");
         }
         Exercises.Exercise e = sel.exercise();
+        if (codes.stream().anyMatch(c -> !c.isEmpty()) && !Files.isDirectory(root.resolve("solutions"))) {
+            throw new ToolException("--reference and --wrong need the reference code, solutions/, which this clone does not have",
+                    "./mvnw -q -Dcourse=\"timeline " + Exercises.shortModule(e.module()) + " " + e.id() + "\" (your code), or --reference in a clone of the course with solutions/");
+        }
         ModuleSetup setup = ModuleSetup.of(root, sel.modules(), System.out).get(e.module());
         Timeline timeline = new Timeline(root, parsed.value("--test", ""), false);
         List<Drawn> drawn = new ArrayList<>();

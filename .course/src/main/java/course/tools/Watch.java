@@ -9,14 +9,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * {@code watch [module] [ExNN] [--saves N] [--timeline]}, as rustlings has it: runs the current exercise's tests, then,
- * on each save under a module's src/main/java, the tests of every exercise saved (a shared file: the current one's), and
- * prints their verdicts (Progress.verdict); when the last one saved turns green, the next exercise not green.
- * {@code --saves N} stops after N saves (scripts, CI); {@code --timeline} also draws each run (Timeline).
- *
- * <p>This JVM stays up, so javac (Build) is warm after the first save. The tests run in a fresh JVM per save
- * (TestJvm: a learner's code may leak threads, spin or call System.exit), started ahead, right after the previous run,
- * with the JUnit Platform Launcher loaded: a save costs a compile and the tests. Ctrl-C ends it (a shutdown hook kills that JVM).
+ * {@code watch [module] [ExNN] [--saves N] [--timeline]}, as rustlings has it: on each save under a module's src/main/java,
+ * the tests of every exercise saved (a shared file: the current one's) and their verdicts; when the last one saved turns
+ * green, the next exercise not green. {@code --saves N} stops after N saves; {@code --timeline} also draws each run.
+ * This JVM stays up (javac warm); the tests run in a fresh JVM per save (a learner's code may leak threads or call
+ * System.exit), started ahead with the JUnit Platform Launcher loaded: a save costs a compile and the tests.
  */
 record Watch(Path root, Map<String, ModuleSetup> setups, boolean timeline) {
 
@@ -25,9 +22,7 @@ record Watch(Path root, Map<String, ModuleSetup> setups, boolean timeline) {
     /** A test JVM started ahead for a module's next run. */
     private record Warm(String module, TestJvm.Started jvm) {}
 
-    Watch(Path root) {
-        this(root, Map.of(), false);
-    }
+    Watch(Path root) { this(root, Map.of(), false); }
 
     int run(List<String> rawArgs) throws Exception {
         Args a = Args.parse(rawArgs, Set.of("--saves"), Set.of("--timeline"));
