@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 final class Caught {
 
     /** Failure types that say nothing about the mistake, whatever their message. */
-    static final Set<String> UNTEACHING = Set.of("java.util.concurrent.TimeoutException", // JUnit's @Timeout and timeout.default
+    private static final Set<String> UNTEACHING = Set.of("java.util.concurrent.TimeoutException", // JUnit's @Timeout and timeout.default
             "java.lang.NullPointerException", "org.awaitility.core.ConditionTimeoutException");
 
     private Caught() {}
@@ -37,7 +37,7 @@ final class Caught {
     }
 
     /** {@code id} as a word of its own: "Ex03: ..." and "[Ex03 ...]" count, "Ex03_BoundedPoolTest" does not. */
-    static boolean names(String message, String id) {
+    private static boolean names(String message, String id) {
         return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(id) + "(?![A-Za-z0-9_])").matcher(message).find();
     }
 

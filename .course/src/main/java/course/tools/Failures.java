@@ -29,7 +29,7 @@ final class Failures {
     }
 
     /** 0 a hang, 1 a real failure of a TODO method's test, 2 another real failure, 3 and 4 the same for "not implemented". */
-    static int rank(TestJvm.Result r, Set<String> todoMethods, Map<String, String> testBodies) {
+    private static int rank(TestJvm.Result r, Set<String> todoMethods, Map<String, String> testBodies) {
         if (hung(r)) return 0;
         String body = testBodies.getOrDefault(methodName(r.name()), "");
         boolean ofTodo = todoMethods.stream().anyMatch(m -> body.contains("." + m + "(") || body.contains("::" + m));
@@ -41,7 +41,7 @@ final class Failures {
         return Objects.requireNonNullElse(r.type(), "").endsWith("TimeoutException") || msg.contains("timed out after") || msg.contains("did not finish within");
     }
 
-    static boolean notImplemented(TestJvm.Result r) {
+    private static boolean notImplemented(TestJvm.Result r) {
         return r.message() != null && r.message().toLowerCase(Locale.ROOT).contains("not implemented");
     }
 
@@ -54,7 +54,7 @@ final class Failures {
     }
 
     /** "name" of "name()", "name(int)[2]" or "[1] name". */
-    static String methodName(String testName) {
+    private static String methodName(String testName) {
         Matcher m = Pattern.compile("(\\w+)\\s*\\(").matcher(testName);
         return m.find() ? m.group(1) : testName.strip();
     }
@@ -98,7 +98,7 @@ final class Failures {
     }
 
     /** Each test method's text (from its declaration to the next one), by name: enough to see what it calls. */
-    static Map<String, String> testBodies(String source) {
+    private static Map<String, String> testBodies(String source) {
         Map<String, String> out = new LinkedHashMap<>();
         Matcher m = Pattern.compile("\\bvoid\\s+(\\w+)\\s*\\(").matcher(source);
         String name = null;

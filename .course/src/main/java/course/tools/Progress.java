@@ -178,7 +178,7 @@ record Progress(Path root) {
     }
 
     /** The first TODO comment of a source file, with its continuation lines (at most 8). */
-    static List<String> todo(Path source) throws IOException {
+    private static List<String> todo(Path source) throws IOException {
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(source)) {
             String t = line.strip();

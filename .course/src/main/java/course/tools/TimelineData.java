@@ -135,7 +135,7 @@ record TimelineData(List<Lane> lanes, List<Test> tests, long start, long end, in
         long busy() { return spans.stream().filter(s -> s.kind() != Kind.PARKED).mapToLong(Span::length).sum(); }
     }
 
-    static Group groupOf(String name, boolean virtual) {
+    private static Group groupOf(String name, boolean virtual) {
         if (virtual) return Group.VIRTUAL;
         if (name.equals("main") || name.startsWith("junit-")) return Group.TESTS; // junit-timeout-thread: a SEPARATE_THREAD timeout
         if (name.startsWith("vert.x-eventloop-thread")) return Group.EVENT_LOOPS;
@@ -144,13 +144,13 @@ record TimelineData(List<Lane> lanes, List<Test> tests, long start, long end, in
     }
 
     /** Threads of the JVM and of the tools, not of the code under test: never drawn. */
-    static boolean hidden(String name) {
+    private static boolean hidden(String name) {
         return name.startsWith("JFR ") || name.startsWith("C1 ") || name.startsWith("C2 ") || List.of("Reference Handler", "Finalizer", "Signal Dispatcher",
                 "Common-Cleaner", "Notification Thread", "Attach Listener", "Service Thread", "process reaper", "Monitor Deflation Thread").contains(name);
     }
 
     /** The most spans that overlap at one instant. */
-    static int atOnce(List<Span> spans) {
+    private static int atOnce(List<Span> spans) {
         List<long[]> edges = new ArrayList<>();
         for (Span s : spans) {
             edges.add(new long[] {s.start(), 1});
@@ -246,7 +246,7 @@ record TimelineData(List<Lane> lanes, List<Test> tests, long start, long end, in
     }
 
     /** Spans of one kind joined where the gap between them is at most {@code gap} nanoseconds. */
-    static List<Span> merge(List<Span> spans, Kind kind, long gap) {
+    private static List<Span> merge(List<Span> spans, Kind kind, long gap) {
         List<Span> out = new ArrayList<>();
         for (Span s : spans) {
             Span prev = out.isEmpty() ? null : out.getLast();
@@ -257,14 +257,14 @@ record TimelineData(List<Lane> lanes, List<Test> tests, long start, long end, in
     }
 
     /** A pool thread waiting for its next task (ThreadPoolExecutor.getTask, ForkJoinPool.awaitWork, Netty's takeTask). */
-    static boolean waitsForWork(RecordedStackTrace st) {
+    private static boolean waitsForWork(RecordedStackTrace st) {
         return st != null && st.getFrames().stream().map(f -> f.getMethod().getType().getName() + "." + f.getMethod().getName())
                 .anyMatch(m -> m.equals("java.util.concurrent.ThreadPoolExecutor.getTask") || m.equals("java.util.concurrent.ForkJoinPool.awaitWork")
                         || m.equals("io.netty.util.concurrent.SingleThreadEventExecutor.takeTask"));
     }
 
     /** The first frame of the code under test (not the JDK's, not a library's internals), or the top frame. */
-    static String userFrame(RecordedStackTrace st) {
+    private static String userFrame(RecordedStackTrace st) {
         if (st == null || st.getFrames().isEmpty()) return "(no stack trace)";
         List<RecordedFrame> java = st.getFrames().stream().filter(RecordedFrame::isJavaFrame).toList();
         return java.stream().filter(f -> Stream.of("java.", "jdk.", "sun.", "io.netty.", "io.vertx.core.impl.", "io.reactivex.")
@@ -287,7 +287,7 @@ record TimelineData(List<Lane> lanes, List<Test> tests, long start, long end, in
         return n == null || n.isBlank() ? (t.isVirtual() ? "virtual #" : "thread #") + t.getJavaThreadId() : n;
     }
 
-    static long nanos(Instant i) {
+    private static long nanos(Instant i) {
         return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
 
