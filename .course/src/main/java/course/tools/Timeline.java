@@ -71,9 +71,12 @@ record Timeline(Path root, String onlyTest, boolean inWatch) {
         List<Path> mainDirs = List.of(main.dir());
         if (tests.ok() && code.startsWith("wrong:")) {
             String slug = code.substring(6);
-            Path file = root.resolve("solutions/wrong").resolve(e.module()).resolve(e.name()).resolve(slug.endsWith(".java") ? slug : slug + ".java");
-            if (!Files.exists(file)) throw new ToolException("no wrong answer " + root.relativize(file));
-            Path work = setup.dir().resolve("target/course/timeline-wrong").resolve(e.name()).resolve(slug.replace(".java", ""));
+            Path diff = root.resolve("solutions/wrong").resolve(e.module()).resolve(e.name()).resolve(slug.endsWith(".diff") ? slug : slug + ".diff");
+            if (!Files.exists(diff)) throw new ToolException("no wrong answer " + root.relativize(diff));
+            Path work = setup.dir().resolve("target/course/timeline-wrong").resolve(e.name()).resolve(slug.replace(".diff", ""));
+            Path reference = root.resolve("solutions").resolve(e.module()).resolve("src/main/java")
+                    .resolve(Manifest.read(root, e.module()).entry(e.name()).path() + ".java");
+            Path file = Patch.apply(reference, diff, work.resolve(e.name() + ".java"));
             Build.Classes variant = build.variant(main, e.name(), file, work);
             if (!variant.ok()) throw new ToolException(root.relativize(file) + " does not compile");
             mainDirs = List.of(variant.dir(), work.getParent().resolve("main-without"));

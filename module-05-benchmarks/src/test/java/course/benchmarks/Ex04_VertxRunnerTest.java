@@ -178,6 +178,7 @@ class Ex04_VertxRunnerTest {
     @DisplayName("close() returns once Vert.x is closed")
     void closeWaitsForVertxToClose() throws Exception {
         runner.spawn(10, id -> id);
+        counting.closeTakesAtLeast(Duration.ofSeconds(2));     // a close that does not wait returns long before this
         runner.close();
 
         Object closing = counting.lastReturned("close");

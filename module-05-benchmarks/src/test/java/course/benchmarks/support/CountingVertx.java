@@ -1,11 +1,17 @@
 package course.benchmarks.support;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +25,7 @@ public final class CountingVertx {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, Object> lastReturned = new ConcurrentHashMap<>();
     private final Vertx vertx;
+    private volatile Duration closeTakes = Duration.ZERO;
 
     public CountingVertx(Vertx real) {
         this.vertx = proxy(Vertx.class, real);
@@ -43,6 +50,14 @@ public final class CountingVertx {
         return lastReturned.get(method);
     }
 
+    /**
+     * From now on, the future {@code close()} returns completes {@code extra} after Vert.x has closed: a close that
+     * does not wait is then seen not to, however fast the machine closes Vert.x (by construction, not by luck).
+     */
+    public void closeTakesAtLeast(Duration extra) {
+        closeTakes = extra;
+    }
+
     public void reset() {
         calls.clear();
     }
@@ -55,6 +70,15 @@ public final class CountingVertx {
                 result = method.invoke(target, args);
             } catch (InvocationTargetException e) {
                 throw e.getCause();
+            }
+            if (method.getName().equals("close") && result instanceof Future<?> closing && !closeTakes.isZero()) {
+                Promise<Void> later = Promise.promise();
+                Executor after = CompletableFuture.delayedExecutor(closeTakes.toMillis(), TimeUnit.MILLISECONDS);
+                closing.onComplete(done -> after.execute(() -> {
+                    if (done.succeeded()) later.complete();
+                    else later.fail(done.cause());
+                }));
+                result = later.future();
             }
             if (result != null) {
                 lastReturned.put(method.getName(), result);

@@ -1,5 +1,8 @@
 package course.benchmarks.support;
 
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.function.ThrowingSupplier;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import course.benchmarks.MixingLoop;
@@ -105,32 +108,17 @@ public final class Probes {
     }
 
     /**
-     * Calls {@code call} on a helper thread and returns its result, or fails with {@code message}
-     * if it takes longer than {@code limit} (then interrupts the helper, so a unit stuck in a sleep
-     * lets go). A slow wrong answer fails with a message that says why, not a bare timeout.
+     * {@code call}'s result, or a failure with {@code message} if it takes longer than {@code limit}: JUnit's
+     * assertTimeoutPreemptively, which runs it on a helper thread and interrupts that thread at the limit, so a
+     * unit stuck in a sleep lets go. A slow wrong answer fails with a message that says why, not a bare timeout.
      */
-    public static <T> T within(Duration limit, Callable<T> call, String message) throws Exception {
-        return within(limit, call, () -> message);
+    public static <T> T within(Duration limit, ThrowingSupplier<T> call, String message) {
+        return Assertions.assertTimeoutPreemptively(limit, call, message);
     }
 
-    /** Like {@link #within(Duration, Callable, String)}, with a message made when the limit is reached (it may count what happened). */
-    public static <T> T within(Duration limit, Callable<T> call, java.util.function.Supplier<String> message) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Thread caller = Thread.ofPlatform().daemon(true).name("probe-caller").start(() -> {
-            try {
-                result.complete(call.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        try {
-            return result.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            caller.interrupt();
-            throw new AssertionError(message.get());
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        }
+    /** Like {@link #within(Duration, ThrowingSupplier, String)}, with a message made when the limit is reached (it may count what happened). */
+    public static <T> T within(Duration limit, ThrowingSupplier<T> call, java.util.function.Supplier<String> message) {
+        return Assertions.assertTimeoutPreemptively(limit, call, message);
     }
 
     /** Whether {@code condition} became true within {@code limit} (polled with Awaitility); false instead of an exception. */

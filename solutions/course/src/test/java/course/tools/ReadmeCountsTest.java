@@ -169,7 +169,7 @@ class ReadmeCountsTest {
         Path dir = ROOT.resolve("solutions/wrong").resolve(module);
         if (!Files.isDirectory(dir)) return 0;
         try (Stream<Path> s = Files.walk(dir)) {
-            return (int) s.filter(p -> p.toString().endsWith(".java")).count();
+            return (int) s.filter(p -> p.toString().endsWith(".diff")).count();
         }
     }
 }
