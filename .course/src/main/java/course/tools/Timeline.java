@@ -101,7 +101,7 @@ record Timeline(Path root, String onlyTest, boolean inWatch) {
             say.println("next: ./mvnw -q -Dcourse=\"progress " + Exercises.shortModule(e.module()) + " " + e.id() + "\" shows what the tests say");
             return null;
         }
-        String base = Exercises.shortModule(e.module()) + "-" + e.id() + (code.isEmpty() ? "" : "-" + code.replace("wrong:", "").replace(".java", ""));
+        String base = Exercises.shortModule(e.module()) + "-" + e.id() + (code.isEmpty() ? "" : "-" + code.replace("wrong:", "").replace(".diff", ""));
         TimelineData data = TimelineData.read(Files.move(jfr, dir.resolve(base + ".jfr"), StandardCopyOption.REPLACE_EXISTING), onlyTest);
         String title = e.module() + " · " + e.name() + which;
         Path page = dir.resolve(base + ".html");
