@@ -23,7 +23,12 @@ record Timeline(Path root, String onlyTest, boolean inWatch) {
         Args parsed = Args.parse(rawArgs, Set.of("--wrong", "--test"), Set.of("--yours", "--reference"));
         List<String> codes = new ArrayList<>();
         for (Args.Option o : parsed.options()) {
-            if (!o.name().equals("--test")) codes.add(o.name().equals("--yours") ? "" : o.name().equals("--reference") ? "reference" : "wrong:" + o.value());
+            switch (o.name()) {
+                case "--yours" -> codes.add("");
+                case "--reference" -> codes.add("reference");
+                case "--wrong" -> codes.add("wrong:" + o.value().replaceFirst("\\.diff$", "")); // SLUG or SLUG.diff
+                default -> { } // --test, below
+            }
         }
         // No exercise named: the one progress or watch last pointed at.
         List<String> args = parsed.positionals().isEmpty() ? Exercises.lastRecorded(root) : parsed.positionals();
@@ -71,9 +76,9 @@ record Timeline(Path root, String onlyTest, boolean inWatch) {
         List<Path> mainDirs = List.of(main.dir());
         if (tests.ok() && code.startsWith("wrong:")) {
             String slug = code.substring(6);
-            Path diff = root.resolve("solutions/wrong").resolve(e.module()).resolve(e.name()).resolve(slug.endsWith(".diff") ? slug : slug + ".diff");
+            Path diff = root.resolve("solutions/wrong").resolve(e.module()).resolve(e.name()).resolve(slug + ".diff");
             if (!Files.exists(diff)) throw new ToolException("no wrong answer " + root.relativize(diff));
-            Path work = setup.dir().resolve("target/course/timeline-wrong").resolve(e.name()).resolve(slug.replace(".diff", ""));
+            Path work = setup.dir().resolve("target/course/timeline-wrong").resolve(e.name()).resolve(slug);
             Path reference = root.resolve("solutions").resolve(e.module()).resolve("src/main/java")
                     .resolve(Manifest.read(root, e.module()).entry(e.name()).path() + ".java");
             Path file = Patch.apply(reference, diff, work.resolve(e.name() + ".java"));
@@ -101,7 +106,7 @@ record Timeline(Path root, String onlyTest, boolean inWatch) {
             say.println("next: ./mvnw -q -Dcourse=\"progress " + Exercises.shortModule(e.module()) + " " + e.id() + "\" shows what the tests say");
             return null;
         }
-        String base = Exercises.shortModule(e.module()) + "-" + e.id() + (code.isEmpty() ? "" : "-" + code.replace("wrong:", "").replace(".diff", ""));
+        String base = Exercises.shortModule(e.module()) + "-" + e.id() + (code.isEmpty() ? "" : "-" + code.replace("wrong:", ""));
         TimelineData data = TimelineData.read(Files.move(jfr, dir.resolve(base + ".jfr"), StandardCopyOption.REPLACE_EXISTING), onlyTest);
         String title = e.module() + " · " + e.name() + which;
         Path page = dir.resolve(base + ".html");
