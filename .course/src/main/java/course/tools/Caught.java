@@ -4,46 +4,40 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * When a failing test counts as catching a wrong answer: its message names the exercise
- * ({@code Ex03}, not {@code Ex03_BoundedPoolTest}) and it is not one of the failures that teach
- * nothing: a bare timeout, a NullPointerException or Awaitility's ConditionTimeoutException.
- * The test JVM (TestRunner) applies the same rule to stop a wrong answer's run at its first catch.
+ * When a failing test catches a wrong answer: its message names the exercise ({@code Ex03}, not
+ * {@code Ex03_BoundedPoolTest}) and it is not a failure that teaches nothing (a bare timeout, a NullPointerException,
+ * Awaitility's ConditionTimeoutException). The test JVM (TestRunner) uses it to stop a wrong answer's run at its first catch.
  */
 final class Caught {
 
     /** Failure types that say nothing about the mistake, whatever their message. */
-    static final Set<String> UNTEACHING = Set.of(
-            "java.util.concurrent.TimeoutException",          // JUnit's @Timeout and timeout.default
-            "java.lang.NullPointerException",
-            "org.awaitility.core.ConditionTimeoutException");
+    private static final Set<String> UNTEACHING = Set.of("java.util.concurrent.TimeoutException", // JUnit's @Timeout and timeout.default
+            "java.lang.NullPointerException", "org.awaitility.core.ConditionTimeoutException");
 
     private Caught() {}
 
     /** The exercise id of an exercise or test class name: Ex03_BoundedPoolTest -> Ex03. */
     static String id(String exercise) {
         String simple = exercise.substring(exercise.lastIndexOf('.') + 1);
-        int cut = simple.indexOf('_');
-        return cut > 0 ? simple.substring(0, cut) : simple;
+        return simple.indexOf('_') > 0 ? simple.substring(0, simple.indexOf('_')) : simple;
     }
 
     /** True when a failure of type {@code type} with {@code message} catches a wrong answer to {@code exercise}. */
     static boolean by(String exercise, String type, String message) {
-        if (message == null || message.isBlank() || UNTEACHING.contains(type)) return false;
-        return names(message, id(exercise));
+        return whyNot(exercise, type, message).isEmpty();
     }
 
     /** Why a failure does not count, for the report; empty when it does. */
     static String whyNot(String exercise, String type, String message) {
-        if (UNTEACHING.contains(type)) {
-            return "only a bare " + type.substring(type.lastIndexOf('.') + 1) + (message == null || message.isBlank() ? "" : ": " + firstLine(message));
-        }
-        if (message == null || message.isBlank()) return "a " + type.substring(type.lastIndexOf('.') + 1) + " without a message";
-        if (!names(message, id(exercise))) return "a message that does not name " + id(exercise) + ": " + firstLine(message);
-        return "";
+        String simple = type.substring(type.lastIndexOf('.') + 1);
+        boolean silent = message == null || message.isBlank();
+        if (UNTEACHING.contains(type)) return "only a bare " + simple + (silent ? "" : ": " + firstLine(message));
+        if (silent) return "a " + simple + " without a message";
+        return names(message, id(exercise)) ? "" : "a message that does not name " + id(exercise) + ": " + firstLine(message);
     }
 
     /** {@code id} as a word of its own: "Ex03: ..." and "[Ex03 ...]" count, "Ex03_BoundedPoolTest" does not. */
-    static boolean names(String message, String id) {
+    private static boolean names(String message, String id) {
         return Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(id) + "(?![A-Za-z0-9_])").matcher(message).find();
     }
 

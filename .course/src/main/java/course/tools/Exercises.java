@@ -3,21 +3,17 @@ package course.tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.util.*;
 import java.util.stream.Stream;
 
 /**
- * The course's exercises, and the exercise a learner names on the command line: {@code Ex03},
- * {@code Ex03_BoundedPool}, {@code module-01 Ex03}, {@code module-01-threads/Ex03} or
- * {@code 01/Ex03}. The module may be left out when only one module has that exercise, or when
- * {@code current} (the module the learner is working in, if known) has it. A module's exercises are
- * the lines of its manifest.txt ({@link Manifest}); exercise N's tests are the class NTest.
+ * The course's exercises (each module's manifest.txt, in order; exercise N's tests are the class NTest), and the one a
+ * learner names: {@code Ex03}, {@code Ex03_BoundedPool}, {@code module-01 Ex03}, {@code module-01-threads/Ex03} or
+ * {@code 01/Ex03}. The module may be left out when one module has that exercise, or the module the learner works in does.
  */
 final class Exercises {
 
-    /** One exercise: its module folder name, its name (ExNN_Name) and its test class's full name. */
+    /** One exercise: its module folder, its name (ExNN_Name) and its test class's full name. */
     record Exercise(String module, String name, String testClass) {
         String id() { return name.substring(0, 4); }
         @Override public String toString() { return module + " · " + name; }
@@ -26,10 +22,7 @@ final class Exercises {
     /** What a command line chose: modules, and one exercise or none (then every exercise of the modules). */
     record Selection(List<String> modules, Exercise exercise) {}
 
-    /** Thrown with a message for the learner when the words name no exercise, or several. */
-    static final class NotFound extends Exception {
-        NotFound(String message) { super(message); }
-    }
+    private static final String CURRENT = "target/course/current";
 
     private Exercises() {}
 
@@ -42,84 +35,58 @@ final class Exercises {
 
     /** The exercises of a module, in the order of its manifest. */
     static List<Exercise> of(Path root, String module) throws IOException {
-        return Manifest.read(root, module).exercises().stream()
-                .map(x -> new Exercise(module, x.name(), x.className() + "Test")).toList();
+        return Manifest.read(root, module).exercises().stream().map(x -> new Exercise(module, x.name(), x.className() + "Test")).toList();
     }
 
-    /** The exercise that {@code words} name (see the class comment). */
-    static Exercise resolve(Path root, List<String> words, String current) throws IOException, NotFound {
-        List<String> parts = new ArrayList<>();
-        for (String w : words) for (String p : w.split("[/ ]")) if (!p.isBlank()) parts.add(p);
+    /** The exercise {@code words} name; {@code current}, the module the learner works in (or null), breaks a tie. */
+    static Exercise resolve(Path root, List<String> words, String current) throws IOException {
         String module = null, exercise = null;
-        for (String p : parts) {
-            if (p.matches("(?i)ex\\d\\d.*")) exercise = p;
+        for (String p : words.stream().flatMap(w -> Stream.of(w.split("[/ ]"))).filter(p -> !p.isBlank()).toList()) {
+            if (isExercise(p)) exercise = p;
             else module = p;
         }
-        if (exercise == null) throw new NotFound("name an exercise, e.g. Ex03 or module-01 Ex03");
-        String id = exercise.substring(0, 4);
-        String wanted = exercise;
+        if (exercise == null) throw new ToolException("name an exercise, e.g. Ex03 or module-01 Ex03");
+        String id = exercise.substring(0, 4), wanted = exercise;
         List<Exercise> matches = all(root).stream()
-                .filter(e -> e.id().equalsIgnoreCase(id) && (wanted.length() == 4 || e.name().equalsIgnoreCase(wanted)))
-                .toList();
+                .filter(e -> e.id().equalsIgnoreCase(id) && (wanted.length() == 4 || e.name().equalsIgnoreCase(wanted))).toList();
         if (module != null) {
-            String m = module.matches("\\d\\d") ? "module-" + module : module;
-            List<String> chosen;
-            try {
-                chosen = Course.modules(root, List.of(m));
-            } catch (ToolException e) {
-                throw new NotFound(e.getMessage());
-            }
-            matches = matches.stream().filter(e -> e.module().equals(chosen.getFirst())).toList();
+            String chosen = Course.modules(root, List.of(module.matches("\\d\\d") ? "module-" + module : module)).getFirst();
+            matches = matches.stream().filter(e -> e.module().equals(chosen)).toList();
         }
-        if (matches.size() > 1 && current != null) {
-            List<Exercise> inCurrent = matches.stream().filter(e -> e.module().equals(current)).toList();
-            if (inCurrent.size() == 1) matches = inCurrent;
-        }
-        if (matches.isEmpty()) {
-            throw new NotFound("no exercise " + exercise + (module == null ? "" : " in " + module));
-        }
+        List<Exercise> inCurrent = matches.stream().filter(e -> e.module().equals(current)).toList();
+        if (matches.size() > 1 && inCurrent.size() == 1) matches = inCurrent;
+        if (matches.isEmpty()) throw new ToolException("no exercise " + exercise + (module == null ? "" : " in " + module));
         if (matches.size() > 1) {
-            throw new NotFound(id + " is in " + matches.size() + " modules (" + String.join(", ",
-                    matches.stream().map(Exercise::module).toList()) + "): say which, e.g. " + matches.getFirst().module().substring(0, 9) + " " + id
+            throw new ToolException(id + " is in " + matches.size() + " modules (" + String.join(", ", matches.stream().map(Exercise::module).toList())
+                    + "): say which, e.g. " + shortModule(matches.getFirst().module()) + " " + id
                     + (current == null ? " (no exercise has run yet, so the module you work in is not known)" : ""));
         }
         return matches.getFirst();
     }
 
     /**
-     * What progress, watch and wrong-answers take: nothing (every module), modules
-     * ({@code module-02}, {@code 02}, or {@code -Dcourse.modules}, given as {@code modulesProperty}),
-     * or one exercise as {@link #resolve} finds it, {@code current} breaking a tie.
+     * What progress, watch, timeline and wrong-answers take: nothing (every module), modules ({@code module-02}, {@code 02},
+     * or {@code modulesProperty}, -Dcourse.modules), or one exercise as {@link #resolve} finds it.
      */
     static Selection select(Path root, List<String> args, String modulesProperty, String current) throws IOException {
-        List<String> words = new ArrayList<>();
-        boolean anExercise = false;
-        for (String a : args) {
-            for (String p : a.split("[/ ,]")) {
-                if (p.isBlank()) continue;
-                words.add(p);
-                anExercise |= p.matches("(?i)ex\\d\\d.*");
-            }
-        }
+        List<String> words = new ArrayList<>(args.stream().flatMap(a -> Stream.of(a.split("[/ ,]"))).filter(p -> !p.isBlank()).toList());
         List<String> property = modulesProperty == null || modulesProperty.isBlank() ? List.of() : List.of(modulesProperty);
-        if (!anExercise) {
+        long exercises = words.stream().filter(Exercises::isExercise).count();
+        if (exercises == 0) {
             List<String> named = new ArrayList<>(property);
             words.forEach(w -> named.add(w.matches("\\d\\d") ? "module-" + w : w));
             return new Selection(Course.modules(root, named), null);
         }
-        if (words.stream().filter(w -> w.matches("(?i)ex\\d\\d.*")).count() > 1) {
-            throw new ToolException("name one exercise at a time (got " + String.join(" ", words) + ")");
+        if (exercises > 1) throw new ToolException("name one exercise at a time (got " + String.join(" ", words) + ")");
+        if (words.size() == 1 && !property.isEmpty() && Course.modules(root, property).size() == 1) {
+            words.addFirst(Course.modules(root, property).getFirst());
         }
-        if (words.size() == 1 && !property.isEmpty()) {
-            List<String> ms = Course.modules(root, property);
-            if (ms.size() == 1) words.addFirst(ms.getFirst());
-        }
-        try {
-            Exercise e = resolve(root, words, current);
-            return new Selection(List.of(e.module()), e);
-        } catch (NotFound e) {
-            throw new ToolException(e.getMessage());
-        }
+        Exercise e = resolve(root, words, current);
+        return new Selection(List.of(e.module()), e);
+    }
+
+    private static boolean isExercise(String word) {
+        return word.matches("(?i)ex\\d\\d.*");
     }
 
     /** module-02-async -> module-02. */
@@ -136,18 +103,14 @@ final class Exercises {
     }
 
     /**
-     * The module the learner works in, for a bare ExNN and for Next: the module of the exercise file
-     * saved last, if it was saved after the last exercise run, else the module of that run (as
-     * {@link #recordCurrent} wrote it). Empty when no command has run yet: then nothing is guessed.
+     * The module the learner works in, for a bare ExNN and for Next: of the exercise file saved last, if saved after
+     * the last exercise run, else of that run ({@link #recordCurrent}). Empty before any command ran: nothing is guessed.
      */
     static Optional<String> workingModule(Path root) throws IOException {
-        Path f = root.resolve("target/course/current");
-        if (!Files.exists(f)) return Optional.empty();
-        String[] words = Files.readString(f).strip().split("\\s+");
-        if (words.length == 0 || words[0].isBlank()) return Optional.empty();
-        long recorded = Files.getLastModifiedTime(f).toMillis();
-        String newest = null;
-        long newestTime = recorded;
+        List<String> last = lastRecorded(root);
+        if (last.isEmpty()) return Optional.empty();
+        String newest = last.getFirst();
+        long newestTime = Files.getLastModifiedTime(root.resolve(CURRENT)).toMillis();
         for (String m : Course.modules(root, List.of())) {
             Path main = root.resolve(m).resolve("src/main/java");
             if (!Files.isDirectory(main)) continue;
@@ -161,20 +124,22 @@ final class Exercises {
                 }
             }
         }
-        return Optional.of(newest != null ? newest : words[0]);
+        return Optional.of(newest);
     }
 
-    /**
-     * Where the learner is, for Hints.current and a tie between modules: written by progress, watch
-     * and hint to {@code target/course/current} as "module exercise".
-     */
+    /** Records where the learner is, "module exercise" in target/course/current, for the next command. */
     static void recordCurrent(Path root, Exercise e) {
         try {
-            Path f = root.resolve("target/course/current");
-            Files.createDirectories(f.getParent());
-            Files.writeString(f, e.module() + " " + e.name() + "\n");
+            Files.createDirectories(root.resolve(CURRENT).getParent());
+            Files.writeString(root.resolve(CURRENT), e.module() + " " + e.name() + "\n");
         } catch (IOException ignored) {
             // only a convenience for the next command
         }
+    }
+
+    /** The words {@link #recordCurrent} wrote last, or none. */
+    static List<String> lastRecorded(Path root) throws IOException {
+        Path f = root.resolve(CURRENT);
+        return Files.exists(f) ? Stream.of(Files.readString(f).strip().split("\\s+")).filter(w -> !w.isEmpty()).toList() : List.of();
     }
 }

@@ -1,38 +1,22 @@
 package course.tools;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Hints on demand, one level at a time: {@code hint Ex03} prints the next level the learner has
- * not seen yet (a nudge, then the API, then the shape of the answer); {@code hint Ex03 2} prints
- * level 2. Hints live in the file the module's manifest names (hints/ExNN_Name.md), one {@code ## N} section per level,
- * so the exercise's TODO can pose the problem without giving the answer away. What was shown is
- * remembered in {@code target/course/hints/}.
+ * {@code hint Ex03}: the exercise's next hint level the learner has not seen (a nudge, then the API, then the shape
+ * of the answer); {@code hint Ex03 2}: level 2. Hints are the {@code ## N} sections of the file the manifest names,
+ * so the exercise's TODO can pose the problem without giving the answer away; target/course/hints/ remembers the levels shown.
  */
-final class Hints {
-
-    private final Path root;
-
-    Hints(Path root) {
-        this.root = root;
-    }
+record Hints(Path root) {
 
     int run(List<String> args) throws Exception {
         List<String> words = new ArrayList<>(Args.flags(args).positionals());
-        Integer level = null;
-        if (!words.isEmpty() && words.getLast().matches("\\d")) level = Integer.parseInt(words.removeLast());
-        Exercises.Exercise ex;
-        try {
-            ex = Exercises.resolve(root, words, current(root).orElse(null));
-        } catch (Exercises.NotFound e) {
-            // Nothing shown, so no level spent: Course says what is wrong and what to type.
-            throw new ToolException(e.getMessage());
-        }
+        Integer level = !words.isEmpty() && words.getLast().matches("\\d") ? Integer.valueOf(words.removeLast()) : null;
+        // Resolved before anything is shown: a name that fits no exercise, or several, spends no level.
+        Exercises.Exercise ex = Exercises.resolve(root, words, Exercises.workingModule(root).orElse(null));
         Exercises.recordCurrent(root, ex);
         Path file = root.resolve(ex.module()).resolve(Manifest.read(root, ex.module()).entry(ex.name()).hint());
         if (!Files.exists(file)) {
@@ -53,7 +37,7 @@ final class Hints {
         System.out.println();
         levels.get(n - 1).lines().forEach(l -> System.out.println("  " + l));
         System.out.println();
-        String id = ex.module().substring(0, 9) + " " + ex.id();
+        String id = Exercises.shortModule(ex.module()) + " " + ex.id();
         if (n < levels.size()) {
             System.out.println("next: try it, and if you are still stuck: ./mvnw -q -Dcourse=\"hint " + id + "\" (hint " + (n + 1) + ")");
         } else {
@@ -77,10 +61,5 @@ final class Hints {
         }
         if (current != null) out.add(current.toString().strip());
         return out;
-    }
-
-    /** The module the learner is working in: of the exercise file saved last or the last exercise run (Exercises.workingModule). */
-    static Optional<String> current(Path root) throws IOException {
-        return Exercises.workingModule(root);
     }
 }

@@ -3,61 +3,37 @@ package course.tools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.*;
 import java.util.function.Predicate;
 
 /**
- * A learner's progress, fast and as narrow as asked: the whole course, one module or one
- * exercise. Tests run with the fast engine (LearnerTests: javac in this JVM, one test JVM per
- * module through the JUnit Platform Launcher) and only for the exercises whose files changed
- * since the last run; then one line per module and Next (see {@link #next}): the first exercise
- * not green, the module the learner works in first, with its TODO and its failing tests, the most
- * telling first (Failures); after a compile error, the file and line that do not compile. Exits 0,
- * or 2 with one line for words that name no exercise or several.
- *
- * <pre>
- *   progress                      every module
- *   progress module-02            one module (-Dcourse.modules=module-02-async works too)
- *   progress Ex03                 one exercise: the Ex03 of the module you work in (Exercises.workingModule)
- *   progress module-02 Ex03       one exercise of a named module
- *   progress --rerun ...          ignore what earlier runs remembered
- * </pre>
+ * {@code progress [module] [ExNN] [--rerun]}: the whole course, a module ({@code -Dcourse.modules} works too) or one
+ * exercise, tested with the fast engine (LearnerTests) for the exercises whose files changed since the last run
+ * ({@code --rerun}: all of them); then a line per module and Next: the first exercise not green, the working
+ * module's first, with its TODO and its failing tests, the most telling first (Failures), or the file that does not compile.
  */
-final class Progress {
-
-    private final Path root;
-
-    Progress(Path root) {
-        this.root = root;
-    }
+record Progress(Path root) {
 
     int run(List<String> rawArgs) throws Exception {
         long start = System.nanoTime();
         Args parsed = Args.flags(rawArgs, "--rerun");
-        boolean rerun = parsed.flag("--rerun");
-        List<String> args = parsed.positionals();
-        Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), whereYouAre().orElse(null));
+        String working = Exercises.workingModule(root).orElse(null);
+        Exercises.Selection sel = Exercises.select(root, parsed.positionals(), System.getProperty("course.modules", ""), working);
         Map<String, ModuleSetup> setups = ModuleSetup.of(root, sel.modules(), System.out);
-
         List<LearnerTests.State> states = new ArrayList<>();
         for (String m : sel.modules()) {
             List<Exercises.Exercise> wanted = sel.exercise() == null ? Exercises.of(root, m) : List.of(sel.exercise());
-            states.add(new LearnerTests(root, setups.get(m)).run(wanted, rerun, System.out));
+            states.add(new LearnerTests(root, setups.get(m)).run(wanted, parsed.flag("--rerun"), System.out));
         }
         long ranNow = states.stream().mapToLong(s -> s.ranNow().size()).sum();
         long wanted = states.stream().mapToLong(s -> s.exercises().size()).sum();
-
         System.out.println();
         if (sel.exercise() != null) {
             printExercise(states.getFirst(), sel.exercise());
         } else {
-            for (LearnerTests.State s : states) printModule(s);
+            states.forEach(this::printModule);
             System.out.println();
-            System.out.println(next(states, sel.modules().size() == 1 ? sel.modules().getFirst() : whereYouAre().orElse(null)));
+            System.out.println(next(states, sel.modules().size() == 1 ? sel.modules().getFirst() : working));
         }
         boolean broken = states.stream().anyMatch(s -> !s.compiles());
         String what = ranNow == 0 ? (broken ? "no tests ran" : "nothing changed since the last run, so nothing ran")
@@ -71,12 +47,25 @@ final class Progress {
         if (!s.compiles()) {
             System.out.printf("%s: %d exercises | %s%n", s.module(), s.exercises().size(),
                     s.testsDoNotCompile() ? "its tests do not compile against your code, so none ran:" : "does not compile, so none of its tests ran:");
-            compileError(s.compileErrors(), "    ").lines().forEach(System.out::println);
+            System.out.println(compileError(s.compileErrors(), "    "));
             return;
         }
         long done = s.exercises().stream().filter(e -> s.done(e.name())).count();
         System.out.printf("%s: %d/%d exercises done | %d/%d tests passing%n", s.module(), done, s.exercises().size(), s.passing(), s.tests());
         if (!s.ended().isEmpty()) System.out.println("    (" + s.ended() + ")");
+    }
+
+    private void printExercise(LearnerTests.State s, Exercises.Exercise e) throws IOException {
+        Exercises.recordCurrent(root, e);
+        if (!s.compiles()) {
+            printModule(s);
+            System.out.println();
+            System.out.println(fixFirst(s));
+            return;
+        }
+        List<TestJvm.Result> r = s.results().get(e.name());
+        System.out.printf("%s · %s: %d/%d tests passing%n%n", s.module(), e.name(), passing(r), r.size());
+        System.out.println(s.done(e.name()) ? e.name() + " is done.\n" + next(List.of(s), e.module()) : describe(s.module(), e.name(), r));
     }
 
     /** javac's first error in full (every line it prints for it), then how many more there are. */
@@ -91,35 +80,13 @@ final class Progress {
         return b.toString();
     }
 
-    private void printExercise(LearnerTests.State s, Exercises.Exercise e) throws IOException {
-        Exercises.recordCurrent(root, e);
-        if (!s.compiles()) {
-            printModule(s);
-            System.out.println();
-            System.out.println(fixFirst(s));
-            return;
-        }
-        List<TestJvm.Result> r = s.results().get(e.name());
-        long pass = r.stream().filter(x -> x.status() == TestResults.Status.PASSED).count();
-        System.out.printf("%s · %s: %d/%d tests passing%n", s.module(), e.name(), pass, r.size());
-        System.out.println();
-        if (s.done(e.name())) {
-            System.out.println(e.name() + " is done.");
-            System.out.println(next(List.of(s), e.module()));
-        } else {
-            System.out.println(describe(s.module(), e.name(), r));
-        }
-    }
-
     /**
-     * Where to go next: the module that does not compile (the working module's first), else the
-     * first exercise not green (see {@link #firstRed}), else the end of the course: said only when
-     * every exercise is green, those not run yet counting as red.
+     * Where to go next: the module that does not compile (the working module's first), else the first exercise not
+     * green (see {@link #firstRed}), else the end of the course, said only when every exercise is green (one never run is red).
      */
     String next(List<LearnerTests.State> states, String working) throws IOException {
-        List<LearnerTests.State> broken = new ArrayList<>(states.stream().filter(s -> !s.compiles()).toList());
-        broken.sort(java.util.Comparator.comparing(s -> !s.module().equals(working)));
-        if (!broken.isEmpty()) return fixFirst(broken.getFirst());
+        Optional<LearnerTests.State> broken = states.stream().filter(s -> !s.compiles()).min(Comparator.comparing(s -> !s.module().equals(working)));
+        if (broken.isPresent()) return fixFirst(broken.get());
         List<Exercises.Exercise> all = Exercises.all(root);
         Predicate<Exercises.Exercise> green = green(states);
         Optional<Exercises.Exercise> next = firstRed(all, green, working);
@@ -128,69 +95,54 @@ final class Progress {
         }
         Exercises.Exercise e = next.get();
         Exercises.recordCurrent(root, e);
-        long red = all.stream().filter(green.negate()).count();
-        LearnerTests.State ran = states.stream().filter(s -> s.module().equals(e.module())).findFirst().orElse(null);
-        List<TestJvm.Result> results = ran != null && ran.results().containsKey(e.name()) ? ran.results().get(e.name()) : remembered(e);
-        return describe(e.module(), e.name(), results) + "\n  left:  " + red + " of " + all.size() + " exercises not green yet";
+        List<TestJvm.Result> results = states.stream().filter(s -> s.module().equals(e.module()) && s.results().containsKey(e.name()))
+                .findFirst().map(s -> s.results().get(e.name())).orElseGet(() -> remembered(e.module()).get(e.name()));
+        return describe(e.module(), e.name(), results) + "\n  left:  " + all.stream().filter(green.negate()).count() + " of " + all.size() + " exercises not green yet";
     }
 
-    /**
-     * The exercise to do next: the first not green in {@code working} (the module the learner works
-     * in), else the first not green in course order; empty when every exercise is green.
-     */
+    /** The exercise to do next: the first not green in {@code working}, else the first in course order; empty when all are green. */
     static Optional<Exercises.Exercise> firstRed(List<Exercises.Exercise> course, Predicate<Exercises.Exercise> green, String working) {
-        if (working != null) {
-            for (Exercises.Exercise e : course) if (e.module().equals(working) && !green.test(e)) return Optional.of(e);
-        }
-        for (Exercises.Exercise e : course) if (!green.test(e)) return Optional.of(e);
-        return Optional.empty();
+        return course.stream().filter(e -> e.module().equals(working) && !green.test(e)).findFirst()
+                .or(() -> course.stream().filter(green.negate()).findFirst());
     }
 
-    /**
-     * Green as far as known: this run's verdict where it ran, else what earlier runs remembered; an
-     * exercise never run, or of a module that does not compile, is not green.
-     */
+    /** Green as far as known: this run's verdict, else the one remembered; never run, or in a module that does not compile: red. */
     private Predicate<Exercises.Exercise> green(List<LearnerTests.State> states) {
         Map<String, LearnerTests.State> ran = new HashMap<>();
-        for (LearnerTests.State s : states) ran.put(s.module(), s);
-        Map<String, Map<String, LearnerTests.Cached>> remembered = new HashMap<>();
+        states.forEach(s -> ran.put(s.module(), s));
+        Map<String, Map<String, List<TestJvm.Result>>> remembered = new HashMap<>();
         return e -> {
             LearnerTests.State s = ran.get(e.module());
-            if (s != null && !s.compiles()) return false;
-            if (s != null && s.results().containsKey(e.name())) return s.done(e.name());
-            LearnerTests.Cached c = remembered.computeIfAbsent(e.module(), this::cacheOf).get(e.name());
-            return c != null && !c.results().isEmpty() && c.results().stream().allMatch(r -> r.status() == TestResults.Status.PASSED);
+            if (s != null && (!s.compiles() || s.results().containsKey(e.name()))) return s.compiles() && s.done(e.name());
+            List<TestJvm.Result> r = remembered.computeIfAbsent(e.module(), this::remembered).get(e.name());
+            return r != null && !r.isEmpty() && passing(r) == r.size();
         };
     }
 
-    private Map<String, LearnerTests.Cached> cacheOf(String module) {
+    /** What earlier runs remembered of a module's exercises: their results by name. */
+    private Map<String, List<TestJvm.Result>> remembered(String module) {
+        Map<String, List<TestJvm.Result>> out = new HashMap<>();
         try {
-            return LearnerTests.readCacheFile(root.resolve(module).resolve("target/course/progress.tsv"));
+            LearnerTests.readCacheFile(root.resolve(module).resolve("target/course/progress.tsv")).forEach((k, c) -> out.put(k, c.results()));
         } catch (IOException e) {
-            return Map.of();
+            // nothing remembered
         }
-    }
-
-    private List<TestJvm.Result> remembered(Exercises.Exercise e) {
-        LearnerTests.Cached c = cacheOf(e.module()).get(e.name());
-        return c == null ? null : c.results();
+        return out;
     }
 
     private String fixFirst(LearnerTests.State s) {
         Javac.Problem p = s.compileErrors().getFirst();
-        String file = p.file() == null ? "" : root.relativize(p.file()).toString() + (p.line() > 0 ? ":" + p.line() : "");
-        String which = p.file() == null ? s.module() : p.file().getFileName().toString();
-        StringBuilder b = new StringBuilder("Next: make " + which + " compile again (" + s.module() + ": until it compiles, none of its tests can run)\n");
-        if (!file.isEmpty()) b.append("  open:  ").append(file).append('\n');
+        StringBuilder b = new StringBuilder("Next: make " + (p.file() == null ? s.module() : p.file().getFileName().toString())
+                + " compile again (" + s.module() + ": until it compiles, none of its tests can run)\n");
+        if (p.file() != null) b.append("  open:  ").append(root.relativize(p.file())).append(p.line() > 0 ? ":" + p.line() : "").append('\n');
         b.append("  error:\n").append(compileError(s.compileErrors(), "         ")).append('\n');
         if (s.testsDoNotCompile()) {
             b.append("         (a test does not compile against your code: keep the exercise's public methods as they were given)\n");
         }
-        b.append("  then:  ./mvnw -q -Dcourse=progress   (or keep ./mvnw -q -Dcourse=watch running)");
-        return b.toString();
+        return b.append("  then:  ./mvnw -q -Dcourse=progress   (or keep ./mvnw -q -Dcourse=watch running)").toString();
     }
 
-    /** "Next: module · exercise", the file to open, its TODO, the most telling failure, every failing test, and how to run it. */
+    /** "Next: module · exercise", the file to open, its TODO, the failing tests (when known), the hint and how to run it. */
     String describe(String module, String exercise, List<TestJvm.Result> results) throws IOException {
         StringBuilder b = new StringBuilder("Next: " + module + " · " + exercise + "\n");
         Optional<Path> src = Exercises.sourceOf(root.resolve(module).resolve("src/main/java"), exercise);
@@ -200,65 +152,45 @@ final class Progress {
             if (!todo.isEmpty()) b.append("  TODO:  ").append(String.join("\n         ", todo)).append('\n');
         }
         if (results != null) b.append(verdict(module, exercise, results, "  "));
-        String id = Caught.id(exercise);
-        Path hint = root.resolve(module).resolve("hints").resolve(exercise + ".md");
-        if (Files.exists(hint)) b.append("  hint:  ./mvnw -q -Dcourse=\"hint ").append(Exercises.shortModule(module)).append(' ').append(id).append("\"\n");
-        b.append("  run:   ./mvnw -q -Dcourse=\"progress ").append(Exercises.shortModule(module)).append(' ').append(id)
-                .append("\"   or, re-run on every save: ./mvnw -q -Dcourse=watch");
-        return b.toString();
+        String named = Exercises.shortModule(module) + " " + Caught.id(exercise);
+        if (Files.exists(root.resolve(module).resolve("hints").resolve(exercise + ".md"))) b.append("  hint:  ./mvnw -q -Dcourse=\"hint ").append(named).append("\"\n");
+        return b.append("  run:   ./mvnw -q -Dcourse=\"progress ").append(named).append("\"   or, re-run on every save: ./mvnw -q -Dcourse=watch").toString();
     }
 
-    /**
-     * The failing tests of one exercise: the most telling one with its message (see Failures), then
-     * every failing test on a line of its own. Empty when every test passed.
-     */
+    /** The failing tests of one exercise: the most telling with its message (Failures), then each on a line. Empty when all pass. */
     String verdict(String module, String exercise, List<TestJvm.Result> results, String indent) throws IOException {
         Path source = Exercises.sourceOf(root.resolve(module).resolve("src/main/java"), exercise).orElse(null);
-        String testClass = results.isEmpty() ? null : results.getFirst().testClass();
-        Path test = testClass == null ? null : root.resolve(module).resolve("src/test/java").resolve(testClass.replace('.', '/') + ".java");
+        Path test = results.isEmpty() ? null : root.resolve(module).resolve("src/test/java").resolve(results.getFirst().testClass().replace('.', '/') + ".java");
         List<TestJvm.Result> failing = Failures.ordered(results, source, test);
         if (failing.isEmpty()) return "";
-        StringBuilder b = new StringBuilder();
         TestJvm.Result first = failing.getFirst();
         String pad = indent + "       ";
-        b.append(indent).append("test:  ").append(first.name()).append(Failures.hung(first) && !first.message().contains("timed out") ? " timed out" : "").append(" says\n");
+        StringBuilder b = new StringBuilder(indent).append("test:  ").append(first.name())
+                .append(Failures.hung(first) && !first.message().contains("timed out") ? " timed out" : "").append(" says\n");
         first.message().lines().limit(6).forEach(l -> b.append(pad).append(l).append('\n'));
         b.append(indent).append("failing: ").append(failing.size()).append(" of ").append(results.size()).append(" tests\n");
         for (TestJvm.Result r : failing) b.append(pad).append(r.name()).append(": ").append(Failures.firstLine(r)).append('\n');
         return b.toString();
     }
 
-    /**
-     * The module the learner works in: of the exercise file saved last, or of the last exercise run
-     * (Exercises.workingModule); unknown before any command ran.
-     */
-    Optional<String> whereYouAre() {
-        try {
-            return Exercises.workingModule(root);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+    static long passing(List<TestJvm.Result> results) {
+        return results.stream().filter(r -> r.status() == TestResults.Status.PASSED).count();
     }
 
-    /** The first TODO comment of a source file, with its continuation lines. */
-    static List<String> todo(Path source) throws IOException {
+    /** The first TODO comment of a source file, with its continuation lines (at most 8). */
+    private static List<String> todo(Path source) throws IOException {
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(source)) {
             String t = line.strip();
-            if (out.isEmpty()) {
-                int i = t.indexOf("TODO");
-                if (t.startsWith("//") && i >= 0) out.add(t.substring(i + 4).replaceFirst("^:\\s*", "").strip());
-            } else if (t.startsWith("//") && !t.contains("TODO")) {
-                out.add(t.substring(2).strip());
-            } else {
-                break;
-            }
+            if (out.isEmpty() && t.startsWith("//") && t.contains("TODO")) out.add(t.substring(t.indexOf("TODO") + 4).replaceFirst("^:\\s*", "").strip());
+            else if (!out.isEmpty() && t.startsWith("//") && !t.contains("TODO")) out.add(t.substring(2).strip());
+            else if (!out.isEmpty()) break;
             if (out.size() >= 8) break;
         }
         return out;
     }
 
-    /** The module's exercises, from its test classes (ExNN_NameTest -> ExNN_Name), in order. */
+    /** The module's exercise names, in order (the grader's self-test and intake use it). */
     static List<String> exercises(Path module) throws IOException {
         return Exercises.of(module.getParent(), module.getFileName().toString()).stream().map(Exercises.Exercise::name).toList();
     }
@@ -266,13 +198,5 @@ final class Progress {
     /** The main source file of an exercise, if the module has one (the grader's self-test uses it). */
     static Optional<Path> sourceOf(Path module, String exercise) throws IOException {
         return Exercises.sourceOf(module.resolve("src/main/java"), exercise);
-    }
-
-    /** The compiler's error lines for one module, from a Maven log (the grader uses it). */
-    static List<String> compileErrors(List<String> log, String module) {
-        return log.stream()
-                .filter(l -> l.startsWith("[ERROR]") && l.contains(module) && l.contains(".java"))
-                .map(l -> l.replaceFirst("^\\[ERROR\\]\\s*", "").replaceFirst("^.*?(" + module + ")", "$1"))
-                .distinct().limit(5).toList();
     }
 }

@@ -1,23 +1,20 @@
 package course.tools;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.*;
+import course.tools.TimelineData.Kind;
+import course.tools.TimelineData.Lane;
 
 /**
- * The page of {@code timeline}: one self-contained HTML file (inline SVG and CSS, light and dark
- * by the reader's colour scheme, no script), a lane per thread grouped by kind, the tests along the
- * top, a legend, and the headline Timeline computed. Spans closer than a pixel are drawn as one
- * (their tooltip says how many), so a run with thousands of parks stays a small page.
+ * The page of {@code timeline}: one self-contained HTML file (inline SVG and CSS, light or dark as the reader's
+ * colour scheme, no script), a lane per thread grouped by kind, the tests along the top, a legend and the headline.
+ * Spans closer than a pixel are drawn as one (their tooltip says how many): thousands of parks stay a small page.
  */
 final class TimelinePage {
 
     static final int MAX_LANES_PER_GROUP = 24;
     private static final int LABEL_W = 250, PLOT_W = 1090, PAD = 10, WIDTH = PAD + LABEL_W + PLOT_W + PAD;
     private static final int TESTS_H = 30, AXIS_H = 20, GROUP_H = 20, LANE_H = 16, BAR_H = 11;
+    private static final List<Kind> LEGEND = List.of(Kind.RUNNING, Kind.PARKED, Kind.SLEEPING, Kind.BLOCKED, Kind.PINNED, Kind.TASK);
 
     private TimelinePage() {}
 
@@ -43,139 +40,103 @@ final class TimelinePage {
             .t-a { fill:var(--test-a); } .t-b { fill:var(--test-b); } .t-FAILED { fill:var(--test-fail); }
             """;
 
-    static String html(String title, Timeline.Data d) {
-        StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc("timeline · " + title))
-                .append("</title>\n<style>\n").append(CSS).append("</style></head>\n<body>\n");
-        b.append("<h1>").append(esc(title)).append(" · thread timeline</h1>\n");
-        b.append("<div class=\"headline\">").append(esc(d.headline())).append("</div>\n");
+    static String html(String title, TimelineData d) {
         long failed = d.tests().stream().filter(t -> !"PASSED".equals(t.status())).count();
-        b.append("<div class=\"meta\">").append(d.tests().size()).append(d.tests().size() == 1 ? " test (" : " tests (").append(failed == 0 ? "all passed" : failed + " did not pass, in red")
-                .append("), ").append(Timeline.ms(d.end() - d.start())).append(" drawn, ").append(d.lanes().size()).append(" threads with something to show")
-                .append(d.virtualThreads() > 0 ? ", " + d.virtualThreads() + " virtual threads in all" : "").append("</div>\n");
-        b.append("<div class=\"legend\">");
-        for (Timeline.Kind k : List.of(Timeline.Kind.RUNNING, Timeline.Kind.PARKED, Timeline.Kind.SLEEPING, Timeline.Kind.BLOCKED,
-                Timeline.Kind.PINNED, Timeline.Kind.TASK)) {
+        StringBuilder b = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc("timeline · " + title)
+                + "</title>\n<style>\n" + CSS + "</style></head>\n<body>\n<h1>" + esc(title) + " · thread timeline</h1>\n"
+                + "<div class=\"headline\">" + esc(d.headline()) + "</div>\n<div class=\"meta\">" + d.tests().size() + (d.tests().size() == 1 ? " test (" : " tests (")
+                + (failed == 0 ? "all passed" : failed + " did not pass, in red") + "), " + TimelineData.ms(d.end() - d.start()) + " drawn, " + d.lanes().size()
+                + " threads with something to show" + (d.virtualThreads() > 0 ? ", " + d.virtualThreads() + " virtual threads in all" : "") + "</div>\n<div class=\"legend\">");
+        for (Kind k : LEGEND) {
             b.append("<span><i class=\"k-").append(k.name()).append("\" style=\"background:var(--").append(k.name().toLowerCase(Locale.ROOT))
                     .append(")\"></i>").append(esc(k.legend)).append("</span>");
         }
-        b.append("<span><i style=\"background:var(--test-a)\"></i>a test method (top row; red: did not pass)</span></div>\n");
-        b.append(svg(d));
-        b.append("<p class=\"note\">Made by <code>./mvnw -q -Dcourse=\"timeline ...\"</code> from a JFR recording of the exercise's tests "
-                + "(jdk.ExecutionSample, ThreadPark, ThreadSleep, JavaMonitorEnter/Wait, VirtualThreadStart/End/Pinned; read with jdk.jfr.consumer). "
-                + "Running is sampled: a thread is drawn running where JFR caught it running Java code, every 10 ms at most, so bursts shorter than that may not show, "
-                + "and a thread waiting in native code (an event loop waiting for I/O) shows nothing. "
-                + "A worker's blue band runs from the end of one wait for work to the start of the next. "
-                + "Hover a span for its length and where it happened.</p>\n");
-        b.append("</body></html>\n");
-        return b.toString();
-    }
-
-    static String svg(Timeline.Data d) {
-        return svg(d, d.end() - d.start());
+        return b.append("<span><i style=\"background:var(--test-a)\"></i>a test method (top row; red: did not pass)</span></div>\n").append(svg(d, d.end() - d.start()))
+                .append("<p class=\"note\">Made by <code>./mvnw -q -Dcourse=\"timeline ...\"</code> from a JFR recording of the exercise's tests "
+                        + "(jdk.ExecutionSample, ThreadPark, ThreadSleep, JavaMonitorEnter/Wait, VirtualThreadStart/End/Pinned; read with jdk.jfr.consumer). "
+                        + "Running is sampled: a thread is drawn running where JFR caught it running Java code, every 10 ms at most, so bursts shorter than that may not show, "
+                        + "and a thread waiting in native code (an event loop waiting for I/O) shows nothing. "
+                        + "A worker's blue band runs from the end of one wait for work to the start of the next. "
+                        + "Hover a span for its length and where it happened.</p>\n</body></html>\n").toString();
     }
 
     /** The lanes of {@code d} with {@code width} nanoseconds across the plot (several runs drawn to one scale). */
-    static String svg(Timeline.Data d, long width) {
-        Map<Timeline.Group, List<Timeline.Lane>> groups = new EnumMap<>(Timeline.Group.class);
-        for (Timeline.Lane l : d.lanes()) groups.computeIfAbsent(l.group(), g -> new ArrayList<>()).add(l);
-        int rows = 0;
-        for (var e : groups.entrySet()) rows += Math.min(MAX_LANES_PER_GROUP, e.getValue().size()) + (e.getValue().size() > MAX_LANES_PER_GROUP ? 1 : 0);
-        int height = TESTS_H + AXIS_H + groups.size() * GROUP_H + rows * LANE_H + PAD;
-        double span = Math.max(1, width);
-        double scale = PLOT_W / span;
-        int x0 = PAD + LABEL_W;
-        StringBuilder s = new StringBuilder();
-        s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" role=\"img\" aria-label=\"thread timeline\">\n");
-        // The tests, along the top.
+    static String svg(TimelineData d, long width) {
+        Map<TimelineData.Group, List<Lane>> groups = new EnumMap<>(TimelineData.Group.class);
+        for (Lane l : d.lanes()) groups.computeIfAbsent(l.group(), g -> new ArrayList<>()).add(l);
+        int rows = groups.values().stream().mapToInt(g -> Math.min(MAX_LANES_PER_GROUP, g.size()) + (g.size() > MAX_LANES_PER_GROUP ? 1 : 0)).sum();
+        int height = TESTS_H + AXIS_H + groups.size() * GROUP_H + rows * LANE_H + PAD, x0 = PAD + LABEL_W;
+        double span = Math.max(1, width), scale = PLOT_W / span;
+        StringBuilder s = new StringBuilder(f("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"thread timeline\">\n",
+                WIDTH, height, WIDTH, height));
         int i = 0;
-        for (Timeline.Test t : d.tests()) {
+        for (TimelineData.Test t : d.tests()) {
             double a = x0 + (t.start() - d.start()) * scale, w = Math.max(1, (t.end() - t.start()) * scale);
-            String cls = "PASSED".equals(t.status()) ? (i++ % 2 == 0 ? "t-a" : "t-b") : "t-FAILED";
-            s.append(String.format(Locale.ROOT, "<rect class=\"%s\" x=\"%.1f\" y=\"2\" width=\"%.1f\" height=\"%d\"><title>%s</title></rect>",
-                    cls, a, w, TESTS_H - 6, esc(t.name() + " · " + t.status().toLowerCase(Locale.ROOT) + " · " + Timeline.ms(t.end() - t.start()))));
-            String label = fit(t.name(), w - 4);
-            if (!label.isEmpty()) {
-                s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>", a + 3, TESTS_H / 2 + 4, esc(label)));
-            }
-            s.append('\n');
+            String cls = "PASSED".equals(t.status()) ? (i++ % 2 == 0 ? "t-a" : "t-b") : "t-FAILED", label = fit(t.name(), w - 4);
+            s.append(f("<rect class=\"%s\" x=\"%.1f\" y=\"2\" width=\"%.1f\" height=\"%d\"><title>%s</title></rect>", cls, a, w, TESTS_H - 6,
+                    esc(t.name() + " · " + t.status().toLowerCase(Locale.ROOT) + " · " + TimelineData.ms(t.end() - t.start()))));
+            s.append(label.isEmpty() ? "" : f("<text x=\"%.1f\" y=\"%d\">%s</text>", a + 3, TESTS_H / 2 + 4, esc(label))).append('\n');
         }
-        s.append(String.format(Locale.ROOT, "<text class=\"muted\" x=\"%d\" y=\"%d\">tests</text>\n", PAD, TESTS_H / 2 + 4));
-        // The time axis.
+        s.append(f("<text class=\"muted\" x=\"%d\" y=\"%d\">tests</text>\n", PAD, TESTS_H / 2 + 4));
         int axisY = TESTS_H + AXIS_H - 6;
-        long step = niceStep((long) span / 10);
-        for (long t = 0; t <= span; t += step) {
+        for (long t = 0, step = niceStep((long) span / 10); t <= span; t += step) {
             double x = x0 + t * scale;
-            s.append(String.format(Locale.ROOT, "<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", x, axisY + 2, x, height - PAD));
-            if (x + 48 < WIDTH) s.append(String.format(Locale.ROOT, "<text class=\"muted\" x=\"%.1f\" y=\"%d\">%s</text>", x + 2, axisY, Timeline.ms(t)));
-            s.append('\n');
+            s.append(f("<line class=\"grid\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", x, axisY + 2, x, height - PAD));
+            s.append(x + 48 < WIDTH ? f("<text class=\"muted\" x=\"%.1f\" y=\"%d\">%s</text>", x + 2, axisY, TimelineData.ms(t)) : "").append('\n');
         }
-        int y = TESTS_H + AXIS_H;
-        for (Timeline.Test t : d.tests()) {
+        for (TimelineData.Test t : d.tests()) {
             double a = x0 + (t.start() - d.start()) * scale;
-            s.append(String.format(Locale.ROOT, "<line class=\"testline\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", a, TESTS_H - 4, a, height - PAD));
+            s.append(f("<line class=\"testline\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", a, TESTS_H - 4, a, height - PAD));
         }
         s.append('\n');
+        int y = TESTS_H + AXIS_H;
         for (var e : groups.entrySet()) {
-            List<Timeline.Lane> lanes = new ArrayList<>(e.getValue());
-            if (e.getKey() == Timeline.Group.VIRTUAL || e.getKey() == Timeline.Group.PLATFORM) {
+            List<Lane> lanes = new ArrayList<>(e.getValue());
+            if (e.getKey() == TimelineData.Group.VIRTUAL || e.getKey() == TimelineData.Group.PLATFORM) {
                 // The busiest, drawn in the order they started work: the page reads left to right, top to bottom.
-                lanes.sort(Comparator.comparingLong(Timeline.Lane::busy).reversed().thenComparing(l -> l.name));
+                lanes.sort(Comparator.comparingLong(Lane::busy).reversed().thenComparing(l -> l.name));
                 lanes = new ArrayList<>(lanes.subList(0, Math.min(lanes.size(), MAX_LANES_PER_GROUP)));
-                lanes.sort(Comparator.comparingLong(Timeline.Lane::firstActivity));
+                lanes.sort(Comparator.comparingLong(Lane::firstActivity));
             } else {
-                lanes.sort(Comparator.comparing((Timeline.Lane l) -> l.name.replaceAll("\\d+$", "")).thenComparingLong(l -> number(l.name)));
+                lanes.sort(Comparator.comparing((Lane l) -> l.name.replaceAll("\\d+$", "")).thenComparingLong(l -> number(l.name)));
             }
-            s.append(String.format(Locale.ROOT, "<text class=\"group\" x=\"%d\" y=\"%d\">%s</text>\n", PAD, y + GROUP_H - 6, esc(e.getKey().label)));
+            s.append(f("<text class=\"group\" x=\"%d\" y=\"%d\">%s</text>\n", PAD, y + GROUP_H - 6, esc(e.getKey().label)));
             y += GROUP_H;
-            int n = 0;
-            for (Timeline.Lane l : lanes) {
-                if (n++ == MAX_LANES_PER_GROUP) break;
-                if (n % 2 == 0) s.append(String.format(Locale.ROOT, "<rect class=\"band\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>", PAD, y, WIDTH - 2 * PAD, LANE_H));
-                s.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\">%s</text>", PAD + 8, y + LANE_H - 4, esc(fit(l.label(), LABEL_W - 14))));
-                lane(s, l, d, x0, y, scale);
+            for (int n = 1; n <= Math.min(lanes.size(), MAX_LANES_PER_GROUP); n++, y += LANE_H) {
+                if (n % 2 == 0) s.append(f("<rect class=\"band\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>", PAD, y, WIDTH - 2 * PAD, LANE_H));
+                s.append(f("<text x=\"%d\" y=\"%d\">%s</text>", PAD + 8, y + LANE_H - 4, esc(fit(lanes.get(n - 1).label(), LABEL_W - 14))));
+                lane(s, lanes.get(n - 1), d, x0, y, scale);
                 s.append('\n');
-                y += LANE_H;
             }
-            int total = e.getValue().size();
-            if (total > MAX_LANES_PER_GROUP) {
-                s.append(String.format(Locale.ROOT, "<text class=\"muted\" x=\"%d\" y=\"%d\">… and %d more, less busy, not drawn</text>\n",
-                        PAD + 8, y + LANE_H - 4, total - MAX_LANES_PER_GROUP));
+            if (e.getValue().size() > MAX_LANES_PER_GROUP) {
+                s.append(f("<text class=\"muted\" x=\"%d\" y=\"%d\">… and %d more, less busy, not drawn</text>\n", PAD + 8, y + LANE_H - 4, e.getValue().size() - MAX_LANES_PER_GROUP));
                 y += LANE_H;
             }
         }
-        s.append("</svg>\n");
-        return s.toString();
+        return s.append("</svg>\n").toString();
     }
 
-    /**
-     * One SVG file with several recorded runs one above the other, each under its title and
-     * headline, with the legend on top: the picture a README shows (it renders in an img tag).
-     */
+    /** One SVG file of several runs one above the other, each under its title and headline, the legend on top: a README's picture. */
     static String standalone(List<Timeline.Drawn> runs) {
         StringBuilder body = new StringBuilder();
         long widest = runs.stream().mapToLong(r -> r.data().end() - r.data().start()).max().orElse(1);
         int y = 8;
-        // The legend, in one row.
         double x = PAD;
-        for (Timeline.Kind k : List.of(Timeline.Kind.RUNNING, Timeline.Kind.PARKED, Timeline.Kind.SLEEPING, Timeline.Kind.BLOCKED,
-                Timeline.Kind.PINNED, Timeline.Kind.TASK)) {
+        for (Kind k : LEGEND) {
             String label = k.legend.replaceFirst(" \\(.*", "");
-            body.append(String.format(Locale.ROOT, "<rect class=\"k-%s\" x=\"%.1f\" y=\"%d\" width=\"16\" height=\"10\" rx=\"2\"/><text x=\"%.1f\" y=\"%d\">%s</text>",
+            body.append(f("<rect class=\"k-%s\" x=\"%.1f\" y=\"%d\" width=\"16\" height=\"10\" rx=\"2\"/><text x=\"%.1f\" y=\"%d\">%s</text>",
                     k.name(), x, y + 2, x + 21, y + 11, esc(label)));
             x += 21 + label.length() * 6.2 + 22;
         }
         body.append('\n');
         y += 24;
         for (Timeline.Drawn r : runs) {
-            body.append(String.format(Locale.ROOT, "<text class=\"title\" x=\"%d\" y=\"%d\">%s</text>\n", PAD, y + 14, esc(r.title())));
-            body.append(String.format(Locale.ROOT, "<text class=\"headline\" x=\"%d\" y=\"%d\">%s</text>\n", PAD, y + 32, esc(r.data().headline())));
+            body.append(f("<text class=\"title\" x=\"%d\" y=\"%d\">%s</text>\n", PAD, y + 14, esc(r.title())));
+            body.append(f("<text class=\"headline\" x=\"%d\" y=\"%d\">%s</text>\n", PAD, y + 32, esc(r.data().headline())));
             y += 40;
             String inner = svg(r.data(), widest);
-            int h = Integer.parseInt(inner.replaceFirst("(?s)^<svg[^>]*? height=\"(\\d+)\".*", "$1"));
             body.append(inner.replaceFirst("^<svg ", "<svg x=\"0\" y=\"" + y + "\" "));
-            y += h + 12;
+            y += Integer.parseInt(inner.replaceFirst("(?s)^<svg[^>]*? height=\"(\\d+)\".*", "$1")) + 12;
         }
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + y + "\" viewBox=\"0 0 " + WIDTH + " " + y + "\">\n"
                 + "<style>\n" + CSS.replaceAll("(?m)^\\s*(body|h1|\\.meta|\\.legend)[^\n]*\n", "")
@@ -183,40 +144,28 @@ final class TimelinePage {
                 + "</style>\n<rect width=\"100%\" height=\"100%\" style=\"fill:var(--bg)\"/>\n" + body + "</svg>\n";
     }
 
-    /** One lane: its life line, then its spans by kind, pixel-merged. */
-    private static void lane(StringBuilder s, Timeline.Lane l, Timeline.Data d, int x0, int y, double scale) {
+    /** One lane: its life line, then its spans by kind, those less than a pixel apart merged. */
+    private static void lane(StringBuilder s, Lane l, TimelineData d, int x0, int y, double scale) {
         double born = x0 + Math.max(0, (Math.max(l.born, d.start()) - d.start()) * scale);
         double died = x0 + Math.min(PLOT_W, (Math.min(l.died, d.end()) - d.start()) * scale);
         int mid = y + LANE_H / 2;
-        if (died > born) s.append(String.format(Locale.ROOT, "<line class=\"life\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", born, mid, died, mid));
-        for (Timeline.Kind k : Timeline.Kind.values()) {
-            List<Timeline.Span> spans = l.spans.stream().filter(x -> x.kind() == k).sorted(Comparator.comparingLong(Timeline.Span::start)).toList();
-            boolean mustShow = k == Timeline.Kind.PINNED || k == Timeline.Kind.BLOCKED;
-            double mergeGap = 0.75 / scale;
-            int from = 0;
-            while (from < spans.size()) {
-                Timeline.Span first = spans.get(from);
+        if (died > born) s.append(f("<line class=\"life\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>", born, mid, died, mid));
+        for (Kind k : Kind.values()) {
+            List<TimelineData.Span> spans = l.spans.stream().filter(x -> x.kind() == k).sorted(Comparator.comparingLong(TimelineData.Span::start)).toList();
+            boolean mustShow = k == Kind.PINNED || k == Kind.BLOCKED;
+            for (int from = 0, to; from < spans.size(); from = to) {
+                TimelineData.Span first = spans.get(from);
                 long start = first.start(), end = first.end(), total = first.length();
-                int to = from + 1;
-                while (to < spans.size() && spans.get(to).start() - end <= mergeGap) {
+                for (to = from + 1; to < spans.size() && spans.get(to).start() - end <= 0.75 / scale; to++) {
                     end = Math.max(end, spans.get(to).end());
                     total += spans.get(to).length();
-                    to++;
                 }
-                double a = x0 + Math.max(0, (start - d.start()) * scale);
-                double b = x0 + Math.min(PLOT_W, (end - d.start()) * scale);
-                double w = b - a;
-                if (w >= 0.5 || mustShow) {
-                    w = Math.max(w, mustShow ? 2 : 1);
-                    int h = k == Timeline.Kind.TASK ? 3 : BAR_H;
-                    int top = k == Timeline.Kind.TASK ? y + LANE_H - 3 : y + (LANE_H - BAR_H) / 2;
-                    String tip = k.legend.replaceFirst(" \\(.*", "") + " · " + Timeline.ms(total)
-                            + (to - from > 1 ? " in " + (to - from) + " spans over " + Timeline.ms(end - start) : "")
-                            + (first.detail().isEmpty() ? "" : " · " + first.detail());
-                    s.append(String.format(Locale.ROOT, "<rect class=\"k-%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\"><title>%s</title></rect>",
-                            k.name(), a, top, w, h, esc(l.name + ": " + tip)));
-                }
-                from = to;
+                double a = x0 + Math.max(0, (start - d.start()) * scale), w = x0 + Math.min(PLOT_W, (end - d.start()) * scale) - a;
+                if (w < 0.5 && !mustShow) continue;
+                String tip = k.legend.replaceFirst(" \\(.*", "") + " · " + TimelineData.ms(total)
+                        + (to - from > 1 ? " in " + (to - from) + " spans over " + TimelineData.ms(end - start) : "") + (first.detail().isEmpty() ? "" : " · " + first.detail());
+                s.append(f("<rect class=\"k-%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\"><title>%s</title></rect>", k.name(), a,
+                        k == Kind.TASK ? y + LANE_H - 3 : y + (LANE_H - BAR_H) / 2, Math.max(w, mustShow ? 2 : 1), k == Kind.TASK ? 3 : BAR_H, esc(l.name + ": " + tip)));
             }
         }
     }
@@ -230,20 +179,21 @@ final class TimelinePage {
     static long niceStep(long raw) {
         long p = 1;
         while (p * 10 <= Math.max(1, raw)) p *= 10;
-        for (long m : new long[] {1, 2, 5, 10}) {
-            if (m * p >= raw) return m * p;
-        }
+        for (long m : new long[] {1, 2, 5}) if (m * p >= raw) return m * p;
         return 10 * p;
     }
 
     /** {@code text}, cut to about {@code width} pixels (a rough 6.4 px a character). */
     static String fit(String text, double width) {
         int chars = (int) (width / 6.4);
-        if (chars < 4) return "";
-        return text.length() <= chars ? text : text.substring(0, chars - 1) + "…";
+        return chars < 4 ? "" : text.length() <= chars ? text : text.substring(0, chars - 1) + "…";
     }
 
     static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
     }
 }

@@ -1,10 +1,6 @@
 package course.tools;
 
-/**
- * A problem the course tools explain in one message of their own, bad arguments above all: Course
- * prints "COMMAND: message" and a "next:" line (the command's usual one, or {@link #next} when the
- * thrower knows better), without a stack trace, and exits with status 2.
- */
+/** The tools' one error: Course prints "COMMAND: message" and a "next:" line, with no stack trace, and exits 2. */
 final class ToolException extends RuntimeException {
 
     private final String next;
@@ -18,7 +14,7 @@ final class ToolException extends RuntimeException {
         this.next = next;
     }
 
-    /** What to type instead, when the thrower knows better than the command's usual line; else null. */
+    /** What to type instead, when the thrower knows better than the command's usual "next:" line; else null. */
     String next() {
         return next;
     }

@@ -80,7 +80,7 @@ class ExercisesTest {
     @Test
     void whereTheLearnerIsIsRecordedForTheNextCommand() throws Exception {
         Exercises.recordCurrent(root, Exercises.of(root, "module-02-async").get(1));
-        assertThat(Hints.current(root)).contains("module-02-async");
+        assertThat(Exercises.workingModule(root)).contains("module-02-async");
         assertThat(Files.readString(root.resolve("target/course/current"))).isEqualTo("module-02-async Ex03_AllVersusJoin\n");
     }
 

@@ -35,7 +35,7 @@ class HintsTest {
         assertThat(Exercises.resolve(root, List.of("01/Ex03"), null).name()).isEqualTo("Ex03_BoundedPool");
         assertThat(Exercises.resolve(root, List.of("Ex03"), "module-02-async").name()).isEqualTo("Ex03_AllVersusJoin");
         assertThatThrownBy(() -> Exercises.resolve(root, List.of("Ex03"), null))
-            .isInstanceOf(Exercises.NotFound.class).hasMessageContaining("is in 2 modules");
+            .isInstanceOf(ToolException.class).hasMessageContaining("is in 2 modules");
         assertThatThrownBy(() -> Exercises.resolve(root, List.of("Ex09"), null)).hasMessageContaining("no exercise Ex09");
         assertThatThrownBy(() -> Exercises.resolve(root, List.of("module-07", "Ex01"), null)).hasMessageContaining("no such module");
     }

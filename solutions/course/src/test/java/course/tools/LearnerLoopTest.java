@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The learner's loop (issue 27): where Next points, which module a bare ExNN means, and which
+ * The learner's loop: where Next points, which module a bare ExNN means, and which
  * failure is shown first. A course of three modules of three exercises each, every exercise with a
  * source and a test; verdicts are written as the results cache that earlier runs leave.
  */
@@ -50,8 +50,6 @@ class LearnerLoopTest {
         // Every file saved long ago: the clone, before any command ran.
         for (String m : MODULES) for (int i = 1; i <= 3; i++) age(root.resolve(m).resolve("src/main/java/p/Ex0" + i + "_Thing.java"), 3600);
     }
-
-    // ---------------------------------------------------------------- Next
 
     @Test
     void nextStaysInTheModuleBeingWorkedInWhileItHasARedExercise() throws Exception {
@@ -119,8 +117,6 @@ class LearnerLoopTest {
         assertThat(Progress.firstRed(all, e -> true, "module-04-pitfalls")).isEmpty();
     }
 
-    // ---------------------------------------------------------------- a bare ExNN
-
     @Test
     void aBareExerciseIsOfTheModuleOfTheLastExerciseRun() throws Exception {
         Exercises.recordCurrent(root, new Exercises.Exercise("module-04-pitfalls", "Ex02_Thing", "p.Ex02_ThingTest"));
@@ -140,7 +136,7 @@ class LearnerLoopTest {
     @Test
     void withoutStateABareExerciseInSeveralModulesIsAskedAboutNotGuessed() throws Exception {
         assertThat(Exercises.workingModule(root)).isEmpty();
-        assertThatThrownBy(() -> Exercises.resolve(root, List.of("Ex02"), null)).isInstanceOf(Exercises.NotFound.class)
+        assertThatThrownBy(() -> Exercises.resolve(root, List.of("Ex02"), null)).isInstanceOf(ToolException.class)
                 .hasMessageContaining("Ex02 is in 3 modules").hasMessageContaining("say which");
     }
 
@@ -160,8 +156,6 @@ class LearnerLoopTest {
         assertThat(out).startsWith("module-05-benchmarks · Ex02_Thing · hint 1 of 2").contains("the module you work in");
         assertThat(root.resolve("target/course/hints/module-04-pitfalls")).doesNotExist();
     }
-
-    // ---------------------------------------------------------------- the failure shown first
 
     @Test
     void aHangComesBeforeNotImplementedAndATodoMethodsTestBeforeTheOthers() throws Exception {
@@ -225,8 +219,6 @@ class LearnerLoopTest {
         assertThat(shown).contains("location: class Broken").contains("(and " + (problems.size() - 1) + " more error");
     }
 
-    // ---------------------------------------------------------------- watch
-
     @Test
     void twoFilesSavedTogetherAreTwoExercisesToRun() throws Exception {
         Path a = root.resolve("module-03-mixed/src/main/java/p/Ex02_Thing.java");
@@ -237,8 +229,6 @@ class LearnerLoopTest {
         assertThat(new Watch(root).exercisesOf(saved)).extracting(Exercises.Exercise::toString)
                 .containsExactly("module-03-mixed · Ex02_Thing", "module-04-pitfalls · Ex01_Thing");
     }
-
-    // ---------------------------------------------------------------- helpers
 
     private Progress progress() {
         return new Progress(root);

@@ -76,19 +76,19 @@ class TimelineTest {
         test.commit();
         recording.dump();
 
-        Timeline.Data data = Timeline.read(jfr);
+        TimelineData data = TimelineData.read(jfr, "");
         assertThat(data.tests()).singleElement().satisfies(t -> {
             assertThat(t.name()).isEqualTo("sleepsParksBlocksAndPins");
             assertThat(t.status()).isEqualTo("FAILED");
         });
-        assertThat(kinds(data, "vert.x-eventloop-thread-7")).contains(Timeline.Kind.SLEEPING);
-        assertThat(kinds(data, "RxComputationThreadPool-1")).contains(Timeline.Kind.PARKED);
-        assertThat(kinds(data, "blocked")).contains(Timeline.Kind.BLOCKED);
-        assertThat(kinds(data, "pinned-one")).contains(Timeline.Kind.PINNED);
-        assertThat(lane(data, "vert.x-eventloop-thread-7").group()).isEqualTo(Timeline.Group.EVENT_LOOPS);
-        assertThat(lane(data, "RxComputationThreadPool-1").group()).isEqualTo(Timeline.Group.WORKERS);
-        assertThat(lane(data, "pinned-one").group()).isEqualTo(Timeline.Group.VIRTUAL);
-        assertThat(lane(data, "pinned-one").spans).filteredOn(s -> s.kind() == Timeline.Kind.PINNED)
+        assertThat(kinds(data, "vert.x-eventloop-thread-7")).contains(TimelineData.Kind.SLEEPING);
+        assertThat(kinds(data, "RxComputationThreadPool-1")).contains(TimelineData.Kind.PARKED);
+        assertThat(kinds(data, "blocked")).contains(TimelineData.Kind.BLOCKED);
+        assertThat(kinds(data, "pinned-one")).contains(TimelineData.Kind.PINNED);
+        assertThat(lane(data, "vert.x-eventloop-thread-7").group()).isEqualTo(TimelineData.Group.EVENT_LOOPS);
+        assertThat(lane(data, "RxComputationThreadPool-1").group()).isEqualTo(TimelineData.Group.WORKERS);
+        assertThat(lane(data, "pinned-one").group()).isEqualTo(TimelineData.Group.VIRTUAL);
+        assertThat(lane(data, "pinned-one").spans).filteredOn(s -> s.kind() == TimelineData.Kind.PINNED)
                 .anySatisfy(s -> assertThat(s.detail()).contains("SlowInit.<clinit>"));
         // Pinning comes first in the headline: it is what a learner cannot see any other way.
         assertThat(data.headline()).startsWith("1 virtual thread was pinned").contains("SlowInit.<clinit>");
@@ -104,30 +104,30 @@ class TimelineTest {
 
     @Test
     void anEventLoopBusyInOneStretchIsTheHeadline() {
-        Timeline.Lane loop = new Timeline.Lane(1, "vert.x-eventloop-thread-0", false);
+        TimelineData.Lane loop = new TimelineData.Lane(1, "vert.x-eventloop-thread-0", false);
         long ms = 1_000_000L;
-        loop.spans.add(new Timeline.Span(Timeline.Kind.RUNNING, 0, 30 * ms, ""));
-        loop.spans.add(new Timeline.Span(Timeline.Kind.SLEEPING, 30 * ms, 442 * ms, "Thread.sleep"));
-        Timeline.Data d = new Timeline.Data(List.of(loop), List.of(), 0, 500 * ms, 0);
+        loop.spans.add(new TimelineData.Span(TimelineData.Kind.RUNNING, 0, 30 * ms, ""));
+        loop.spans.add(new TimelineData.Span(TimelineData.Kind.SLEEPING, 30 * ms, 442 * ms, "Thread.sleep"));
+        TimelineData d = new TimelineData(List.of(loop), List.of(), 0, 500 * ms, 0);
         assertThat(d.headline()).isEqualTo("the event loop vert.x-eventloop-thread-0 was busy 442 ms in one stretch (sleeping, Thread.sleep):"
                 + " every timer and request on that loop waited that long");
     }
 
     @Test
     void aWorkersTasksAreTheGapsBetweenItsWaitsForWork() {
-        List<Timeline.Span> waits = List.of(new Timeline.Span(Timeline.Kind.PARKED, 10, 20, ""), new Timeline.Span(Timeline.Kind.PARKED, 50, 60, ""));
-        assertThat(Timeline.tasks(waits, 0, 100)).extracting(Timeline.Span::start, Timeline.Span::end)
+        List<TimelineData.Span> waits = List.of(new TimelineData.Span(TimelineData.Kind.PARKED, 10, 20, ""), new TimelineData.Span(TimelineData.Kind.PARKED, 50, 60, ""));
+        assertThat(TimelineData.tasks(waits, 0, 100)).extracting(TimelineData.Span::start, TimelineData.Span::end)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(0L, 10L), org.assertj.core.groups.Tuple.tuple(20L, 50L),
                         org.assertj.core.groups.Tuple.tuple(60L, 100L));
         assertThat(TimelinePage.niceStep(1_700_000)).isEqualTo(2_000_000);
         assertThat(TimelinePage.fit("aVeryLongTestName", 60)).hasSizeLessThanOrEqualTo(9).endsWith("…");
     }
 
-    private static List<Timeline.Kind> kinds(Timeline.Data d, String name) {
-        return lane(d, name).spans.stream().map(Timeline.Span::kind).toList();
+    private static List<TimelineData.Kind> kinds(TimelineData d, String name) {
+        return lane(d, name).spans.stream().map(TimelineData.Span::kind).toList();
     }
 
-    private static Timeline.Lane lane(Timeline.Data d, String name) {
+    private static TimelineData.Lane lane(TimelineData d, String name) {
         return d.lanes().stream().filter(l -> l.name.equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no lane " + name + " in " + d.lanes().stream().map(l -> l.name).toList()));
     }
