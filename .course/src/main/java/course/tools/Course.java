@@ -26,7 +26,7 @@ public final class Course {
     /** The instructor's commands and their "next:" lines (Instructor.NEXT) when solutions/course is compiled in; else none. */
     static final Map<String, String> INSTRUCTOR = instructorCommands();
     /** Their names, for a learner's clone without solutions/. */
-    static final List<String> INSTRUCTOR_NAMES = List.of("check", "engine-check", "grade", "grade-merge", "grader-selftest", "mutation", "solution-branch", "wrong-answers");
+    static final List<String> INSTRUCTOR_NAMES = List.of("check", "grade", "grade-merge", "grader-selftest", "mutation", "solution-branch", "wrong-answers");
 
     public static void main(String[] args) {
         int status;
