@@ -38,11 +38,11 @@ class ModuleSetupTest {
     }
 
     @Test
-    void theLocalRepositoryIsWhereJUnitLies() {
-        assertThat(ModuleSetup.localRepository(List.of(
-                Path.of("/somewhere/else.jar"),
-                Path.of("/home/a/.m2/repository/org/junit/jupiter/junit-jupiter-api/5.14.4/junit-jupiter-api-5.14.4.jar"))))
+    void theLocalRepositoryIsWhereTheListedDependenciesLie() {
+        assertThat(ModuleSetup.localRepository(List.of("The following files have been resolved:",
+                "   org.junit.jupiter:junit-jupiter-api:jar:5.14.4:test:/home/a/.m2/repository/org/junit/jupiter/junit-jupiter-api/5.14.4/junit-jupiter-api-5.14.4.jar")))
                 .isEqualTo(Path.of("/home/a/.m2/repository"));
+        assertThat(ModuleSetup.localRepository(List.of())).isEqualTo(Path.of(System.getProperty("user.home"), ".m2", "repository"));
     }
 
     @Test
