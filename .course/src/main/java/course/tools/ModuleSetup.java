@@ -207,9 +207,9 @@ record ModuleSetup(String module, Path dir, Path mainSources, List<Path> extraMa
                 dir.resolve(text(surefire, "workingDirectory", dir.toString())), launcher);
     }
 
-    private static final Pattern LISTED = Pattern.compile("^\\s*([^:\\s]+):\\S+?:(compile|provided|runtime|test|system):(.+?)(\\s+--\\s+module\\s.*)?$");
+    private static final Pattern LISTED = Pattern.compile("^\\s*([^:\\s]+):\\S+?:(compile|provided|runtime|test|system):(.+?)( \\(optional\\))?(\\s+--\\s+module\\s.*)?$");
 
-    /** Path -> scope, in the listed order, from dependency:list's output ("g:a:jar:1.0:compile:/path/a-1.0.jar -- module a"). */
+    /** Path -> scope, in the listed order, from dependency:list's output ("g:a:jar:1.0:compile:/path/a-1.0.jar [(optional)] [-- module a]"). */
     static Map<Path, String> scopes(List<String> listOutput) {
         Map<Path, String> out = new LinkedHashMap<>();
         for (String l : listOutput) {
