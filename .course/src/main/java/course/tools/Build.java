@@ -6,19 +6,15 @@ import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.constantpool.ClassEntry;
 import java.lang.reflect.AccessFlag;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.*;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compiles a module's main and test sources for the fast test engine, under
- * {@code <module>/target/course/build/<label>/}, and keeps what it compiled until its inputs change:
- * the main classes are keyed by their sources and the compiler set-up; the test classes by the test
- * sources and the main classes' API (every non-private member, constants included), so editing a
- * method body, which is what a learner does, recompiles only the main sources. A failed compile
- * keeps its errors under the same key, so asking again costs nothing.
+ * Compiles a module's main and test sources for the fast test engine under
+ * {@code <module>/target/course/build/<label>/}, again only when their key changes: the main classes'
+ * key is their sources and the compiler set-up, the test classes' the test sources and the main
+ * classes' API ({@link #apiKey}), so editing a method body recompiles only the main sources.
  */
 record Build(Path root, ModuleSetup setup) {
 
@@ -29,11 +25,7 @@ record Build(Path root, ModuleSetup setup) {
         }
     }
 
-    /**
-     * Where the main and test classes go: named as Maven names them (target/classes,
-     * target/test-classes), because tools under test go by those names (ArchUnit's
-     * ImportOption.DoNotIncludeTests leaves out whatever lies under target/test-classes).
-     */
+    /** Named as Maven names them: tools under test go by those names (ArchUnit's DoNotIncludeTests leaves out target/test-classes). */
     Path mainDir(String label) {
         return setup.dir().resolve("target/course/build").resolve(label).resolve("target/classes");
     }
@@ -49,13 +41,7 @@ record Build(Path root, ModuleSetup setup) {
 
     /** The main classes compiled from {@code roots} into the build folder {@code label}, when their key changed. */
     Classes main(String label, List<Path> roots) throws IOException {
-        Fingerprint key = compilerSetup("main").add(strings(setup.compileClasspath()));
-        List<Path> sources = new ArrayList<>();
-        for (Path r : roots) {
-            key.add(r.toString()).tree(r, ".java");
-            sources.addAll(Fingerprint.files(r, ".java"));
-        }
-        return compile(mainDir(label), key.hex(), sources, setup.compileClasspath());
+        return compile(mainDir(label), compilerSetup("main"), roots, setup.compileClasspath());
     }
 
     /** The test classes, compiled against {@code main} when the test sources or main's API changed. */
@@ -64,21 +50,24 @@ record Build(Path root, ModuleSetup setup) {
     }
 
     Classes tests(Classes main, String label) throws IOException {
-        Fingerprint key = compilerSetup("test").add(strings(setup.testClasspath())).add(apiKey(main.dir()));
+        List<Path> cp = new ArrayList<>(List.of(main.dir()));
+        cp.addAll(setup.testClasspath());
+        return compile(testDir(label), compilerSetup("test").add(apiKey(main.dir())), setup.testSources(), cp);
+    }
+
+    private Classes compile(Path dir, Fingerprint key, List<Path> roots, List<Path> classpath) throws IOException {
         List<Path> sources = new ArrayList<>();
-        for (Path r : setup.testSources()) {
+        key.add(strings(classpath));
+        for (Path r : roots) {
             key.add(r.toString()).tree(r, ".java");
             sources.addAll(Fingerprint.files(r, ".java"));
         }
-        List<Path> cp = new ArrayList<>(List.of(main.dir()));
-        cp.addAll(setup.testClasspath());
-        return compile(testDir(label), key.hex(), sources, cp);
+        return compile(dir, key.hex(), sources, classpath);
     }
 
     /**
-     * A wrong answer compiled in place of {@code exercise}'s class: {@code variant} (any file name;
-     * it declares the exercise's class) against the solutions' main classes without that class.
-     * Returns the classes to put first on the class path; their dir's parent's sibling "main-without" holds the rest.
+     * A wrong answer, {@code variant} (any file name; it declares the exercise's class), compiled against the solutions'
+     * main classes without {@code exercise}'s: the classes to put first; {@code into}'s sibling "main-without" holds the rest.
      */
     Classes variant(Classes solutions, String exercise, Path variant, Path into) throws IOException {
         Path minus = mainWithout(solutions, exercise, into.getParent().resolve("main-without"));
@@ -126,9 +115,8 @@ record Build(Path root, ModuleSetup setup) {
     }
 
     /**
-     * The classes of {@code sources} in {@code dir}: the ones compiled before under {@code key}, else
-     * compiled now into a fresh folder moved into place, so a test JVM never sees half a build.
-     * Beside {@code dir}: its key and, when it did not compile, its errors ("file TAB line TAB message TAB detail").
+     * The classes of {@code sources} in {@code dir}: those compiled before under {@code key} (or their errors, kept
+     * beside it), else compiled now into a fresh folder moved into place, so a test JVM never sees half a build.
      */
     private Classes compile(Path dir, String key, List<Path> sources, List<Path> classpath) throws IOException {
         Path stamp = dir.resolveSibling(dir.getFileName() + ".key");
@@ -163,9 +151,8 @@ record Build(Path root, ModuleSetup setup) {
     }
 
     /**
-     * What test code compiled against these classes depends on: every class's name, flags and
-     * supertypes, and its non-private fields (with constant values, which javac inlines) and
-     * methods. Method bodies are left out: changing one never requires recompiling the tests.
+     * What test code compiled against these classes depends on: every class's name, flags, supertypes, and
+     * non-private fields (with constant values, which javac inlines) and methods, without their bodies.
      */
     static String apiKey(Path classesDir) throws IOException {
         Fingerprint f = new Fingerprint().add("api 1");

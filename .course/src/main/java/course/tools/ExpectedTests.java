@@ -1,19 +1,10 @@
 package course.tools;
 
 import java.io.IOException;
-import java.lang.classfile.Attributes;
-import java.lang.classfile.AttributedElement;
-import java.lang.classfile.ClassFile;
-import java.lang.classfile.ClassModel;
-import java.lang.classfile.MethodModel;
+import java.lang.classfile.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
+import java.util.*;
 
 /**
  * The tests each exercise must pass, read from the course's compiled test classes (never from

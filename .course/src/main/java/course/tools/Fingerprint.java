@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collection;
-import java.util.HexFormat;
-import java.util.List;
+import java.util.*;
 import java.util.stream.Stream;
 
 /**

@@ -6,22 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
+import java.util.*;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs a module's tests against the learner's code with the fast engine (Build, TestJvm), one
- * exercise's test class or several, and remembers each exercise's results in
- * {@code <module>/target/course/progress.tsv} under a key of everything they depend on (see
- * {@link #key}). An exercise whose key did not change is not run again; a module whose main
- * sources did not change is not compiled again.
+ * Runs a module's tests against the learner's code with the fast engine (Build, TestJvm) and
+ * remembers each exercise's results in {@code <module>/target/course/progress.tsv} under a key of
+ * everything they depend on ({@link #key}): an exercise whose key did not change is not run again.
  */
 record LearnerTests(Path root, ModuleSetup setup) {
 
@@ -31,7 +23,6 @@ record LearnerTests(Path root, ModuleSetup setup) {
     /** A module's state: each exercise's results (in the order asked), or the compile errors that kept its tests from running. */
     record State(String module, List<Exercises.Exercise> exercises, Map<String, List<TestJvm.Result>> results,
                  List<Javac.Problem> compileErrors, boolean testsDoNotCompile, Set<String> ranNow, String ended) {
-
         boolean compiles() {
             return compileErrors.isEmpty();
         }
@@ -53,18 +44,12 @@ record LearnerTests(Path root, ModuleSetup setup) {
     /** One exercise's remembered results and the key they were run under. */
     record Cached(String key, List<TestJvm.Result> results) {}
 
-    /**
-     * The state of {@code wanted} (exercises of this module): compiled when the main sources
-     * changed, tests run for the exercises whose key changed (all of them when {@code fresh}).
-     */
+    /** The state of {@code wanted} (exercises of this module): tests run for those whose key changed (all when {@code fresh}). */
     State run(List<Exercises.Exercise> wanted, boolean fresh, PrintStream say) throws Exception {
         return run(wanted, fresh, say, null);
     }
 
-    /**
-     * As above, with {@code waiting} a test JVM started ahead (by {@link #startJvm}) for this
-     * module's learner build, or null. A JVM that is not used is discarded.
-     */
+    /** As above, with {@code waiting} a test JVM started ahead by {@link #startJvm}, or null; one not used is discarded. */
     State run(List<Exercises.Exercise> wanted, boolean fresh, PrintStream say, TestJvm.Started waiting) throws Exception {
         try {
             return runWith(wanted, fresh, say, waiting);
@@ -83,15 +68,14 @@ record LearnerTests(Path root, ModuleSetup setup) {
     private State runWith(List<Exercises.Exercise> wanted, boolean fresh, PrintStream say, TestJvm.Started waiting) throws Exception {
         String module = setup.module();
         Map<String, Cached> cache = readCache();
-        Map<String, String> keys = new LinkedHashMap<>();
-        Map<String, List<TestJvm.Result>> results = new LinkedHashMap<>();
+        Map<String, String> keys = new HashMap<>();
+        Map<String, List<TestJvm.Result>> results = new LinkedHashMap<>(); // in the order asked for
         List<Exercises.Exercise> stale = new ArrayList<>();
         for (Exercises.Exercise e : wanted) {
             keys.put(e.name(), key(e));
-            Cached c = cache.get(e.name());
-            results.put(e.name(), null); // the order asked for
-            if (!fresh && c != null && c.key().equals(keys.get(e.name()))) results.put(e.name(), c.results());
-            else stale.add(e);
+            Cached c = fresh ? null : cache.get(e.name());
+            results.put(e.name(), c != null && c.key().equals(keys.get(e.name())) ? c.results() : null);
+            if (results.get(e.name()) == null) stale.add(e);
         }
         Build build = new Build(root, setup);
         Build.Classes main = build.main(ModuleSetup.Tree.LEARNER);
@@ -99,9 +83,7 @@ record LearnerTests(Path root, ModuleSetup setup) {
         if (stale.isEmpty()) return new State(module, wanted, results, List.of(), false, Set.of(), "");
         Build.Classes tests = build.tests(main, ModuleSetup.Tree.LEARNER);
         if (!tests.ok()) return new State(module, wanted, Map.of(), tests.errors(), true, Set.of(), "");
-        if (say != null) {
-            say.println("  running " + (stale.size() == 1 ? stale.getFirst().name() : stale.size() + " exercises") + " of " + module + " ...");
-        }
+        if (say != null) say.println("  running " + (stale.size() == 1 ? stale.getFirst().name() : stale.size() + " exercises") + " of " + module + " ...");
         TestJvm.Started jvm = waiting != null && waiting.alive() ? waiting : TestJvm.start(root, setup, List.of(main.dir()), tests.dir(), log("tests"));
         TestJvm.Outcome outcome = jvm.run(stale.stream().map(Exercises.Exercise::testClass).toList(), null, LIMIT);
         for (Exercises.Exercise e : stale) {
@@ -134,22 +116,19 @@ record LearnerTests(Path root, ModuleSetup setup) {
     private static final Pattern EXERCISE_NAME = Pattern.compile("\\bEx\\d\\d_\\w+");
 
     /**
-     * Everything an exercise's results depend on: the exercise's own source and test, the module's
-     * shared sources (every main file that is not an exercise, src/given/java and the like, the test
-     * support classes and resources), the other exercises its files name, and the build set-up.
+     * Everything an exercise's results depend on: its own source and test, the module's shared sources
+     * (main files that are not exercises, src/given/java, test support, resources), the exercises its files name, the set-up.
      */
     String key(Exercises.Exercise e) throws IOException {
         Fingerprint f = new Fingerprint().add("progress 3").add(Runtime.version().toString())
                 .add(ModuleSetup.key(root, setup.module())).add(setup.jvmArgs());
         Path main = setup.mainSources();
         List<Path> mainFiles = Fingerprint.files(main, ".java");
-        Set<String> own = new LinkedHashSet<>(List.of(e.name()));
-        for (Path r : setup.testSources()) {
-            Path test = r.resolve(e.testClass().replace('.', '/') + ".java");
-            if (Files.exists(test)) own.addAll(namedExercises(Files.readString(test, StandardCharsets.UTF_8)));
-        }
-        for (Path p : mainFiles) {
-            if (stem(p).equals(e.name())) own.addAll(namedExercises(Files.readString(p, StandardCharsets.UTF_8)));
+        Set<String> own = new HashSet<>(Set.of(e.name()));
+        List<Path> ownFiles = new ArrayList<>(mainFiles.stream().filter(p -> stem(p).equals(e.name())).toList());
+        setup.testSources().forEach(r -> ownFiles.add(r.resolve(e.testClass().replace('.', '/') + ".java")));
+        for (Path p : ownFiles) {
+            if (Files.exists(p)) own.addAll(namedExercises(Files.readString(p, StandardCharsets.UTF_8)));
         }
         for (Path p : mainFiles) {
             if (!stem(p).matches("Ex\\d\\d_\\w+") || own.contains(stem(p))) f.file(main, p);

@@ -1,20 +1,15 @@
 package course.tools;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
+import java.util.*;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -25,37 +20,30 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * What the fast test engine needs to build and test one module as {@code ./mvnw test} does: the
- * source and resource roots (build-helper's too), the class paths, the annotation processor path,
- * javac's release and arguments, and how surefire starts the test JVM (-ea, argLine, system
- * properties, environment, working directory). Read from Maven's effective POM and dependency list
- * (the help and dependency plugins, at the root pom's versions) in one Maven run for every module
- * whose poms changed, and cached in {@code <module>/target/course/setup.properties}.
+ * What the fast test engine needs to build and test a module as {@code ./mvnw test} does: source and resource roots,
+ * class paths, processor path, javac's release and arguments, and how surefire starts the test JVM. Read from Maven's
+ * effective POM and dependency list (plugins at the root pom's versions) in one Maven run for every module whose
+ * poms changed, and cached in {@code <module>/target/course/setup.tsv}.
  */
 record ModuleSetup(String module, Path dir, Path mainSources, List<Path> extraMainSources, List<Path> testSources,
                    List<Path> mainResources, List<Path> testResources, List<Path> compileClasspath, List<Path> testClasspath,
                    List<Path> processorPath, String release, List<String> compilerArgs, List<String> jvmArgs,
                    Map<String, String> systemProperties, Map<String, String> environment, Path workingDirectory,
                    List<Path> launcher) {
-
     /** Which main sources a build uses: the learner's (the module's src/main/java) or the reference ones. */
     enum Tree { LEARNER, SOLUTIONS }
 
     /** This set-up with {@code extra} after surefire's JVM arguments (e.g. the wrong answers' flags). */
     ModuleSetup withJvmArgs(List<String> extra) {
-        List<String> args = new ArrayList<>(jvmArgs);
-        args.addAll(extra);
-        return new ModuleSetup(module, dir, mainSources, extraMainSources, testSources, mainResources, testResources,
-                compileClasspath, testClasspath, processorPath, release, compilerArgs, List.copyOf(args), systemProperties,
-                environment, workingDirectory, launcher);
+        return new ModuleSetup(module, dir, mainSources, extraMainSources, testSources, mainResources, testResources, compileClasspath,
+                testClasspath, processorPath, release, compilerArgs, Stream.concat(jvmArgs.stream(), extra.stream()).toList(),
+                systemProperties, environment, workingDirectory, launcher);
     }
 
     /** The main source roots of {@code tree}: the exercises' folder and the roots every build shares (src/given/java). */
     List<Path> mainRoots(Path root, Tree tree) {
-        List<Path> out = new ArrayList<>();
-        out.add(tree == Tree.LEARNER ? mainSources : root.resolve("solutions").resolve(module).resolve("src/main/java"));
-        out.addAll(extraMainSources);
-        return out;
+        Path exercises = tree == Tree.LEARNER ? mainSources : root.resolve("solutions").resolve(module).resolve("src/main/java");
+        return Stream.concat(Stream.of(exercises), extraMainSources.stream()).toList();
     }
 
     /** The set-ups of {@code modules}, in that order: from the cache where their poms did not change, else from one Maven run. */
@@ -93,26 +81,19 @@ record ModuleSetup(String module, Path dir, Path mainSources, List<Path> extraMa
         return f.hex();
     }
 
-    // The cache: one property per record component; lists and maps one item a line.
-
+    /** The cache: "key TAB hex", then per record component its name and its items (a list's, a map's "k=v"), tab-separated. */
     private static Path cacheFile(Path root, String module) {
-        return root.resolve(module).resolve("target/course/setup.properties");
+        return root.resolve(module).resolve("target/course/setup.tsv");
     }
 
     private ModuleSetup save(Path root) throws Exception {
-        Properties p = new Properties();
-        p.setProperty("key", key(root, module));
+        StringBuilder b = new StringBuilder("key\t" + key(root, module) + "\n");
         for (RecordComponent c : getClass().getRecordComponents()) {
             Object v = c.getAccessor().invoke(this);
-            List<?> items = v instanceof List<?> l ? l : v instanceof Map<?, ?> m
-                    ? m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList() : List.of(v);
-            p.setProperty(c.getName(), String.join("\n", items.stream().map(Object::toString).toList()));
+            List<?> items = v instanceof List<?> l ? l : v instanceof Map<?, ?> m ? List.copyOf(m.entrySet()) : List.of(v);
+            b.append(c.getName()).append(items.stream().map(i -> "\t" + i).collect(Collectors.joining())).append('\n');
         }
-        Path file = cacheFile(root, module);
-        Files.createDirectories(file.getParent());
-        try (OutputStream out = Files.newOutputStream(file)) {
-            p.store(out, "The build set-up of " + module + " as Maven sees it (course tools cache; delete freely)");
-        }
+        Course.writeAtomically(cacheFile(root, module), b.toString());
         return this;
     }
 
@@ -120,27 +101,25 @@ record ModuleSetup(String module, Path dir, Path mainSources, List<Path> extraMa
     private static ModuleSetup load(Path root, String module) throws IOException {
         Path file = cacheFile(root, module);
         if (!Files.exists(file)) return null;
-        Properties p = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            p.load(in);
+        Map<String, List<String>> saved = new HashMap<>();
+        for (String l : Files.readAllLines(file)) {
+            List<String> f = List.of(l.split("\t", -1));
+            saved.put(f.getFirst(), f.subList(1, f.size()));
         }
-        if (!key(root, module).equals(p.getProperty("key"))) return null;
+        if (!List.of(key(root, module)).equals(saved.get("key"))) return null;
         RecordComponent[] components = ModuleSetup.class.getRecordComponents();
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            RecordComponent c = components[i];
-            String v = p.getProperty(c.getName(), "");
-            List<String> items = v.isEmpty() ? List.of() : List.of(v.split("\n"));
-            values[i] = c.getType() == String.class ? v : c.getType() == Path.class ? Path.of(v)
-                    : c.getType() == Map.class ? items.stream().collect(LinkedHashMap::new, (m, e) -> m.put(e.substring(0, e.indexOf('=')),
-                    e.substring(e.indexOf('=') + 1)), Map::putAll)
-                    : c.getGenericType().getTypeName().endsWith("<java.nio.file.Path>") ? items.stream().map(Path::of).toList() : items;
-        }
         try {
+            Object[] values = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                Class<?> type = components[i].getType();
+                List<String> items = saved.get(components[i].getName());
+                values[i] = type == String.class ? items.getFirst() : type == Path.class ? Path.of(items.getFirst())
+                        : type == Map.class ? items.stream().map(e -> e.split("=", 2)).collect(Collectors.toMap(e -> e[0], e -> e[1], (x, y) -> y, LinkedHashMap::new))
+                        : components[i].getGenericType().getTypeName().endsWith("<java.nio.file.Path>") ? items.stream().map(Path::of).toList() : items;
+            }
             ModuleSetup s = ModuleSetup.class.getDeclaredConstructor(Stream.of(components).map(RecordComponent::getType)
                     .toArray(Class<?>[]::new)).newInstance(values);
-            boolean jarsThere = List.of(s.testClasspath, s.processorPath, s.launcher).stream().flatMap(List::stream).allMatch(Files::exists);
-            return jarsThere ? s : null;
+            return Stream.of(s.testClasspath, s.processorPath, s.launcher).flatMap(List::stream).allMatch(Files::exists) ? s : null;
         } catch (ReflectiveOperationException | RuntimeException stale) {
             return null;
         }

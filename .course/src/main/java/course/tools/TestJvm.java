@@ -3,29 +3,18 @@ package course.tools;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.*;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.*;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.spi.ToolProvider;
 
 /**
- * The fast test engine's test JVM: a fresh {@code java} (the JDK running the tools) with what
- * surefire would give it (the module's class path, argLine, -ea, system properties, working
- * directory) running TestRunner, the JUnit Platform Launcher, on the named test classes. Each
- * test's result is read back from a file the runner flushes per test. A JVM that outlives its time
- * limit is killed with all its descendants; one that exits early (System.exit, a crash) or is
- * killed fails the classes it did not finish.
- *
- * <p>{@link #start} starts the JVM before the tests are known: the launcher loads while the
- * caller compiles, and {@link Started#run} hands it the classes (watch mode keeps one waiting).
+ * The fast test engine's test JVM: the tools' own {@code java} with what surefire would give it (class
+ * path, argLine, -ea, system properties, working directory) running TestRunner on the named test classes.
+ * A JVM that outlives its time limit is killed with its descendants; one that ends early fails the classes
+ * it did not finish. {@link #start} starts it before the tests are known (the launcher loads while the
+ * caller compiles); {@link Started#run} hands it the classes.
  */
 final class TestJvm {
 
@@ -76,10 +65,7 @@ final class TestJvm {
         LIVE.forEach(TestJvm::kill);
     }
 
-    /**
-     * Starts a test JVM for {@code setup} with the classes of {@code mainDirs} and {@code testDir}
-     * ahead of the module's resources and libraries. Its output goes to {@code log}.
-     */
+    /** Starts a test JVM with the classes of {@code testDir} and {@code mainDirs} ahead of the module's libraries; its output goes to {@code log}. */
     static Started start(Path root, ModuleSetup setup, List<Path> mainDirs, Path testDir, Path log) throws IOException {
         Files.createDirectories(log.getParent());
         Path results = log.resolveSibling(log.getFileName() + ".results");
@@ -93,22 +79,18 @@ final class TestJvm {
         jars.addAll(setup.launcher());
         jars.add(runnerJar(root, setup));
         // The JVM's own class path holds the jars only (the AOT cache can keep their classes); the
-        // runner loads the folders, first, with a class loader of its own. Its paths file: the
-        // whole class path (for java.class.path), then the folders.
+        // runner loads the folders, listed in a file, first, with a class loader of its own.
         Path argFile = log.resolveSibling(log.getFileName() + ".args");
         Files.writeString(argFile, "-cp\n\"" + Javac.classPath(jars).replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n");
-        Path paths = log.resolveSibling(log.getFileName() + ".paths");
-        List<Path> all = new ArrayList<>(dirs);
-        all.addAll(jars);
-        Files.writeString(paths, Javac.classPath(all) + "\n" + String.join("\n", dirs.stream().map(Path::toString).toList()) + "\n");
-
+        Path folders = log.resolveSibling(log.getFileName() + ".folders");
+        Files.write(folders, dirs.stream().map(Path::toString).toList());
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(setup.jvmArgs());
         cmd.add("-Dbasedir=" + setup.dir());
         setup.systemProperties().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         Aot.Use aot = Aot.use(setup, jars);
         cmd.addAll(aot.flags());
-        cmd.addAll(List.of("@" + argFile, "course.tools.TestRunner", results.toString(), paths.toString()));
+        cmd.addAll(List.of("@" + argFile, "course.tools.TestRunner", results.toString(), folders.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(setup.workingDirectory().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(setup.environment());
@@ -120,7 +102,6 @@ final class TestJvm {
 
     /** A test JVM waiting for the classes to run. */
     record Started(Process process, Path results, Path log) {
-
         boolean alive() {
             return process.isAlive();
         }
@@ -160,11 +141,7 @@ final class TestJvm {
         }
     }
 
-    /**
-     * Reads a runner's result lines (see TestRunner). When the JVM did not get to the end
-     * ({@code endedEarly} says why, or the lines have no END), every class it did not finish fails
-     * with that reason, as surefire fails the tests of a fork that died.
-     */
+    /** Reads TestRunner's lines. Without END ({@code endedEarly} says why), each class not finished fails, as surefire's do when a fork dies. */
     static Outcome parse(List<String> lines, List<String> testClasses, String endedEarly, String exitStatus, Path log) {
         Map<String, Result> byKey = new LinkedHashMap<>();
         List<String> finished = new ArrayList<>();
@@ -223,7 +200,7 @@ final class TestJvm {
             }
             Path tmp = jar.resolveSibling(key + "-" + ProcessHandle.current().pid() + ".tmp");
             // A fixed date: the same bytes every time (the AOT cache checks the jar).
-            int status = ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "--create", "--file", tmp.toString(),
+            int status = java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "--create", "--file", tmp.toString(),
                     "--date", "1980-01-02T00:00:00Z", "-C", classes.toString(), ".", "-C", tools.toString(), ".");
             if (status != 0) throw new IOException("jar could not pack the test runner into " + tmp);
             Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

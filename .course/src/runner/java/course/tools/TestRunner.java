@@ -1,46 +1,29 @@
 package course.tools;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
+import java.io.*;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.*;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.PostDiscoveryFilter;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.*;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Runs in the test JVM that TestJvm starts: the JUnit Platform Launcher on the test classes named
- * on standard input, one result line per test written (and flushed) to the file named by the
- * first argument, so a JVM killed at its time limit still leaves what it finished. The second
- * argument names a file: the class path as surefire would give it (for java.class.path), then the
- * folders of test and main classes, one per line.
- *
- * <p>It loads the launcher before it reads its input, so a JVM can be started ahead of time and
- * wait, warm, for the next run (watch mode). Input lines, ended by "go" or the end of input:
+ * Runs in the test JVM that TestJvm starts: the JUnit Platform Launcher on the test classes named on
+ * standard input, a result line per test flushed to the file {@code args[0]} (a JVM killed at its time
+ * limit still leaves what it finished); {@code args[1]} lists the folders of test and main classes.
+ * It loads the launcher before it reads its input, so a JVM can wait, warm, for the next run (watch mode).
+ * Input lines, ended by "go" or the end of input:
  * <pre>
  *   class course.threads.Ex03_BoundedPoolTest     one per test class, run in this order
  *   stop-when-caught Ex03_BoundedPool             end the JVM at the first failure that catches a wrong answer (Caught)
@@ -54,15 +37,17 @@ import org.junit.platform.launcher.core.LauncherFactory;
 public final class TestRunner {
 
     public static void main(String[] args) throws Exception {
-        // The test and main classes (folders) get a class loader of their own, searched before the
-        // jars as surefire's class path is; the JVM's own class path holds only the jars, which the AOT cache can keep.
-        List<String> paths = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8);
-        System.setProperty("java.class.path", paths.getFirst());
+        // The folders get a class loader of their own, searched first as on surefire's class path; the
+        // JVM's own class path holds only the jars, which the AOT cache can keep.
+        List<String> classPath = new ArrayList<>();
         List<URL> urls = new ArrayList<>();
-        for (String dir : paths.subList(1, paths.size())) {
+        for (String dir : Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8)) {
             String u = Path.of(dir).toUri().toString(); // a folder not there yet (watch starts the JVM first) has no "/" at the end
             urls.add(URI.create(u.endsWith("/") ? u : u + "/").toURL());
+            classPath.add(dir);
         }
+        classPath.add(System.getProperty("java.class.path"));
+        System.setProperty("java.class.path", String.join(File.pathSeparator, classPath));
         Thread.currentThread().setContextClassLoader(new ChildFirst(urls.toArray(URL[]::new), TestRunner.class.getClassLoader()));
         TimelineRecording timeline = TimelineRecording.startIfAsked();
         Launcher launcher = LauncherFactory.create();
@@ -76,8 +61,7 @@ public final class TestRunner {
         }
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.UTF_8))) {
             Listener listener = new Listener(out, stopWhenCaught);
-            // The test that caught this wrong answer last time, alone: most runs end here, without the
-            // CPU of the tests before it. If it does not catch, the whole classes run as usual.
+            // The test that caught this wrong answer last time, alone: most runs end here, without the CPU of the tests before it.
             if (first != null && stopWhenCaught != null) {
                 String method = first;
                 PostDiscoveryFilter only = d -> d.getSource().filter(MethodSource.class::isInstance)
