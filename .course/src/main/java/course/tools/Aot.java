@@ -9,15 +9,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The JDK's AOT cache (JEP 483/514) for the test JVMs: the classes of the libraries (JUnit, AssertJ,
- * Vert.x, Netty, ...) loaded and linked once and mapped by every later JVM, which cuts a test JVM's
- * start-up CPU to about a third. It changes how fast classes load, not what the code does: the test
- * and main classes, loaded from folders, are never in it.
- *
- * <p>One cache per module and set of JVM arguments, keyed by the JDK, the JVM arguments and the jars
- * (paths, sizes, dates). The first test JVM of a key records it ({@code -XX:AOTCacheOutput}, into a
- * temporary file moved into place when that JVM ends); JVMs started while it records run without.
- * Set the environment variable {@code COURSE_AOT=off} to run every test JVM without it.
+ * The JDK's AOT cache (JEP 483/514) for the test JVMs: the libraries' classes loaded and linked once and mapped by every
+ * later JVM (a third of the start-up CPU); the test and main classes, loaded from folders, are never in it. One cache per
+ * module and set of JVM arguments, keyed by the JDK, those arguments and the jars; the first JVM of a key records it,
+ * those started meanwhile run without. {@code COURSE_AOT=off} in the environment turns it off.
  */
 final class Aot {
 

@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Ends every process a grading run started. A process started by the grader carries the run's
- * marker in its environment ({@link #MARKER}); on Linux a process that left the tree (setsid, double
- * fork: reparented to init) is still found by that marker in /proc. In the sandbox a learner's
- * processes die with their PID namespace anyway; this is for Maven's side and for unsandboxed runs,
- * where a process that also cleared its environment can escape (the README says so).
+ * Ends every process a grading run started. Each carries the run's {@link #MARKER} in its environment, so on
+ * Linux one that left the tree (setsid, double fork) is still found in /proc. For Maven's side and unsandboxed
+ * runs: a process that also cleared its environment escapes (solutions/README.md says so).
  */
 final class ProcessTree {
 

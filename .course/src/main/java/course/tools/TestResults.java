@@ -58,10 +58,7 @@ final class TestResults {
         return out;
     }
 
-    /**
-     * One report's test cases, in order, read as a stream (StAX): what a test printed (system-out,
-     * system-err) is skipped without being held, so a report's size never decides what it says. No DTD, no entities.
-     */
+    /** One report's test cases, in order, streamed (StAX): what tests printed is skipped unheld, so size never decides. No DTD, no entities. */
     private static List<Outcome> readReport(Path xml) throws IOException {
         XMLInputFactory factory = XMLInputFactory.newFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -104,11 +101,9 @@ final class TestResults {
     }
 
     /**
-     * Reads the results of {@code expected} (one exercise's test methods) from {@code reportsDir}: only
-     * the files TEST-&lt;class&gt;.xml of the exercise's own test classes, and in them only the expected
-     * methods. A method without a result, with two results (a plain test), or whose report cannot be
-     * read is MISSING, with a note; results nobody expected are ignored, with a note. Never throws
-     * for what a report contains.
+     * The results of {@code expected} (one exercise's test methods), from the reports of its own test classes only. A method
+     * without a result, with two (a plain test), or whose report is unreadable is MISSING; results nobody expected are
+     * ignored; both with a note. Never throws for what a report contains.
      */
     static ExerciseResults readExercise(Path reportsDir, List<ExpectedTests.Method> expected) {
         List<String> notes = new ArrayList<>();
