@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.util.*;
 
 /**
- * The tests each exercise must pass, read from the course's compiled test classes (never from
- * anything a submission produced): class ExNN_NameTest and its @Nested classes, and in them every
- * method annotated as a JUnit Jupiter test.
+ * The tests each exercise must pass: the JUnit Jupiter test methods of class ExNN_NameTest and its @Nested classes,
+ * read from the course's compiled test classes (never from anything a submission produced).
  */
 final class ExpectedTests {
 

@@ -9,11 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.*;
 import java.util.stream.Stream;
 
-/**
- * A SHA-256 over strings and files (each file's path and content), the key of every cache the
- * fast tools keep: build set-ups, compiled classes, test results. Two fingerprints are equal only
- * when every input was equal, in the same order.
- */
+/** A SHA-256 over strings and files (path and content), in order: the key of every cache the fast tools keep. */
 final class Fingerprint {
 
     private final MessageDigest sha;

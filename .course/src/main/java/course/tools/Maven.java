@@ -20,10 +20,7 @@ record Maven(Path dir, Duration limit) {
         return run(log, args, Map.of());
     }
 
-    /**
-     * Runs with {@code env} added to the environment. When it holds {@link ProcessTree#MARKER}, every
-     * process carrying that marker is killed after the run too, whether Maven ended or hit the limit.
-     */
+    /** Runs with {@code env} added to the environment; with a {@link ProcessTree#MARKER} in it, every process it marks is killed after. */
     Run run(Path log, List<String> args, Map<String, String> env) throws IOException, InterruptedException {
         boolean windows = System.getProperty("os.name").toLowerCase().contains("win");
         List<String> cmd = new ArrayList<>(List.of(dir.resolve(windows ? "mvnw.cmd" : "mvnw").toString(), "-B",

@@ -30,9 +30,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  *   first closesThePool                           with stop-when-caught: run the tests of that method first, on their own,
  *                                                 then (not caught) the whole classes; a test that ran is reported once
  * </pre>
- * Output lines, tab-separated: {@code C class} when a class starts, {@link TestJvm.Result#line}
- * per test, {@code E class} when the class is done, then {@code END} (or {@code END caught}).
- * The JVM's own output is the tests' output.
+ * Output lines: {@code C class} when a class starts, {@link TestJvm.Result#line} per test, {@code E class}
+ * when it is done, then {@code END} (or {@code END caught}). The JVM's own output is the tests'.
  */
 public final class TestRunner {
 

@@ -12,10 +12,8 @@ import jdk.jfr.Name;
 import jdk.jfr.Recording;
 
 /**
- * The JFR recording of {@code timeline} (see Timeline): started by TestRunner when the system
- * property {@code course.timeline} names a file, dumped there when the tests are done. Started from
- * code rather than with -XX:StartFlightRecording because the runner ends its JVM with
- * Runtime.halt, which skips the dump JFR would do at exit. Each test is a {@link TestMethod} event.
+ * The JFR recording of {@code timeline}, started by TestRunner when {@code -Dcourse.timeline} names a file and dumped there
+ * after the tests; from code, because the runner's Runtime.halt skips the dump -XX:StartFlightRecording would do at exit.
  */
 final class TimelineRecording {
 
