@@ -4,27 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The JDK's AOT cache (JEP 483/514, JDK 25) for the test JVMs: the classes of the libraries
- * (JUnit, AssertJ, Vert.x, Netty, ...) loaded and linked once and mapped by every later JVM,
- * which cuts a test JVM's start-up CPU to about a third. It changes how fast classes load, not
- * what the code does: the test and main classes, loaded from folders, are never in it.
- *
- * <p>One cache per module and set of JVM arguments, keyed by the JDK, the JVM arguments and the jars (paths, sizes, dates).
- * The first test JVM of a key records it ({@code -XX:AOTCacheOutput}, into a temporary file
- * moved into place when that JVM ends); JVMs started while it records run without. Set the
- * environment variable {@code COURSE_AOT=off} to run every test JVM without it.
+ * The JDK's AOT cache (JEP 483/514) for the test JVMs: the libraries' classes loaded and linked once and mapped by every
+ * later JVM (a third of the start-up CPU); the test and main classes, loaded from folders, are never in it. One cache per
+ * module and set of JVM arguments, keyed by the JDK, those arguments and the jars; the first JVM of a key records it,
+ * those started meanwhile run without. {@code COURSE_AOT=off} in the environment turns it off.
  */
 final class Aot {
 
-    /** What one JVM does with the cache: its flags, and what to do when it has ended. */
+    /** What one JVM does with the cache: its flags, and (when it records) where the recording goes once it ended. */
     record Use(List<String> flags, Path recording, Path target, Path lock) {
-        /** After the JVM ended: a recording is kept only from a JVM that ended normally (a killed one may have left half a file). */
+        /** A recording is kept only from a JVM that ended normally (a killed one may have left half a file). */
         void finish(int exitCode) {
             if (recording == null) return;
             try {
@@ -34,12 +28,8 @@ final class Aot {
             } catch (IOException ignored) {
                 // the next JVM records again
             } finally {
-                try {
-                    Files.deleteIfExists(recording);
-                    Files.deleteIfExists(lock);
-                } catch (IOException ignored) {
-                    // a stale lock expires
-                }
+                recording.toFile().delete();
+                lock.toFile().delete();
             }
         }
     }
@@ -49,17 +39,11 @@ final class Aot {
 
     private Aot() {}
 
-    static boolean available() {
-        String vm = System.getProperty("java.vm.name", "");
-        return !"off".equalsIgnoreCase(System.getenv("COURSE_AOT")) && Runtime.version().feature() >= 25
-                && (vm.contains("OpenJDK") || vm.contains("HotSpot"));
-    }
-
     /** The flags for a test JVM of {@code setup} whose class path is {@code jars}. */
     static synchronized Use use(ModuleSetup setup, List<Path> jars) throws IOException {
-        if (!available()) return NONE;
-        Fingerprint f = new Fingerprint().add("aot 1").add(Runtime.version().toString()).add(System.getProperty("java.home"))
-                .add(setup.jvmArgs());
+        String vm = System.getProperty("java.vm.name", "");
+        if ("off".equalsIgnoreCase(System.getenv("COURSE_AOT")) || !(vm.contains("OpenJDK") || vm.contains("HotSpot"))) return NONE;
+        Fingerprint f = new Fingerprint().add("aot 1").add(Runtime.version().toString()).add(System.getProperty("java.home")).add(setup.jvmArgs());
         for (Path j : jars) {
             f.add(j.toString());
             if (Files.exists(j)) f.add(Files.size(j) + "@" + Files.getLastModifiedTime(j).toMillis());
@@ -73,18 +57,12 @@ final class Aot {
         Files.createDirectories(dir);
         Path lock = dir.resolve(key + ".lock");
         try {
-            if (Files.exists(lock) && Files.getLastModifiedTime(lock).toInstant().isBefore(Instant.now().minus(STALE))) {
-                Files.deleteIfExists(lock);
-            }
+            if (Files.exists(lock) && Files.getLastModifiedTime(lock).toInstant().isBefore(Instant.now().minus(STALE))) Files.deleteIfExists(lock);
             Files.createFile(lock);
-            Files.setLastModifiedTime(lock, FileTime.from(Instant.now()));
         } catch (IOException someoneRecords) {
             return NONE;
         }
-        // An older key's cache is of no more use.
-        for (Path old : Fingerprint.files(dir, ".aot")) {
-            if (!old.equals(cache)) Files.deleteIfExists(old);
-        }
+        for (Path old : Fingerprint.files(dir, ".aot")) Files.deleteIfExists(old); // an older key's cache is of no more use
         Path recording = dir.resolve(key + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime() + ".aot");
         return new Use(List.of("-XX:AOTCacheOutput=" + recording, "-Xlog:aot=off", "-Xlog:cds=off"), recording, cache, lock);
     }

@@ -6,22 +6,17 @@ import java.lang.classfile.ClassFile;
 import java.lang.classfile.ClassModel;
 import java.lang.classfile.constantpool.ClassEntry;
 import java.lang.reflect.AccessFlag;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.*;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compiles a module's main and test sources for the fast test engine, under
- * {@code <module>/target/course/build/<tree>/}, and keeps what it compiled until its inputs change:
- * the main classes are keyed by the main sources (the exercises' folder and the shared roots such
- * as src/given/java) and the compiler set-up; the test classes by the test sources and the main
- * classes' API (every non-private member, constants included), so editing a method body, which
- * is what a learner does, recompiles only the main sources. A failed compile keeps its errors
- * under the same key, so asking again costs nothing.
+ * Compiles a module's main and test sources for the fast test engine under
+ * {@code <module>/target/course/build/<label>/}, again only when their key changes: the main classes'
+ * key is their sources and the compiler set-up, the test classes' the test sources and the main
+ * classes' API ({@link #apiKey}), so editing a method body recompiles only the main sources.
  */
-final class Build {
+record Build(Path root, ModuleSetup setup) {
 
     /** Compiled classes, or the errors that stopped them. */
     record Classes(Path dir, String key, List<Javac.Problem> errors) {
@@ -30,111 +25,70 @@ final class Build {
         }
     }
 
-    private final Path root;
-    private final ModuleSetup setup;
-
-    Build(Path root, ModuleSetup setup) {
-        this.root = root;
-        this.setup = setup;
-    }
-
-    ModuleSetup setup() {
-        return setup;
-    }
-
-    Path base(String label) {
-        return setup.dir().resolve("target/course/build").resolve(label);
-    }
-
-    /**
-     * Where the main and test classes go: named as Maven names them (target/classes,
-     * target/test-classes), because tools under test go by those names (ArchUnit's
-     * ImportOption.DoNotIncludeTests leaves out whatever lies under target/test-classes).
-     */
+    /** Named as Maven names them: tools under test go by those names (ArchUnit's DoNotIncludeTests leaves out target/test-classes). */
     Path mainDir(String label) {
-        return base(label).resolve("target/classes");
+        return setup.dir().resolve("target/course/build").resolve(label).resolve("target/classes");
     }
 
     Path testDir(String label) {
-        return base(label).resolve("target/test-classes");
-    }
-
-    /** The key of the main classes compiled from {@code roots}: their sources and how they are compiled. */
-    String mainKey(List<Path> roots) throws IOException {
-        Fingerprint f = compilerSetup("main").add(setup.compileClasspath().stream().map(Path::toString).toList());
-        for (Path r : roots) f.add(r.toString()).tree(r, ".java");
-        return f.hex();
+        return mainDir(label).resolveSibling("test-classes");
     }
 
     /** The main classes of {@code tree}, compiled when their key changed. */
     Classes main(ModuleSetup.Tree tree) throws IOException {
-        return main(tree.name().toLowerCase(), setup.mainRoots(root, tree));
+        return main(label(tree), setup.mainRoots(root, tree));
     }
 
     /** The main classes compiled from {@code roots} into the build folder {@code label}, when their key changed. */
     Classes main(String label, List<Path> roots) throws IOException {
-        String key = mainKey(roots);
-        Path dir = mainDir(label);
-        Classes cached = cached(dir, key);
-        if (cached != null) return cached;
-        List<Path> sources = new ArrayList<>();
-        for (Path r : roots) sources.addAll(Fingerprint.files(r, ".java"));
-        return compileInto(dir, key, sources, setup.compileClasspath());
+        return compile(mainDir(label), compilerSetup("main"), roots, setup.compileClasspath());
     }
 
     /** The test classes, compiled against {@code main} when the test sources or main's API changed. */
     Classes tests(Classes main, ModuleSetup.Tree tree) throws IOException {
-        return tests(main, tree.name().toLowerCase());
+        return tests(main, label(tree));
     }
 
     Classes tests(Classes main, String label) throws IOException {
-        Fingerprint f = compilerSetup("test").add(setup.testClasspath().stream().map(Path::toString).toList());
-        f.add(apiKey(main.dir()));
-        for (Path r : setup.testSources()) f.add(r.toString()).tree(r, ".java");
-        String key = f.hex();
-        Path dir = testDir(label);
-        Classes cached = cached(dir, key);
-        if (cached != null) return cached;
-        List<Path> sources = new ArrayList<>();
-        for (Path r : setup.testSources()) sources.addAll(Fingerprint.files(r, ".java"));
-        List<Path> cp = new ArrayList<>();
-        cp.add(main.dir());
+        List<Path> cp = new ArrayList<>(List.of(main.dir()));
         cp.addAll(setup.testClasspath());
-        return compileInto(dir, key, sources, cp);
+        return compile(testDir(label), compilerSetup("test").add(apiKey(main.dir())), setup.testSources(), cp);
+    }
+
+    private Classes compile(Path dir, Fingerprint key, List<Path> roots, List<Path> classpath) throws IOException {
+        List<Path> sources = new ArrayList<>();
+        key.add(strings(classpath));
+        for (Path r : roots) {
+            key.add(r.toString()).tree(r, ".java");
+            sources.addAll(Fingerprint.files(r, ".java"));
+        }
+        return compile(dir, key.hex(), sources, classpath);
     }
 
     /**
-     * A wrong answer compiled in place of {@code exercise}'s class: {@code variant} (any file name;
-     * it declares the exercise's class) against the solutions' main classes without that class.
-     * Returns the classes to put first on the class path; their dir's sibling "main" holds the rest.
+     * A wrong answer, {@code variant} (any file name; it declares the exercise's class), compiled against the solutions'
+     * main classes without {@code exercise}'s: the classes to put first; {@code into}'s sibling "main-without" holds the rest.
      */
     Classes variant(Classes solutions, String exercise, Path variant, Path into) throws IOException {
         Path minus = mainWithout(solutions, exercise, into.getParent().resolve("main-without"));
         Path src = into.resolve("src").resolve(exercise + ".java");
         Files.createDirectories(src.getParent());
         Files.copy(variant, src, StandardCopyOption.REPLACE_EXISTING);
-        String key = compilerSetup("variant").add(solutions.key()).add(setup.compileClasspath().stream().map(Path::toString).toList())
-                .file(into, src).hex();
-        Path dir = into.resolve("classes");
-        Classes cached = cached(dir, key);
-        if (cached != null) return withFile(cached, src, variant);
-        List<Path> cp = new ArrayList<>();
-        cp.add(minus);
+        String key = compilerSetup("variant").add(solutions.key()).add(strings(setup.compileClasspath())).file(into, src).hex();
+        List<Path> cp = new ArrayList<>(List.of(minus));
         cp.addAll(setup.compileClasspath());
-        return withFile(compileInto(dir, key, List.of(src), cp), src, variant);
-    }
-
-    /** The errors of a compiled copy, pointed back at the file that was copied. */
-    private static Classes withFile(Classes c, Path copy, Path original) {
+        Classes c = compile(into.resolve("classes"), key, List.of(src), cp);
+        // The errors point at the file that was copied.
         return new Classes(c.dir(), c.key(), c.errors().stream()
-                .map(p -> copy.equals(p.file()) ? new Javac.Problem(original, p.line(), p.message(), p.detail()) : p).toList());
+                .map(p -> src.equals(p.file()) ? new Javac.Problem(variant, p.line(), p.message(), p.detail()) : p).toList());
     }
 
     /** A copy of the solutions' main classes without {@code exercise}'s own classes (and its nested ones). */
-    synchronized Path mainWithout(Classes solutions, String exercise, Path dir) throws IOException {
+    private static synchronized Path mainWithout(Classes solutions, String exercise, Path dir) throws IOException {
         Path stamp = dir.resolveSibling(dir.getFileName() + ".key");
         if (Files.isDirectory(dir) && Files.exists(stamp) && Files.readString(stamp).equals(solutions.key())) return dir;
         Course.deleteTree(dir);
+        Files.createDirectories(dir);
         for (Path f : Fingerprint.files(solutions.dir())) {
             String n = f.getFileName().toString();
             if (n.equals(exercise + ".class") || n.startsWith(exercise + "$")) continue;
@@ -142,68 +96,63 @@ final class Build {
             Files.createDirectories(to.getParent());
             Files.copy(f, to);
         }
-        Files.createDirectories(dir);
         Files.writeString(stamp, solutions.key());
         return dir;
     }
 
+    /** The build folder of {@code tree}'s classes. */
+    static String label(ModuleSetup.Tree tree) {
+        return tree.name().toLowerCase();
+    }
+
+    private static List<String> strings(List<Path> paths) {
+        return paths.stream().map(Path::toString).toList();
+    }
+
     private Fingerprint compilerSetup(String what) {
-        return new Fingerprint().add("build 1 " + what).add(Runtime.version().toString()).add(setup.release())
-                .add(setup.compilerArgs()).add(setup.processorPath().stream().map(Path::toString).toList());
+        return new Fingerprint().add("build 2 " + what).add(Runtime.version().toString()).add(setup.release())
+                .add(setup.compilerArgs()).add(strings(setup.processorPath()));
     }
 
-    private Classes cached(Path dir, String key) throws IOException {
+    /**
+     * The classes of {@code sources} in {@code dir}: those compiled before under {@code key} (or their errors, kept
+     * beside it), else compiled now into a fresh folder moved into place, so a test JVM never sees half a build.
+     */
+    private Classes compile(Path dir, String key, List<Path> sources, List<Path> classpath) throws IOException {
         Path stamp = dir.resolveSibling(dir.getFileName() + ".key");
         Path errors = dir.resolveSibling(dir.getFileName() + ".errors");
-        if (!Files.exists(stamp) || !Files.readString(stamp).equals(key)) return null;
-        if (Files.exists(errors)) return new Classes(dir, key, readProblems(errors));
-        return Files.isDirectory(dir) ? new Classes(dir, key, List.of()) : null;
-    }
-
-    /** Compiles into a fresh folder and moves it into place, so a test JVM never sees half a build. */
-    private Classes compileInto(Path dir, String key, List<Path> sources, List<Path> classpath) throws IOException {
-        Path stamp = dir.resolveSibling(dir.getFileName() + ".key");
-        Path errors = dir.resolveSibling(dir.getFileName() + ".errors");
+        if (Files.exists(stamp) && Files.readString(stamp).equals(key) && (Files.exists(errors) || Files.isDirectory(dir))) {
+            List<Javac.Problem> known = new ArrayList<>();
+            for (String l : Files.exists(errors) ? Files.readAllLines(errors) : List.<String>of()) {
+                String[] f = l.split("\t", 4);
+                known.add(new Javac.Problem(f[0].isEmpty() ? null : Path.of(f[0]), Long.parseLong(f[1]), Tsv.unescape(f[2]),
+                        f[3].isEmpty() ? List.of() : Tsv.unescape(f[3]).lines().toList()));
+            }
+            return new Classes(dir, key, known);
+        }
         Files.createDirectories(dir.getParent());
         Files.deleteIfExists(stamp);
         Path fresh = Files.createTempDirectory(dir.getParent(), dir.getFileName() + "-");
         List<Javac.Problem> problems = sources.isEmpty() ? List.of()
                 : Javac.compile(sources, fresh, classpath, setup.processorPath(), setup.release(), setup.compilerArgs());
-        if (!problems.isEmpty()) {
-            Course.deleteTree(fresh);
-            writeProblems(errors, problems);
-        } else {
+        if (problems.isEmpty()) {
             Files.deleteIfExists(errors);
             Path old = dir.resolveSibling(dir.getFileName() + "-old-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
             if (Files.exists(dir)) Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
             Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
             Course.deleteTree(old);
+        } else {
+            Course.deleteTree(fresh);
+            Files.write(errors, problems.stream().map(p -> String.join("\t", p.file() == null ? "" : p.file().toString(),
+                    Long.toString(p.line()), Tsv.escape(p.message()), Tsv.escape(String.join("\n", p.detail())))).toList());
         }
         Files.writeString(stamp, key);
         return new Classes(dir, key, problems);
     }
 
-    private static void writeProblems(Path file, List<Javac.Problem> problems) throws IOException {
-        List<String> lines = problems.stream().map(p -> String.join("\t", p.file() == null ? "" : p.file().toString(),
-                Long.toString(p.line()), p.message().replace('\t', ' '), Tsv.escape(String.join("\n", p.detail())))).toList();
-        Files.write(file, lines);
-    }
-
-    private static List<Javac.Problem> readProblems(Path file) throws IOException {
-        List<Javac.Problem> out = new ArrayList<>();
-        for (String l : Files.readAllLines(file)) {
-            String[] f = l.split("\t", 4);
-            if (f.length < 3) continue;
-            List<String> detail = f.length == 4 && !f[3].isEmpty() ? Tsv.unescape(f[3]).lines().toList() : List.of();
-            out.add(new Javac.Problem(f[0].isEmpty() ? null : Path.of(f[0]), Long.parseLong(f[1]), f[2], detail));
-        }
-        return out;
-    }
-
     /**
-     * What test code compiled against these classes depends on: every class's name, flags and
-     * supertypes, and its non-private fields (with constant values, which javac inlines) and
-     * methods. Method bodies are left out: changing one never requires recompiling the tests.
+     * What test code compiled against these classes depends on: every class's name, flags, supertypes, and
+     * non-private fields (with constant values, which javac inlines) and methods, without their bodies.
      */
     static String apiKey(Path classesDir) throws IOException {
         Fingerprint f = new Fingerprint().add("api 1");

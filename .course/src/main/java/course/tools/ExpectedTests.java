@@ -1,74 +1,58 @@
 package course.tools;
 
 import java.io.IOException;
-import java.lang.classfile.Annotation;
-import java.lang.classfile.Attributes;
-import java.lang.classfile.ClassFile;
-import java.lang.classfile.ClassModel;
-import java.lang.classfile.MethodModel;
+import java.lang.classfile.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Stream;
+import java.util.*;
 
 /**
- * The tests each exercise must pass, read from the course's compiled test classes (never from
- * anything a submission produced): class ExNN_NameTest and its @Nested classes, and in them every
- * method annotated as a JUnit Jupiter test.
+ * The tests each exercise must pass: the JUnit Jupiter test methods of class ExNN_NameTest and its @Nested classes,
+ * read from the course's compiled test classes (never from anything a submission produced).
  */
 final class ExpectedTests {
 
     /** One test method; {@code template} for parameterized, repeated and factory tests, which report several results. */
     record Method(String testClass, String name, boolean template) {}
 
-    private static final Set<String> TESTS = Set.of("Lorg/junit/jupiter/api/Test;");
+    private static final String TEST = "Lorg/junit/jupiter/api/Test;";
     private static final Set<String> TEMPLATES = Set.of("Lorg/junit/jupiter/params/ParameterizedTest;",
             "Lorg/junit/jupiter/api/RepeatedTest;", "Lorg/junit/jupiter/api/TestFactory;", "Lorg/junit/jupiter/api/TestTemplate;");
     private static final String NESTED = "Lorg/junit/jupiter/api/Nested;";
 
-    /**
-     * Exercise -> its test methods, from the class files under {@code testClasses} (a module's
-     * target/test-classes). Only the top-level class named after the exercise (ExNN_NameTest) and the
-     * @Nested classes inside it count.
-     */
+    private ExpectedTests() {}
+
+    /** Exercise -> its test methods (by class, then name), from the class files under {@code testClasses} (a module's target/test-classes). */
     static Map<String, List<Method>> read(Path testClasses) throws IOException {
         Map<String, List<Method>> out = new TreeMap<>();
-        if (!Files.isDirectory(testClasses)) return out;
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(testClasses)) {
-            files = s.filter(p -> p.getFileName().toString().matches("Ex\\d\\d_\\w+?Test(\\$\\w+)*\\.class")).sorted().toList();
-        }
-        for (Path f : files) {
-            ClassModel model = ClassFile.of().parse(Files.readAllBytes(f));
-            String binary = model.thisClass().asInternalName().replace('/', '.');
-            String simple = binary.substring(binary.lastIndexOf('.') + 1);
-            String top = simple.contains("$") ? simple.substring(0, simple.indexOf('$')) : simple;
+        for (Path f : Fingerprint.files(testClasses, ".class")) {
+            String simple = f.getFileName().toString().replaceFirst("\\.class$", "");
+            String top = simple.replaceFirst("\\$.*", "");
             if (!top.matches("Ex\\d\\d_\\w+Test")) continue;
-            if (!top.equals(simple) && !annotations(model.findAttribute(Attributes.runtimeVisibleAnnotations())
-                    .map(a -> a.annotations()).orElse(List.of())).contains(NESTED)) continue;
-            String exercise = top.substring(0, top.length() - "Test".length());
-            List<Method> methods = out.computeIfAbsent(exercise, k -> new ArrayList<>());
+            ClassModel model = ClassFile.of().parse(Files.readAllBytes(f));
+            if (!top.equals(simple) && !annotations(model).contains(NESTED)) continue;
+            String binary = model.thisClass().asInternalName().replace('/', '.');
             for (MethodModel m : model.methods()) {
-                List<String> a = annotations(m.findAttribute(Attributes.runtimeVisibleAnnotations()).map(x -> x.annotations()).orElse(List.of()));
-                boolean test = a.stream().anyMatch(TESTS::contains);
+                List<String> a = annotations(m);
                 boolean template = a.stream().anyMatch(TEMPLATES::contains);
-                if (test || template) methods.add(new Method(binary, m.methodName().stringValue(), template));
+                if (template || a.contains(TEST)) {
+                    out.computeIfAbsent(top.substring(0, top.length() - 4), k -> new ArrayList<>()).add(new Method(binary, m.methodName().stringValue(), template));
+                }
             }
         }
-        out.values().removeIf(List::isEmpty);
-        out.values().forEach(l -> l.sort(java.util.Comparator.comparing(Method::testClass).thenComparing(Method::name)));
+        out.values().forEach(l -> l.sort(Comparator.comparing(Method::testClass).thenComparing(Method::name)));
         return out;
+    }
+
+    private static List<String> annotations(AttributedElement e) {
+        return e.findAttribute(Attributes.runtimeVisibleAnnotations()).map(a -> a.annotations()).orElse(List.of())
+                .stream().map(a -> a.className().stringValue()).toList();
     }
 
     /** Writes {@code expected} as lines "exercise TAB class TAB method TAB template". */
     static void save(Path file, Map<String, List<Method>> expected) throws IOException {
         StringBuilder b = new StringBuilder();
-        expected.forEach((e, ms) -> ms.forEach(m -> b.append(e).append('\t').append(m.testClass()).append('\t').append(m.name())
-                .append('\t').append(m.template()).append('\n')));
+        expected.forEach((e, ms) -> ms.forEach(m -> b.append(String.join("\t", e, m.testClass(), m.name(), Boolean.toString(m.template()))).append('\n')));
         Course.writeAtomically(file, b.toString());
     }
 
@@ -78,21 +62,14 @@ final class ExpectedTests {
         Map<String, List<Method>> out = new TreeMap<>();
         for (String line : Files.readAllLines(file)) {
             String[] f = line.split("\t");
-            if (f.length != 4 || !(f[3].equals("true") || f[3].equals("false"))) return null;
+            if (f.length != 4 || !f[3].matches("true|false")) return null;
             out.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Method(f[1], f[2], Boolean.parseBoolean(f[3])));
         }
         return out.isEmpty() ? null : out;
     }
 
-    private static List<String> annotations(List<Annotation> list) {
-        return list.stream().map(a -> a.className().stringValue()).toList();
-    }
-
     /** The top-level test classes (fully qualified) of these methods. */
     static List<String> topLevelClasses(List<Method> methods) {
-        return methods.stream().map(m -> m.testClass().contains("$") ? m.testClass().substring(0, m.testClass().indexOf('$')) : m.testClass())
-                .distinct().sorted().toList();
+        return methods.stream().map(m -> m.testClass().replaceFirst("\\$.*", "")).distinct().sorted().toList();
     }
-
-    private ExpectedTests() {}
 }

@@ -6,16 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Collection;
-import java.util.HexFormat;
-import java.util.List;
+import java.util.*;
 import java.util.stream.Stream;
 
-/**
- * A SHA-256 over strings and files (each file's path and content), the key of every cache the
- * fast tools keep: resolved class paths, compiled classes, test results. Two fingerprints are
- * equal only when every input was equal, in the same order.
- */
+/** A SHA-256 over strings and files (path and content), in order: the key of every cache the fast tools keep. */
 final class Fingerprint {
 
     private final MessageDigest sha;
@@ -28,12 +22,9 @@ final class Fingerprint {
         }
     }
 
+    /** A string, length first, so that "ab"+"c" differs from "a"+"bc". */
     Fingerprint add(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        sha.update(Integer.toString(b.length).getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) ':');
-        sha.update(b);
-        return this;
+        return bytes(s.getBytes(StandardCharsets.UTF_8));
     }
 
     Fingerprint add(Collection<String> strings) {
@@ -42,17 +33,16 @@ final class Fingerprint {
         return this;
     }
 
+    private Fingerprint bytes(byte[] b) {
+        sha.update((b.length + ":").getBytes(StandardCharsets.UTF_8));
+        sha.update(b);
+        return this;
+    }
+
     /** A file's name relative to {@code base}, and its content; a missing file counts as "missing". */
     Fingerprint file(Path base, Path file) throws IOException {
         add(base.relativize(file).toString().replace('\\', '/'));
-        if (Files.isRegularFile(file)) {
-            byte[] b = Files.readAllBytes(file);
-            add("bytes" + b.length);
-            sha.update(b);
-        } else {
-            add("missing");
-        }
-        return this;
+        return Files.isRegularFile(file) ? add("bytes").bytes(Files.readAllBytes(file)) : add("missing");
     }
 
     /** Every regular file under {@code dir} whose name ends with one of {@code suffixes} (all when none), in name order. */
@@ -72,8 +62,7 @@ final class Fingerprint {
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile)
                     .filter(p -> suffixes.length == 0 || Stream.of(suffixes).anyMatch(x -> p.getFileName().toString().endsWith(x)))
-                    .sorted()
-                    .toList();
+                    .sorted().toList();
         }
     }
 }

@@ -1,5 +1,6 @@
 package course.tools;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,33 +20,23 @@ record Maven(Path dir, Duration limit) {
         return run(log, args, Map.of());
     }
 
-    /**
-     * Runs with {@code env} added to the environment. When it holds {@link ProcessTree#MARKER}, every
-     * process carrying that marker is killed after the run too, whether Maven ended or hit the limit.
-     */
+    /** Runs with {@code env} added to the environment; with a {@link ProcessTree#MARKER} in it, every process it marks is killed after. */
     Run run(Path log, List<String> args, Map<String, String> env) throws IOException, InterruptedException {
         boolean windows = System.getProperty("os.name").toLowerCase().contains("win");
-        List<String> cmd = new ArrayList<>();
-        cmd.add(dir.resolve(windows ? "mvnw.cmd" : "mvnw").toString());
-        cmd.add("-B");
-        cmd.add("-Dcourse.fast.javac"); // the fast-javac profile (root pom): same class files, less CPU
+        List<String> cmd = new ArrayList<>(List.of(dir.resolve(windows ? "mvnw.cmd" : "mvnw").toString(), "-B",
+                "-Dcourse.fast.javac")); // the fast-javac profile (root pom): same class files, less CPU
         cmd.addAll(args);
         Files.createDirectories(log.getParent());
-        ProcessBuilder pb = new ProcessBuilder(cmd)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(windows ? new java.io.File("NUL") : new java.io.File("/dev/null")));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File(windows ? "NUL" : "/dev/null")));
         pb.environment().putAll(env);
         Process p = pb.start();
         String token = env.get(ProcessTree.MARKER);
         try {
-            if (!p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) {
-                ProcessTree.killAll(p.toHandle(), token);
-                p.waitFor(30, TimeUnit.SECONDS);
-                return new Run(-1, log, true);
-            }
-            return new Run(p.exitValue(), log, false);
+            if (p.waitFor(limit.toSeconds(), TimeUnit.SECONDS)) return new Run(p.exitValue(), log, false);
+            ProcessTree.killAll(p.toHandle(), token);
+            p.waitFor(30, TimeUnit.SECONDS);
+            return new Run(-1, log, true);
         } finally {
             // Whatever outlived Maven (a detached process, a reparented orphan) goes too.
             if (token != null) ProcessTree.killAll(p.toHandle(), token);
@@ -55,10 +46,7 @@ record Maven(Path dir, Duration limit) {
     /** Maven arguments that run the tests of {@code modules} and carry on past failures. */
     static List<String> testArgs(List<String> modules, boolean allModules, String... extra) {
         List<String> args = new ArrayList<>(List.of("-fae", "-Dmaven.test.failure.ignore=true", "test"));
-        if (!allModules) {
-            args.add("-pl");
-            args.add(String.join(",", modules));
-        }
+        if (!allModules) args.addAll(List.of("-pl", String.join(",", modules)));
         args.addAll(List.of(extra));
         return args;
     }

@@ -9,71 +9,53 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Ends every process a grading run started. A process started by the grader carries the run's
- * marker in its environment ({@link #MARKER}); on Linux a process that left the tree (setsid, double
- * fork: reparented to init) is still found by that marker in /proc. In the sandbox a learner's
- * processes die with their PID namespace anyway; this is for Maven's side and for unsandboxed runs,
- * where a process that also cleared its environment can escape (the README says so).
+ * Ends every process a grading run started. Each carries the run's {@link #MARKER} in its environment, so on
+ * Linux one that left the tree (setsid, double fork) is still found in /proc. For Maven's side and unsandboxed
+ * runs: a process that also cleared its environment escapes (solutions/README.md says so).
  */
 final class ProcessTree {
 
     static final String MARKER = "COURSE_GRADER_RUN";
 
-    /** Kills {@code root} (if any) with all its descendants, then every other process marked with {@code token}. */
+    private ProcessTree() {}
+
+    /** Kills {@code root} (if any) with all its descendants, then every other process marked with {@code token}; returns how many. */
     static int killAll(ProcessHandle root, String token) {
+        List<ProcessHandle> doomed = new ArrayList<>();
+        if (root != null) doomed.add(root);
+        if (token != null) doomed.addAll(marked(token));
         int killed = 0;
-        if (root != null) {
-            for (ProcessHandle h : root.descendants().toList()) killed += kill(h);
-            killed += kill(root);
-        }
-        if (token != null) {
-            for (ProcessHandle h : marked(token)) {
-                for (ProcessHandle d : h.descendants().toList()) killed += kill(d);
-                killed += kill(h);
-            }
+        for (ProcessHandle h : doomed) {
+            for (ProcessHandle d : h.descendants().toList()) killed += kill(d);
+            killed += kill(h);
         }
         return killed;
     }
 
     private static int kill(ProcessHandle h) {
-        if (h.pid() == ProcessHandle.current().pid() || !h.isAlive()) return 0;
-        return h.destroyForcibly() ? 1 : 0;
+        return h.pid() != ProcessHandle.current().pid() && h.isAlive() && h.destroyForcibly() ? 1 : 0;
     }
 
     /** Live processes (other than this one) whose environment holds MARKER=token; empty where /proc is not there. */
     static List<ProcessHandle> marked(String token) {
         List<ProcessHandle> out = new ArrayList<>();
-        Path proc = Path.of("/proc");
-        if (!Files.isDirectory(proc)) return out;
-        byte[] needle = (MARKER + "=" + token).getBytes(StandardCharsets.UTF_8);
-        long self = ProcessHandle.current().pid();
-        try (Stream<Path> s = Files.list(proc)) {
+        String entry = MARKER + "=" + token;
+        try (Stream<Path> s = Files.list(Path.of("/proc"))) {
             for (Path p : s.toList()) {
                 String name = p.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit) || Long.parseLong(name) == self) continue;
+                if (!name.chars().allMatch(Character::isDigit) || Long.parseLong(name) == ProcessHandle.current().pid()) continue;
                 try {
-                    byte[] env = Files.readAllBytes(p.resolve("environ"));
-                    if (contains(env, needle)) ProcessHandle.of(Long.parseLong(name)).ifPresent(out::add);
+                    // NUL-separated entries: match a whole one
+                    if (List.of(new String(Files.readAllBytes(p.resolve("environ")), StandardCharsets.UTF_8).split("\0")).contains(entry)) {
+                        ProcessHandle.of(Long.parseLong(name)).ifPresent(out::add);
+                    }
                 } catch (IOException | SecurityException e) {
                     // gone, or not ours to read
                 }
             }
         } catch (IOException e) {
-            // no /proc listing: nothing more to find
+            // no /proc: nothing more to find
         }
         return out;
     }
-
-    private static boolean contains(byte[] env, byte[] needle) {
-        // entries are NUL-separated: match a whole entry
-        outer:
-        for (int i = 0; i + needle.length <= env.length; i++) {
-            if (i > 0 && env[i - 1] != 0) continue;
-            for (int j = 0; j < needle.length; j++) if (env[i + j] != needle[j]) continue outer;
-            if (i + needle.length == env.length || env[i + needle.length] == 0) return true;
-        }
-        return false;
-    }
-
-    private ProcessTree() {}
 }

@@ -1,31 +1,20 @@
 package course.tools;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.*;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.*;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The fast test engine's test JVM: a fresh {@code java} (the JDK running the tools, i.e. the one
- * the build found) with what surefire would give it (the module's class path, argLine, -ea,
- * system properties, working directory) running TestRunner, the JUnit Platform Launcher, on the
- * named test classes. Each test's result is read back from a file the runner flushes per test.
- * A JVM that outlives its time limit is killed with all its descendants; one that exits early
- * (System.exit, a crash) or is killed fails the classes it did not finish.
- *
- * <p>{@link #start} starts the JVM before the tests are known: the launcher loads while the
- * caller compiles, and {@link Started#run} hands it the classes (watch mode keeps one waiting).
+ * The fast test engine's test JVM: the tools' own {@code java} with what surefire would give it (class
+ * path, argLine, -ea, system properties, working directory) running TestRunner on the named test classes.
+ * A JVM that outlives its time limit is killed with its descendants; one that ends early fails the classes
+ * it did not finish. {@link #start} starts it before the tests are known (the launcher loads while the
+ * caller compiles); {@link Started#run} hands it the classes.
  */
 final class TestJvm {
 
@@ -37,6 +26,22 @@ final class TestJvm {
 
         TestResults.Outcome outcome() {
             return new TestResults.Outcome(testClass, name, status, message);
+        }
+
+        /** "T class name status type message", tab-separated: what TestRunner writes and the progress cache keeps. */
+        String line() {
+            return String.join("\t", "T", Tsv.escape(testClass), Tsv.escape(name), status.name(), Tsv.escape(type), Tsv.escape(message));
+        }
+
+        /** The result {@link #line} wrote, or null for any other line (one of another version of the tools too). */
+        static Result of(String line) {
+            String[] f = line.split("\t", -1);
+            if (f.length != 6 || !f[0].equals("T")) return null;
+            try {
+                return new Result(Tsv.unescape(f[1]), Tsv.unescape(f[2]), TestResults.Status.valueOf(f[3]), Tsv.unescape(f[4]), Tsv.unescape(f[5]));
+            } catch (IllegalArgumentException notAStatus) {
+                return null;
+            }
         }
     }
 
@@ -54,53 +59,38 @@ final class TestJvm {
         Runtime.getRuntime().addShutdownHook(new Thread(TestJvm::killAll, "course-test-jvm-reaper"));
     }
 
-    static void killAll() {
-        for (Process p : LIVE) kill(p);
-    }
-
     private TestJvm() {}
 
-    /**
-     * Starts a test JVM for {@code setup} with {@code classpathDirs} (main and test classes, in
-     * order) ahead of the module's resources and libraries. Its output goes to {@code log}.
-     */
+    static void killAll() {
+        LIVE.forEach(TestJvm::kill);
+    }
+
+    /** Starts a test JVM with the classes of {@code testDir} and {@code mainDirs} ahead of the module's libraries; its output goes to {@code log}. */
     static Started start(Path root, ModuleSetup setup, List<Path> mainDirs, Path testDir, Path log) throws IOException {
-        Path runner = Runner.jar(root, setup);
         Files.createDirectories(log.getParent());
         Path results = log.resolveSibling(log.getFileName() + ".results");
         Files.deleteIfExists(results);
         // Surefire's class path: test classes, main classes (with their resources), then the libraries.
-        List<Path> dirs = new ArrayList<>();
-        dirs.add(testDir);
+        List<Path> dirs = new ArrayList<>(List.of(testDir));
         dirs.addAll(setup.testResources().stream().filter(Files::isDirectory).toList());
         dirs.addAll(mainDirs);
         dirs.addAll(setup.mainResources().stream().filter(Files::isDirectory).toList());
         List<Path> jars = new ArrayList<>(setup.testClasspath());
         jars.addAll(setup.launcher());
-        jars.add(runner);
-        List<Path> all = new ArrayList<>(dirs);
-        all.addAll(jars);
+        jars.add(runnerJar(root, setup));
         // The JVM's own class path holds the jars only (the AOT cache can keep their classes); the
-        // runner loads the folders, first, with a class loader of its own.
+        // runner loads the folders, listed in a file, first, with a class loader of its own.
         Path argFile = log.resolveSibling(log.getFileName() + ".args");
-        Files.writeString(argFile, "-cp\n" + quote(join(jars)) + "\n");
-        Path paths = log.resolveSibling(log.getFileName() + ".paths");
-        List<String> pathLines = new ArrayList<>();
-        pathLines.add(join(all));
-        dirs.forEach(d -> pathLines.add(d.toString()));
-        Files.write(paths, pathLines, StandardCharsets.UTF_8);
-
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Files.writeString(argFile, "-cp\n\"" + Javac.classPath(jars).replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n");
+        Path folders = log.resolveSibling(log.getFileName() + ".folders");
+        Files.write(folders, dirs.stream().map(Path::toString).toList());
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(setup.jvmArgs());
         cmd.add("-Dbasedir=" + setup.dir());
         setup.systemProperties().forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         Aot.Use aot = Aot.use(setup, jars);
         cmd.addAll(aot.flags());
-        cmd.add("@" + argFile);
-        cmd.add("course.tools.TestRunner");
-        cmd.add(results.toString());
-        cmd.add(paths.toString());
+        cmd.addAll(List.of("@" + argFile, "course.tools.TestRunner", results.toString(), folders.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(setup.workingDirectory().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         pb.environment().putAll(setup.environment());
@@ -110,22 +100,8 @@ final class TestJvm {
         return new Started(p, results, log);
     }
 
-    private static String join(List<Path> paths) {
-        return String.join(File.pathSeparator, paths.stream().map(Path::toString).toList());
-    }
-
     /** A test JVM waiting for the classes to run. */
-    static final class Started {
-        private final Process process;
-        private final Path results;
-        private final Path log;
-
-        private Started(Process process, Path results, Path log) {
-            this.process = process;
-            this.results = results;
-            this.log = log;
-        }
-
+    record Started(Process process, Path results, Path log) {
         boolean alive() {
             return process.isAlive();
         }
@@ -141,87 +117,57 @@ final class TestJvm {
             testClasses.forEach(c -> spec.append("class ").append(c).append('\n'));
             if (stopWhenCaught != null) spec.append("stop-when-caught ").append(stopWhenCaught).append('\n');
             if (first != null) spec.append("first ").append(first).append('\n');
-            spec.append("go\n");
             String ended = "";
             try (OutputStream in = process.getOutputStream()) {
-                in.write(spec.toString().getBytes(StandardCharsets.UTF_8));
+                in.write((spec + "go\n").getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 ended = "the test JVM ended before it was given its tests (see " + log + ")";
             }
             try {
                 if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
-                    kill(process);
                     ended = "the tests did not finish within " + limit.toSeconds() + " s, so their JVM was stopped";
                 }
             } finally {
-                if (process.isAlive()) kill(process);
-                LIVE.remove(process);
+                discard();
             }
-            return read(testClasses, ended);
-        }
-
-        /** Ends this JVM unused. */
-        void discard() {
-            kill(process);
-            LIVE.remove(process);
-        }
-
-        private Outcome read(List<String> testClasses, String endedEarly) throws IOException {
             List<String> lines = Files.exists(results) ? Files.readAllLines(results, StandardCharsets.UTF_8) : List.of();
-            return parse(lines, testClasses, endedEarly, exitStatus(), log);
+            return parse(lines, testClasses, ended, process.isAlive() ? "none" : Integer.toString(process.exitValue()), log);
         }
 
-        private String exitStatus() {
-            try {
-                return Integer.toString(process.exitValue());
-            } catch (IllegalThreadStateException e) {
-                return "none";
-            }
+        /** Ends this JVM (unused, or done). */
+        void discard() {
+            if (process.isAlive()) kill(process);
+            LIVE.remove(process);
         }
     }
 
-    /**
-     * Reads a runner's result lines (see TestRunner). When the JVM did not get to the end
-     * ({@code endedEarly} says why, or the lines have no END), every class it did not finish fails
-     * with that reason, as surefire fails the tests of a fork that died.
-     */
+    /** Reads TestRunner's lines. Without END ({@code endedEarly} says why), each class not finished fails, as surefire's do when a fork dies. */
     static Outcome parse(List<String> lines, List<String> testClasses, String endedEarly, String exitStatus, Path log) {
         Map<String, Result> byKey = new LinkedHashMap<>();
-        Set<String> finished = new LinkedHashSet<>();
+        List<String> finished = new ArrayList<>();
         boolean end = false, caught = false;
         for (String l : lines) {
-            String[] f = l.split("\t", -1);
-            switch (f[0]) {
-                case "T" -> {
-                    if (f.length < 6) continue;
-                    Result r = new Result(Tsv.unescape(f[1]), Tsv.unescape(f[2]), TestResults.Status.valueOf(f[3]), Tsv.unescape(f[4]), Tsv.unescape(f[5]));
-                    byKey.putIfAbsent(r.testClass() + "#" + r.name(), r);
-                }
-                case "E" -> finished.add(Tsv.unescape(f[1]));
-                case "END" -> {
-                    end = true;
-                    caught = f.length > 1 && f[1].equals("caught");
-                }
-                default -> { }
+            Result r = Result.of(l);
+            if (r != null) byKey.putIfAbsent(r.testClass() + "#" + r.name(), r);
+            else if (l.startsWith("E\t")) finished.add(Tsv.unescape(l.substring(2)));
+            else if (l.equals("END") || l.equals("END\tcaught")) {
+                end = true;
+                caught = l.endsWith("caught");
             }
-        }
-        String ended = endedEarly;
-        if (!end && ended.isEmpty()) {
-            ended = "the test JVM ended before its tests did (exit status " + exitStatus + "; System.exit or a crash in the code under test?)";
         }
         List<Result> out = new ArrayList<>(byKey.values());
-        if (!end) {
-            for (String c : testClasses) {
-                if (!finished.contains(c)) out.add(new Result(c, "(class)", TestResults.Status.FAILED, "", ended));
-            }
+        if (end) return new Outcome(out, caught, "", log);
+        String ended = !endedEarly.isEmpty() ? endedEarly
+                : "the test JVM ended before its tests did (exit status " + exitStatus + "; System.exit or a crash in the code under test?)";
+        for (String c : testClasses) {
+            if (!finished.contains(c)) out.add(new Result(c, "(class)", TestResults.Status.FAILED, "", ended));
         }
-        return new Outcome(out, caught, end ? "" : ended, log);
+        return new Outcome(out, false, ended, log);
     }
 
     /** Kills a process and everything it started. */
-    static void kill(Process p) {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
+    private static void kill(Process p) {
+        ProcessTree.killAll(p.toHandle(), null);
         try {
             p.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -229,59 +175,38 @@ final class TestJvm {
         }
     }
 
-    /** An argument file value: quoted, with backslashes doubled (java's @argfile syntax). */
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    /** TestRunner, compiled against the module's JUnit Platform when it or the tools changed. */
-    static final class Runner {
-        private Runner() {}
-
-        /** Where the tools' own classes are (Launch compiled them into target/course-tools/classes). */
-        static Path toolClasses() {
-            try {
-                return Path.of(TestJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+    /** TestRunner and the tools' classes in one jar, compiled against the module's JUnit Platform when it or the tools changed. */
+    private static synchronized Path runnerJar(Path root, ModuleSetup setup) throws IOException {
+        Path tools;
+        try {
+            tools = Path.of(TestJvm.class.getProtectionDomain().getCodeSource().getLocation().toURI()); // target/course-tools/classes
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-
-        /** TestRunner and the tools' classes in one jar, compiled and packed when they changed. */
-        static synchronized Path jar(Path root, ModuleSetup setup) throws IOException {
-            Path sources = root.resolve(".course/src/runner/java");
-            List<Path> cp = new ArrayList<>(setup.launcher());
-            setup.testClasspath().stream().filter(p -> p.getFileName().toString().startsWith("junit-platform-")).forEach(cp::add);
-            cp.add(toolClasses());
-            Fingerprint f = new Fingerprint().add("runner 2").add(Runtime.version().toString())
-                    .add(cp.stream().map(Path::toString).toList()).tree(sources, ".java").tree(toolClasses(), ".class");
-            String key = f.hex().substring(0, 16);
-            Path jar = root.resolve("target/course/runner").resolve(key + ".jar");
-            if (Files.exists(jar)) return jar;
-            Files.createDirectories(jar.getParent());
-            Path classes = Files.createTempDirectory(jar.getParent(), "runner-");
-            try {
-                List<Javac.Problem> problems = Javac.compile(Fingerprint.files(sources, ".java"), classes, cp, List.of(), "25", List.of());
-                if (!problems.isEmpty()) {
-                    throw new ToolException("The course tools' test runner does not compile: " + problems.getFirst().describe(root));
-                }
-                Path tmp = jar.resolveSibling(key + "-" + ProcessHandle.current().pid() + ".tmp");
-                try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(tmp))) {
-                    for (Path dir : List.of(classes, toolClasses())) {
-                        for (Path file : Fingerprint.files(dir, ".class")) {
-                            var entry = new java.util.jar.JarEntry(dir.relativize(file).toString().replace('\\', '/'));
-                            entry.setTime(0); // the same bytes every time: the AOT cache checks the jar
-                            out.putNextEntry(entry);
-                            out.write(Files.readAllBytes(file));
-                            out.closeEntry();
-                        }
-                    }
-                }
-                Files.move(tmp, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Course.deleteTree(classes);
+        Path sources = root.resolve(".course/src/runner/java");
+        List<Path> cp = new ArrayList<>(setup.launcher());
+        setup.testClasspath().stream().filter(p -> p.getFileName().toString().startsWith("junit-platform-")).forEach(cp::add);
+        cp.add(tools);
+        String key = new Fingerprint().add("runner 3").add(Runtime.version().toString()).add(cp.stream().map(Path::toString).toList())
+                .tree(sources, ".java").tree(tools, ".class").hex().substring(0, 16);
+        Path jar = root.resolve("target/course/runner").resolve(key + ".jar");
+        if (Files.exists(jar)) return jar;
+        Files.createDirectories(jar.getParent());
+        Path classes = Files.createTempDirectory(jar.getParent(), "runner-");
+        try {
+            List<Javac.Problem> problems = Javac.compile(Fingerprint.files(sources, ".java"), classes, cp, List.of(), "", List.of());
+            if (!problems.isEmpty()) {
+                throw new ToolException("The course tools' test runner does not compile: " + problems.getFirst().describe(root));
             }
-            return jar;
+            Path tmp = jar.resolveSibling(key + "-" + ProcessHandle.current().pid() + ".tmp");
+            // A fixed date: the same bytes every time (the AOT cache checks the jar).
+            int status = java.util.spi.ToolProvider.findFirst("jar").orElseThrow().run(System.out, System.err, "--create", "--file", tmp.toString(),
+                    "--date", "1980-01-02T00:00:00Z", "-C", classes.toString(), ".", "-C", tools.toString(), ".");
+            if (status != 0) throw new IOException("jar could not pack the test runner into " + tmp);
+            Files.move(tmp, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Course.deleteTree(classes);
         }
+        return jar;
     }
 }

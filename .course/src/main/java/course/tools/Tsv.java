@@ -1,41 +1,26 @@
 package course.tools;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** Tab-separated fields that may hold tabs, newlines and backslashes: escaped one way, read back the other. */
 final class Tsv {
+
+    private static final Pattern ESCAPED = Pattern.compile("\\\\(.)");
 
     private Tsv() {}
 
     static String escape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '\\' -> b.append("\\\\");
-                case '\t' -> b.append("\\t");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 
     static String unescape(String s) {
         if (s.indexOf('\\') < 0) return s;
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                b.append(switch (n) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> n;
-                });
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return ESCAPED.matcher(s).replaceAll(m -> Matcher.quoteReplacement(switch (m.group(1)) {
+            case "t" -> "\t";
+            case "n" -> "\n";
+            case "r" -> "\r";
+            default -> m.group(1);
+        }));
     }
 }

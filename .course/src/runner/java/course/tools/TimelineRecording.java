@@ -3,6 +3,7 @@ package course.tools;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Event;
@@ -11,11 +12,8 @@ import jdk.jfr.Name;
 import jdk.jfr.Recording;
 
 /**
- * The JFR recording of {@code timeline} (see Timeline): started by TestRunner when the system
- * property {@code course.timeline} names a file, dumped there when the tests are done. It is
- * started from code rather than with -XX:StartFlightRecording because the runner ends its JVM
- * with Runtime.halt, which skips the dump JFR would do at exit. Each test is a {@link TestMethod}
- * event, so the page can mark where each test began and ended.
+ * The JFR recording of {@code timeline}, started by TestRunner when {@code -Dcourse.timeline} names a file and dumped there
+ * after the tests; from code, because the runner's Runtime.halt skips the dump -XX:StartFlightRecording would do at exit.
  */
 final class TimelineRecording {
 
@@ -33,13 +31,10 @@ final class TimelineRecording {
         String status;
     }
 
-    /** Event names and whether they carry a stack trace; thresholds are 0: a test run is short. */
-    private static final String[][] EVENTS = {
-            {"jdk.ThreadStart", "false"}, {"jdk.ThreadEnd", "false"},
-            {"jdk.ThreadPark", "true"}, {"jdk.JavaMonitorEnter", "true"}, {"jdk.JavaMonitorWait", "false"},
-            {"jdk.ThreadSleep", "false"}, {"jdk.VirtualThreadStart", "false"}, {"jdk.VirtualThreadEnd", "false"},
-            {"jdk.VirtualThreadPinned", "true"}, {"course.TestMethod", "false"},
-    };
+    /** The events recorded (thresholds 0: a test run is short), and those of them recorded with their stack. */
+    private static final List<String> EVENTS = List.of("jdk.ThreadStart", "jdk.ThreadEnd", "jdk.ThreadPark", "jdk.JavaMonitorEnter",
+            "jdk.JavaMonitorWait", "jdk.ThreadSleep", "jdk.VirtualThreadStart", "jdk.VirtualThreadEnd", "jdk.VirtualThreadPinned", "course.TestMethod");
+    private static final List<String> WITH_STACK = List.of("jdk.ThreadPark", "jdk.JavaMonitorEnter", "jdk.VirtualThreadPinned");
 
     private final Recording recording;
     private final Path file;
@@ -55,27 +50,24 @@ final class TimelineRecording {
         if (file.isBlank()) return null;
         Recording r = new Recording();
         r.setName("course-timeline");
-        for (String[] e : EVENTS) {
-            var s = r.enable(e[0]).withThreshold(Duration.ZERO);
-            if (e[1].equals("true")) s.withStackTrace(); else s.withoutStackTrace();
+        for (String e : EVENTS) {
+            var s = r.enable(e).withThreshold(Duration.ZERO);
+            if (WITH_STACK.contains(e)) s.withStackTrace(); else s.withoutStackTrace();
         }
         r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10)).withStackTrace();
         r.setToDisk(true);
-        // Thousands of parks a second with their stacks add up; past this, JFR drops the oldest chunks.
-        r.setMaxSize(256L * 1024 * 1024);
+        r.setMaxSize(256L << 20); // thousands of parks a second with their stacks add up; past this, JFR drops the oldest chunks
         r.start();
         return new TimelineRecording(r, Path.of(file));
     }
 
     /** Stops the recording and writes it to its file. */
     void dump() {
-        try {
+        try (recording) {
             recording.stop();
             recording.dump(file);
         } catch (IOException | IllegalStateException e) {
             System.err.println("course timeline: the recording could not be written: " + e);
-        } finally {
-            recording.close();
         }
     }
 }

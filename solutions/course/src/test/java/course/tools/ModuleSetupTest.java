@@ -28,21 +28,23 @@ class ModuleSetupTest {
                 "   io.vertx:vertx-core:jar:5.0.8:compile:/m2/io/vertx/vertx-core/5.0.8/vertx-core-5.0.8.jar -- module io.vertx.core",
                 "   io.netty:netty-transport-native-epoll:jar:linux-x86_64:4.2.10.Final:runtime:/m2/io/netty/e/4.2.10.Final/e-4.2.10.Final-linux-x86_64.jar -- module x (auto)",
                 "   org.junit.jupiter:junit-jupiter-api:jar:5.14.4:test:/m2/org/junit/jupiter/junit-jupiter-api/5.14.4/junit-jupiter-api-5.14.4.jar",
-                "   org.h2:h2:jar:2.4:provided:/m 2/with space/h2-2.4.jar"));
+                "   org.h2:h2:jar:2.4:provided:/m 2/with space/h2-2.4.jar",
+                "   org.slf4j:slf4j-api:jar:2.0.7:test:/m2/org/slf4j/slf4j-api/2.0.7/slf4j-api-2.0.7.jar (optional) -- module org.slf4j"));
 
         assertThat(scopes).containsEntry(Path.of("/m2/io/vertx/vertx-core/5.0.8/vertx-core-5.0.8.jar"), "compile")
                 .containsEntry(Path.of("/m2/io/netty/e/4.2.10.Final/e-4.2.10.Final-linux-x86_64.jar"), "runtime")
                 .containsEntry(Path.of("/m2/org/junit/jupiter/junit-jupiter-api/5.14.4/junit-jupiter-api-5.14.4.jar"), "test")
                 .containsEntry(Path.of("/m 2/with space/h2-2.4.jar"), "provided")
-                .hasSize(4);
+                .containsEntry(Path.of("/m2/org/slf4j/slf4j-api/2.0.7/slf4j-api-2.0.7.jar"), "test")
+                .hasSize(5);
     }
 
     @Test
-    void theLocalRepositoryIsWhereJUnitLies() {
-        assertThat(ModuleSetup.localRepository(List.of(
-                Path.of("/somewhere/else.jar"),
-                Path.of("/home/a/.m2/repository/org/junit/jupiter/junit-jupiter-api/5.14.4/junit-jupiter-api-5.14.4.jar"))))
+    void theLocalRepositoryIsWhereTheListedDependenciesLie() {
+        assertThat(ModuleSetup.localRepository(List.of("The following files have been resolved:",
+                "   org.junit.jupiter:junit-jupiter-api:jar:5.14.4:test:/home/a/.m2/repository/org/junit/jupiter/junit-jupiter-api/5.14.4/junit-jupiter-api-5.14.4.jar")))
                 .isEqualTo(Path.of("/home/a/.m2/repository"));
+        assertThat(ModuleSetup.localRepository(List.of())).isEqualTo(Path.of(System.getProperty("user.home"), ".m2", "repository"));
     }
 
     @Test
