@@ -1,19 +1,13 @@
 package course.tools;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.nio.file.*;
+import java.util.*;
 import java.util.stream.Stream;
 
 /**
- * Combines the parts of a class graded in shards (each a folder with the grades.json that
- * {@code grade --shard I/N} wrote) into one grades.csv and grades.json.
+ * Combines the parts of a class graded in shards (each a folder with the grades.csv and run.tsv that
+ * {@code grade --shard I/N} wrote) into one grades.csv and run.tsv.
  *
  * <pre>
  *   grade-merge DIR... [--out DIR]     DIR: a part, or a folder whose subfolders are parts
@@ -32,7 +26,7 @@ final class GradeMerge {
 
     int run(List<String> args) throws IOException {
         Path cwd = Path.of("").toAbsolutePath();
-        Args a = Args.parse(args, java.util.Set.of("--out"), java.util.Set.of());
+        Args a = Args.parse(args, Set.of("--out"), Set.of());
         Path out = a.value("--out", null) == null ? root.resolve("target/grades") : cwd.resolve(a.value("--out", null)).toAbsolutePath();
         List<Path> dirs = a.positionals().stream().map(cwd::resolve).toList();
         List<Gradebook.Part> parts;
@@ -47,33 +41,32 @@ final class GradeMerge {
         } catch (IllegalArgumentException e) {
             throw new ToolException("refused: " + e.getMessage(), "merge the parts of one grading run: the same grader commit, points and flags, each shard once");
         }
-        Course.writeAtomically(out.resolve("grades.csv"), Gradebook.csv(m.meta().columns(), m.rows()));
-        Course.writeAtomically(out.resolve("grades.json"), Gradebook.json(m.meta(), m.rows()));
+        Gradebook.writeClass(out, m.meta(), m.rows());
         System.out.printf("Merged %d part(s): %d student(s) graded, %d missing, %d duplicated%n",
                 parts.size(), m.rows().size(), m.missing().size(), m.duplicated().size());
         m.meta().problems().forEach(p -> System.out.println("  " + p));
-        System.out.println("Gradebook: " + out.resolve("grades.csv") + " and grades.json");
-        System.out.println("grades.csv  sha256 " + Gradebook.sha256(out.resolve("grades.csv")));
-        System.out.println("grades.json sha256 " + Gradebook.sha256(out.resolve("grades.json")));
+        System.out.println("Gradebook: " + out.resolve("grades.csv") + " and run.tsv");
+        System.out.println("grades.csv sha256 " + Gradebook.sha256(out.resolve("grades.csv")));
+        System.out.println("run.tsv    sha256 " + Gradebook.sha256(out.resolve("run.tsv")));
         return m.missing().isEmpty() && m.duplicated().isEmpty() ? 0 : 1;
     }
 
-    /** The parts in {@code dirs}: each a folder holding grades.json, or a folder of such folders. */
+    /** The parts in {@code dirs}: each a folder holding run.tsv and grades.csv, or a folder of such folders. */
     static List<Gradebook.Part> read(List<Path> dirs) throws IOException {
         if (dirs.isEmpty()) throw new IllegalArgumentException("name the folders of the parts to merge");
         List<Gradebook.Part> parts = new ArrayList<>();
         for (Path d : dirs) {
-            if (Files.isRegularFile(d.resolve("grades.json"))) {
-                parts.add(Gradebook.read(d.resolve("grades.json")));
+            if (Files.isRegularFile(d.resolve("run.tsv"))) {
+                parts.add(Gradebook.read(d));
                 continue;
             }
             if (!Files.isDirectory(d)) throw new IllegalArgumentException("no such folder: " + d);
             List<Path> inner;
             try (Stream<Path> s = Files.list(d)) {
-                inner = s.filter(p -> Files.isRegularFile(p.resolve("grades.json"))).sorted().toList();
+                inner = s.filter(p -> Files.isRegularFile(p.resolve("run.tsv"))).sorted().toList();
             }
-            if (inner.isEmpty()) throw new IllegalArgumentException(d + " holds no grades.json, nor do its subfolders");
-            for (Path p : inner) parts.add(Gradebook.read(p.resolve("grades.json")));
+            if (inner.isEmpty()) throw new IllegalArgumentException(d + " holds no run.tsv, nor do its subfolders");
+            for (Path p : inner) parts.add(Gradebook.read(p));
         }
         return parts;
     }
@@ -133,7 +126,7 @@ final class GradeMerge {
     }
 
     private static void same(String what, Gradebook.Part a, Gradebook.Part b, String x, String y) {
-        if (!java.util.Objects.equals(x, y)) {
+        if (!Objects.equals(x, y)) {
             throw new IllegalArgumentException("parts differ in their " + what + ": " + a.file() + " has " + y + ", " + b.file() + " has " + x);
         }
     }

@@ -1,34 +1,14 @@
 package course.tools;
 
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.ImportTree;
-import com.sun.source.tree.LiteralTree;
-import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.util.JavacTask;
-import com.sun.source.util.SourcePositions;
-import com.sun.source.util.TreeScanner;
-import com.sun.source.util.Trees;
+import com.sun.source.tree.*;
+import com.sun.source.util.*;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.*;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
+import javax.tools.*;
 
 /**
  * Reads Java sources with javac's own parser (so unicode escapes, comments and text blocks are what
@@ -51,9 +31,7 @@ final class JavaSources {
     /** A kind of use an instructor should look at: its label, and what it matches in names or in string constants. */
     private record Rule(String what, Predicate<String> name, Predicate<String> string) {}
 
-    private static Predicate<String> re(String regex) {
-        return Pattern.compile(regex).asPredicate();
-    }
+    private static Predicate<String> re(String regex) { return Pattern.compile(regex).asPredicate(); }
 
     private static final Predicate<String> NONE = s -> false;
 
@@ -136,7 +114,7 @@ final class JavaSources {
                 String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
                 List<String> types = new ArrayList<>();
                 for (Tree t : unit.getTypeDecls()) {
-                    if (t instanceof com.sun.source.tree.ClassTree c) types.add(c.getSimpleName().toString());
+                    if (t instanceof ClassTree c) types.add(c.getSimpleName().toString());
                 }
                 List<Hint> hints = hints(unit, positions, names.getOrDefault(f, f.toString()));
                 out.put(f, hints == null ? new Parsed(pkg, types, List.of(TOO_DEEP), List.of())
