@@ -74,30 +74,16 @@ final class Gradebook {
 
     static String json(Grader.Grade g) {
         Grader.Provenance p = g.provenance();
-        Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("repository", p.repository());
-        prov.put("ref", p.ref());
-        prov.put("commit", p.commit());
-        prov.put("uncommitted_changes", p.uncommitted().isEmpty() ? null : p.uncommitted().equals("yes"));
-        prov.put("grader_commit", p.graderCommit());
-        prov.put("grader_dirty", p.graderDirty());
-        prov.put("graded_at", p.gradedAt());
-        prov.put("flags", p.flags());
-        prov.put("sandbox", p.sandbox());
-        prov.put("points_sha256", p.pointsSha256());
-        prov.put("taken_files", p.takenFiles());
-        prov.put("input_sha256", p.inputSha256());
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("student", g.student());
-        m.put("total", g.total());
-        m.put("max", g.max());
-        m.put("provenance", prov);
-        m.put("exercises", g.scores().stream().map(s -> (Object) map("module", s.module(), "exercise", s.exercise(), "passed", s.passed(),
-                "tests", s.tests(), "points", s.points(), "score", s.score(), "note", Grader.clean(s.note(), 1000))).toList());
-        m.put("notes", g.notes().stream().map(n -> Grader.clean(n, 1000)).toList());
-        m.put("review_hints", g.hints().stream().map(h -> (Object) map("file", h.file(), "line", h.line(), "what", h.what())).toList());
-        m.put("ignored", g.ignored().stream().map(n -> Grader.clean(n, 1000)).toList());
-        return json(m, "") + "\n";
+        Map<String, Object> prov = map("repository", p.repository(), "ref", p.ref(), "commit", p.commit(),
+                "uncommitted_changes", p.uncommitted().isEmpty() ? null : p.uncommitted().equals("yes"), "grader_commit", p.graderCommit(),
+                "grader_dirty", p.graderDirty(), "graded_at", p.gradedAt(), "flags", p.flags(), "sandbox", p.sandbox(),
+                "points_sha256", p.pointsSha256(), "taken_files", p.takenFiles(), "input_sha256", p.inputSha256());
+        return json(map("student", g.student(), "total", g.total(), "max", g.max(), "provenance", prov,
+                "exercises", g.scores().stream().map(s -> map("module", s.module(), "exercise", s.exercise(), "passed", s.passed(),
+                        "tests", s.tests(), "points", s.points(), "score", s.score(), "note", Grader.clean(s.note(), 1000))).toList(),
+                "notes", g.notes().stream().map(n -> Grader.clean(n, 1000)).toList(),
+                "review_hints", g.hints().stream().map(h -> map("file", h.file(), "line", h.line(), "what", h.what())).toList(),
+                "ignored", g.ignored().stream().map(n -> Grader.clean(n, 1000)).toList()), "") + "\n";
     }
 
     private static Map<String, Object> map(Object... keysAndValues) {
@@ -171,7 +157,7 @@ final class Gradebook {
         Map<String, List<String>> f = new HashMap<>();
         for (String line : Files.readAllLines(dir.resolve("run.tsv"))) {
             int tab = line.indexOf('\t');
-            if (tab < 0) throw new IOException(dir.resolve("run.tsv") + " is not a run.tsv the grader wrote: " + line);
+            if (tab < 0) throw new ToolException(dir.resolve("run.tsv") + " is not a run.tsv the grader wrote: " + line);
             f.computeIfAbsent(line.substring(0, tab), k -> new ArrayList<>()).add(Tsv.unescape(line.substring(tab + 1)));
         }
         Meta meta = new Meta(one(f, "grader_commit"), "true".equals(one(f, "grader_dirty")), one(f, "points_sha256"), one(f, "flags"),
@@ -189,7 +175,7 @@ final class Gradebook {
                         t.get(3), t.get(4), t.get(5), t.get(6), t.get(7), t.get(8), Integer.parseInt(t.get(9)), t.get(10)));
             }
         } catch (RuntimeException e) {
-            throw new IOException(dir.resolve("grades.csv") + " is not a grades.csv the grader wrote: " + e.getMessage(), e);
+            throw new ToolException(dir.resolve("grades.csv") + " is not a grades.csv the grader wrote: " + e.getMessage());
         }
         return new Part(dir, meta, rows);
     }
