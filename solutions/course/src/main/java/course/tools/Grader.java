@@ -52,9 +52,7 @@ final class Grader {
     private final Runner runner; // null: Maven
     private final Map<String, String> mavenEnvironment; // the self-test plants secrets there: no test JVM may see them
 
-    Grader(Path root) {
-        this(root, null, Map.of());
-    }
+    Grader(Path root) { this(root, null, Map.of()); }
 
     private Grader(Path root, Runner runner, Map<String, String> mavenEnvironment) {
         this.root = root;
@@ -102,14 +100,7 @@ final class Grader {
         listed.problems().forEach(p -> System.out.println("  roster: " + p));
         String token = UUID.randomUUID().toString();
         Path work = Files.createTempDirectory("course-grade-");
-        Thread cleanup = new Thread(() -> { // Ctrl-C, kill: no process of the run and no temporary folder is left
-            ProcessTree.killAll(null, token);
-            try {
-                Course.deleteTree(work);
-            } catch (IOException e) {
-                // best effort on the way out
-            }
-        });
+        Thread cleanup = new Thread(() -> end(token, work)); // Ctrl-C, kill: no process of the run and no temporary folder is left
         Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             Run run = build(o, modules, work, sandbox, runner != null ? runner : ModuleRun.MavenRunner.of(work, token, sandbox, o.moduleLimit(), mavenEnvironment));
@@ -147,13 +138,22 @@ final class Grader {
             Gradebook.writeClass(out(o), meta, grades.stream().map(Gradebook::row).toList());
             return grades;
         } finally {
-            ProcessTree.killAll(null, token);
+            end(token, work);
             try {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
             } catch (IllegalStateException e) {
                 // shutting down already
             }
+        }
+    }
+
+    /** Kills every process of the run and deletes its work folder. */
+    private static void end(String token, Path work) {
+        ProcessTree.killAll(null, token);
+        try {
             Course.deleteTree(work);
+        } catch (IOException e) {
+            // best effort on the way out
         }
     }
 
