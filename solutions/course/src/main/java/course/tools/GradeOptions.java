@@ -40,8 +40,7 @@ record GradeOptions(List<String> submissions, Path batch, Path roster, Path out,
             return mine;
         }
 
-        @Override
-        public String toString() { return index + "/" + count; }
+        @Override public String toString() { return index + "/" + count; }
     }
 
     /** Parses {@code args}; relative paths are taken from {@code cwd}. */

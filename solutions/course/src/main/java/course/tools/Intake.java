@@ -14,14 +14,8 @@ import java.util.stream.Stream;
  */
 final class Intake {
 
-    /** A file larger than this is never a learner's exercise. */
-    static final long MAX_FILE_BYTES = 512 * 1024;
-    /** At most this many ignored files are listed one by one. */
-    static final int MAX_LISTED = 30;
-    /** At most this many files and folders are looked at per module's sources, and in the rest of a submission. */
-    static final int MAX_ENTRIES = 5_000;
-    /** Folders deeper than this (below the module's src/main/java, or the submission) are not looked into. */
-    static final int MAX_DEPTH = 16;
+    /** The largest exercise file; the ignored files listed one by one; the files and folders looked at, and how deep, per module and in the rest. */
+    static final int MAX_FILE_BYTES = 512 * 1024, MAX_LISTED = 30, MAX_ENTRIES = 5_000, MAX_DEPTH = 16;
 
     /** One module of the course, as the grader's tree has it. */
     record Module(String name, List<String> exercises, Set<String> packageDirs, Map<String, Set<String>> starterTypes, Set<String> reservedNames) {
@@ -54,9 +48,7 @@ final class Intake {
     }
 
     /** A file taken: its module, its path below src/main/java, and its bytes. */
-    record Taken(String module, String rel, byte[] content) {
-        String path() { return module + "/src/main/java/" + rel; }
-    }
+    record Taken(String module, String rel, byte[] content) { String path() { return module + "/src/main/java/" + rel; } }
 
     /** A file left out because javac cannot parse it: its exercise (or null), and file:line message. */
     record Unparsable(String module, String rel, String exercise, String error) {}

@@ -22,8 +22,7 @@ final class ModuleRun {
 
     /** A compiler error: {@code root} is "main" or "test", {@code rel} the path below its java folder. */
     record CompileError(String root, String rel, int line, String message) {
-        @Override
-        public String toString() { return rel + ":" + line + " " + message; }
+        @Override public String toString() { return rel + ":" + line + " " + message; }
     }
 
     // [ERROR] /abs/module-01-threads/src/main/java/course/threads/Ex02_X.java:[12,5] ';' expected

@@ -41,10 +41,7 @@ final class Sandbox {
 
     /** What grading will use: bwrap (its path and version), or nothing, with the reason. */
     record Choice(Path bwrap, String description, boolean root, List<Path> tools) {
-        Choice(Path bwrap, String description) {
-            this(bwrap, description, false, List.of());
-        }
-
+        Choice(Path bwrap, String description) { this(bwrap, description, false, List.of()); }
         boolean on() { return bwrap != null; }
     }
 

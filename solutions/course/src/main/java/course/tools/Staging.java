@@ -22,9 +22,7 @@ final class Staging {
 
     /** A submission taken in: what it handed in (or why nothing), and its commit. */
     record Staged(Submission submission, Intake.Result intake, String commit, String uncommitted, String problem) {
-        Staged(Submission s, String problem) {
-            this(s, null, null, null, problem);
-        }
+        Staged(Submission s, String problem) { this(s, null, null, null, problem); }
     }
 
     /** How long one git command of the intake may take (a clone that hangs costs its submission, not the batch). */
