@@ -1,19 +1,13 @@
 package course.tools;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.nio.file.*;
+import java.util.*;
 import java.util.stream.Stream;
 
 /**
- * Combines the parts of a class graded in shards (each a folder with the grades.json that
- * {@code grade --shard I/N} wrote) into one grades.csv and grades.json.
+ * Combines the parts of a class graded in shards (each a folder with the grades.csv and run.tsv that
+ * {@code grade --shard I/N} wrote) into one grades.csv and run.tsv.
  *
  * <pre>
  *   grade-merge DIR... [--out DIR]     DIR: a part, or a folder whose subfolders are parts
@@ -32,109 +26,86 @@ final class GradeMerge {
 
     int run(List<String> args) throws IOException {
         Path cwd = Path.of("").toAbsolutePath();
-        Args a = Args.parse(args, java.util.Set.of("--out"), java.util.Set.of());
+        Args a = Args.parse(args, Set.of("--out"), Set.of());
         Path out = a.value("--out", null) == null ? root.resolve("target/grades") : cwd.resolve(a.value("--out", null)).toAbsolutePath();
-        List<Path> dirs = a.positionals().stream().map(cwd::resolve).toList();
-        List<Gradebook.Part> parts;
-        try {
-            parts = read(dirs);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new ToolException(e.getMessage());
-        }
-        Merged m;
-        try {
-            m = merge(parts);
-        } catch (IllegalArgumentException e) {
-            throw new ToolException("refused: " + e.getMessage(), "merge the parts of one grading run: the same grader commit, points and flags, each shard once");
-        }
-        Course.writeAtomically(out.resolve("grades.csv"), Gradebook.csv(m.meta().columns(), m.rows()));
-        Course.writeAtomically(out.resolve("grades.json"), Gradebook.json(m.meta(), m.rows()));
+        List<Gradebook.Part> parts = read(a.positionals().stream().map(cwd::resolve).toList());
+        Merged m = merge(parts);
+        Gradebook.writeClass(out, m.meta(), m.rows());
         System.out.printf("Merged %d part(s): %d student(s) graded, %d missing, %d duplicated%n",
                 parts.size(), m.rows().size(), m.missing().size(), m.duplicated().size());
         m.meta().problems().forEach(p -> System.out.println("  " + p));
-        System.out.println("Gradebook: " + out.resolve("grades.csv") + " and grades.json");
-        System.out.println("grades.csv  sha256 " + Gradebook.sha256(out.resolve("grades.csv")));
-        System.out.println("grades.json sha256 " + Gradebook.sha256(out.resolve("grades.json")));
+        System.out.println("Gradebook: " + out.resolve("grades.csv") + " and run.tsv");
+        System.out.println("grades.csv sha256 " + Gradebook.sha256(out.resolve("grades.csv")));
+        System.out.println("run.tsv    sha256 " + Gradebook.sha256(out.resolve("run.tsv")));
         return m.missing().isEmpty() && m.duplicated().isEmpty() ? 0 : 1;
     }
 
-    /** The parts in {@code dirs}: each a folder holding grades.json, or a folder of such folders. */
+    /** The parts in {@code dirs}: each a folder holding run.tsv and grades.csv, or a folder of such folders. */
     static List<Gradebook.Part> read(List<Path> dirs) throws IOException {
-        if (dirs.isEmpty()) throw new IllegalArgumentException("name the folders of the parts to merge");
+        if (dirs.isEmpty()) throw new ToolException("name the folders of the parts to merge");
         List<Gradebook.Part> parts = new ArrayList<>();
         for (Path d : dirs) {
-            if (Files.isRegularFile(d.resolve("grades.json"))) {
-                parts.add(Gradebook.read(d.resolve("grades.json")));
-                continue;
+            if (!Files.isDirectory(d)) throw new ToolException("no such folder: " + d);
+            List<Path> inner = List.of(d);
+            if (!Files.isRegularFile(d.resolve("run.tsv"))) {
+                try (Stream<Path> s = Files.list(d)) {
+                    inner = s.filter(p -> Files.isRegularFile(p.resolve("run.tsv"))).sorted().toList();
+                }
             }
-            if (!Files.isDirectory(d)) throw new IllegalArgumentException("no such folder: " + d);
-            List<Path> inner;
-            try (Stream<Path> s = Files.list(d)) {
-                inner = s.filter(p -> Files.isRegularFile(p.resolve("grades.json"))).sorted().toList();
-            }
-            if (inner.isEmpty()) throw new IllegalArgumentException(d + " holds no grades.json, nor do its subfolders");
-            for (Path p : inner) parts.add(Gradebook.read(p.resolve("grades.json")));
+            if (inner.isEmpty()) throw new ToolException(d + " holds no run.tsv, nor do its subfolders");
+            for (Path p : inner) parts.add(Gradebook.read(p));
         }
         return parts;
     }
 
     record Merged(Gradebook.Meta meta, List<Gradebook.Row> rows, List<String> missing, List<String> duplicated) {}
 
-    /** Merges {@code parts}; throws IllegalArgumentException when they cannot belong together. */
+    /** Merges {@code parts}; refuses parts that cannot belong together. */
     static Merged merge(List<Gradebook.Part> parts) {
-        Gradebook.Part first = parts.getFirst();
+        Gradebook.Meta first = parts.getFirst().meta();
         for (Gradebook.Part p : parts) {
-            same("grader commit", first, p, p.meta().graderCommit(), first.meta().graderCommit());
-            same("points table", first, p, p.meta().pointsSha256(), first.meta().pointsSha256());
-            same("grading flags", first, p, p.meta().flags(), first.meta().flags());
-            same("roster", first, p, p.meta().rosterSha256(), first.meta().rosterSha256());
-            same("class (list of students)", first, p, String.valueOf(p.meta().students()), String.valueOf(first.meta().students()));
-            same("columns", first, p, String.valueOf(p.meta().columns()), String.valueOf(first.meta().columns()));
-            same("shard count", first, p, count(p.meta().shard()), count(first.meta().shard()));
+            Gradebook.Meta x = p.meta();
+            Map<String, List<Object>> pairs = new LinkedHashMap<>();
+            pairs.put("grader commit", Arrays.asList(x.graderCommit(), first.graderCommit()));
+            pairs.put("points table", Arrays.asList(x.pointsSha256(), first.pointsSha256()));
+            pairs.put("grading flags", Arrays.asList(x.flags(), first.flags()));
+            pairs.put("roster", Arrays.asList(x.rosterSha256(), first.rosterSha256()));
+            pairs.put("class (list of students)", List.of(x.students(), first.students()));
+            pairs.put("columns", List.of(x.columns(), first.columns()));
+            pairs.put("shard count", List.of(count(x.shard()), count(first.shard())));
+            pairs.forEach((what, v) -> {
+                if (!Objects.equals(v.get(0), v.get(1))) throw new ToolException("refused: parts differ in their " + what + ": " + parts.getFirst().file()
+                        + " has " + v.get(1) + ", " + p.file() + " has " + v.get(0), "merge the parts of one grading run: the same grader commit, points and flags, each shard once");
+            });
         }
         Map<String, Gradebook.Row> byStudent = new LinkedHashMap<>();
-        List<String> duplicated = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<String> duplicated = new ArrayList<>(), problems = new ArrayList<>(), missing = new ArrayList<>();
         Set<String> shards = new LinkedHashSet<>();
         for (Gradebook.Part p : parts) {
             shards.add(p.meta().shard());
             for (Gradebook.Row r : p.rows()) {
-                if (byStudent.containsKey(r.student())) {
+                if (byStudent.putIfAbsent(r.student(), r) != null) {
                     duplicated.add(r.student());
                     problems.add("duplicated: " + r.student() + " is in more than one part (kept the row from the first; also in " + p.file() + ")");
-                } else {
-                    byStudent.put(r.student(), r);
                 }
             }
-            for (String x : p.meta().problems()) if (!problems.contains(x)) problems.add(x);
+            p.meta().problems().stream().filter(x -> !problems.contains(x)).forEach(problems::add);
         }
         List<Gradebook.Row> rows = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (String s : first.meta().students()) {
-            Gradebook.Row r = byStudent.remove(s);
-            if (r != null) rows.add(r);
+        for (String s : first.students()) {
+            if (byStudent.containsKey(s)) rows.add(byStudent.remove(s));
             else missing.add(s);
         }
         rows.addAll(byStudent.values()); // rows for students the roster does not list (should not happen)
         byStudent.keySet().forEach(s -> problems.add("not in the class list: " + s));
-        int n = Integer.parseInt(count(first.meta().shard()));
-        for (int i = 1; i <= n; i++) {
-            if (!shards.contains(i + "/" + n)) problems.add("missing part: shard " + i + "/" + n);
-        }
+        int n = Integer.parseInt(count(first.shard()));
+        for (int i = 1; i <= n; i++) if (!shards.contains(i + "/" + n)) problems.add("missing part: shard " + i + "/" + n);
         missing.forEach(s -> problems.add("missing: " + s + " (in no part)"));
-        Gradebook.Meta meta = new Gradebook.Meta(first.meta().graderCommit(), parts.stream().anyMatch(p -> p.meta().graderDirty()),
-                first.meta().pointsSha256(), first.meta().flags(), "merged " + String.join(",", shards), first.meta().rosterSha256(),
-                first.meta().students(), first.meta().columns(), problems);
-        return new Merged(meta, rows, missing, duplicated);
+        return new Merged(new Gradebook.Meta(first.graderCommit(), parts.stream().anyMatch(p -> p.meta().graderDirty()), first.pointsSha256(),
+                first.flags(), "merged " + String.join(",", shards), first.rosterSha256(), first.students(), first.columns(), problems), rows, missing, duplicated);
     }
 
     private static String count(String shard) {
         return shard == null || !shard.contains("/") ? "1" : shard.substring(shard.indexOf('/') + 1);
-    }
-
-    private static void same(String what, Gradebook.Part a, Gradebook.Part b, String x, String y) {
-        if (!java.util.Objects.equals(x, y)) {
-            throw new IllegalArgumentException("parts differ in their " + what + ": " + a.file() + " has " + y + ", " + b.file() + " has " + x);
-        }
     }
 }

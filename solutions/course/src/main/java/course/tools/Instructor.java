@@ -23,7 +23,7 @@ public final class Instructor {
             case "solution-branch" -> new SolutionBranch(root).run(rest);
             case "grade" -> new Grader(root).run(rest);
             case "grade-merge" -> new GradeMerge(root).run(rest);
-            case "grader-selftest" -> new GraderSelfTest(root).run(rest);
+            case "grader-selftest" -> Grader.selfTest(root, rest);
             case "wrong-answers" -> new WrongAnswers(root).run(rest);
             case "mutation" -> new Mutation(root).run(rest);
             default -> throw new IllegalStateException("no case for " + command);

@@ -1,34 +1,14 @@
 package course.tools;
 
-import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.ImportTree;
-import com.sun.source.tree.LiteralTree;
-import com.sun.source.tree.MemberSelectTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.util.JavacTask;
-import com.sun.source.util.SourcePositions;
-import com.sun.source.util.TreeScanner;
-import com.sun.source.util.Trees;
+import com.sun.source.tree.*;
+import com.sun.source.util.*;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
+import java.util.*;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
+import javax.tools.*;
 
 /**
  * Reads Java sources with javac's own parser (so unicode escapes, comments and text blocks are what
@@ -42,18 +22,13 @@ final class JavaSources {
 
     /** A review hint: in file {@code file} at {@code line}, a use of {@code what}. */
     record Hint(String file, long line, String what) {
-        @Override
-        public String toString() {
-            return file + ":" + line + " " + what;
-        }
+        @Override public String toString() { return file + ":" + line + " " + what; }
     }
 
     /** A kind of use an instructor should look at: its label, and what it matches in names or in string constants. */
     private record Rule(String what, Predicate<String> name, Predicate<String> string) {}
 
-    private static Predicate<String> re(String regex) {
-        return Pattern.compile(regex).asPredicate();
-    }
+    private static Predicate<String> re(String regex) { return Pattern.compile(regex).asPredicate(); }
 
     private static final Predicate<String> NONE = s -> false;
 
@@ -134,10 +109,7 @@ final class JavaSources {
                 Path f = byUri.get(unit.getSourceFile().toUri().toString());
                 if (f == null) continue;
                 String pkg = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
-                List<String> types = new ArrayList<>();
-                for (Tree t : unit.getTypeDecls()) {
-                    if (t instanceof com.sun.source.tree.ClassTree c) types.add(c.getSimpleName().toString());
-                }
+                List<String> types = unit.getTypeDecls().stream().filter(t -> t instanceof ClassTree).map(t -> ((ClassTree) t).getSimpleName().toString()).toList();
                 List<Hint> hints = hints(unit, positions, names.getOrDefault(f, f.toString()));
                 out.put(f, hints == null ? new Parsed(pkg, types, List.of(TOO_DEEP), List.of())
                         : new Parsed(pkg, types, errors.getOrDefault(f, List.of()), hints));
@@ -151,34 +123,16 @@ final class JavaSources {
         TreeScanner<Void, Void> scanner = new TreeScanner<Void, Void>() {
             private void check(Tree t, String text, boolean isString) {
                 for (Rule r : RULES) {
-                    if (found.containsKey(r.what())) continue;
-                    if ((isString ? r.string() : r.name()).test(text)) {
-                        long line = unit.getLineMap().getLineNumber(positions.getStartPosition(unit, t));
-                        found.put(r.what(), new Hint(name, line, r.what()));
+                    if (!found.containsKey(r.what()) && (isString ? r.string() : r.name()).test(text)) {
+                        found.put(r.what(), new Hint(name, unit.getLineMap().getLineNumber(positions.getStartPosition(unit, t)), r.what()));
                     }
                 }
             }
 
-            @Override
-            public Void visitIdentifier(IdentifierTree t, Void v) {
-                check(t, t.getName().toString(), false);
-                return super.visitIdentifier(t, v);
-            }
-
-            @Override
-            public Void visitMemberSelect(MemberSelectTree t, Void v) {
-                check(t, t.toString(), false);
-                return super.visitMemberSelect(t, v);
-            }
-
-            @Override
-            public Void visitImport(ImportTree t, Void v) {
-                check(t, t.getQualifiedIdentifier().toString(), false);
-                return super.visitImport(t, v);
-            }
-
-            @Override
-            public Void visitLiteral(LiteralTree t, Void v) {
+            @Override public Void visitIdentifier(IdentifierTree t, Void v) { check(t, t.getName().toString(), false); return super.visitIdentifier(t, v); }
+            @Override public Void visitMemberSelect(MemberSelectTree t, Void v) { check(t, t.toString(), false); return super.visitMemberSelect(t, v); }
+            @Override public Void visitImport(ImportTree t, Void v) { check(t, t.getQualifiedIdentifier().toString(), false); return super.visitImport(t, v); }
+            @Override public Void visitLiteral(LiteralTree t, Void v) {
                 if (t.getValue() instanceof String s) check(t, s, true);
                 return super.visitLiteral(t, v);
             }

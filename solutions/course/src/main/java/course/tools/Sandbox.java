@@ -1,55 +1,36 @@
 package course.tools;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.*;
+import java.nio.file.*;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.io.InputStream;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Properties;
-import java.util.Set;
+import java.util.*;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where the learner's code runs: the test JVMs that surefire forks. On Linux with bubblewrap
- * ({@code bwrap}) each one runs in a sandbox built by allow-list ({@link SandboxArgs}): it sees the
- * JDK, the system libraries, its class path and its own module folder of this one submission's
- * staged copy, all read-only, and a size-capped private /tmp; nothing else of the host (no bind of
- * /), no network, no environment but what the JVM needs, its own PID namespace (whatever it starts
- * dies with it), a new session, and it dies with its parent. It holds no capability; when the grader
- * runs as root it runs as uid/gid {@value #UID} all the same (setpriv), and limits on processes,
- * address space, file size and CPU time (prlimit) keep a fork, heap or disk bomb to its own grade.
- * Maven itself, which compiles and writes the reports, stays outside.
- *
- * <p>It is wired in through surefire's {@code jvm} parameter: a small shell script in the layout of a
- * JDK (bin/java next to a copy of the real JDK's release file, which surefire reads) that asks
- * SandboxArgs for the bind list, then starts the real java under bwrap. The script, its config and
- * SandboxArgs' class live in the grader's work folder, which no sandbox can see.
+ * Where the learner's code runs: each test JVM surefire forks. On Linux with bubblewrap it runs in a
+ * sandbox built by allow-list ({@link SandboxArgs}): the JDK, the system libraries, its class path and its
+ * own module folder of this submission's staged copy, all read-only, and a size-capped private /tmp;
+ * no network, no environment but what the JVM needs, its own PID namespace, a new session, and it dies
+ * with its parent. It holds no capability; as root it runs as uid/gid {@value #UID} all the same
+ * (setpriv), and prlimit keeps a fork, heap or disk bomb to its own grade. Maven stays outside.
+ * Wired in through surefire's {@code jvm} parameter: a shell script in the layout of a JDK that asks
+ * SandboxArgs for the bind list, then starts the real java under bwrap; it lives in the grader's work
+ * folder, which no sandbox can see.
  */
 final class Sandbox {
 
     enum Mode {
-        /** Sandbox where the OS offers one; grade unsandboxed (and say so) elsewhere. */
-        AUTO,
-        /** Never sandbox. */
-        OFF,
-        /** Sandbox or refuse to grade. */
-        REQUIRED;
+        AUTO, OFF, REQUIRED;
 
         static Mode parse(String s) {
-            return switch (s.strip().toLowerCase(Locale.ROOT)) {
-                case "auto" -> AUTO;
-                case "off" -> OFF;
-                case "required" -> REQUIRED;
-                default -> throw new ToolException("--sandbox takes auto, off or required; got " + s);
-            };
+            try {
+                return valueOf(s.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ToolException("--sandbox takes auto, off or required; got " + s);
+            }
         }
     }
 
@@ -60,101 +41,72 @@ final class Sandbox {
 
     /** What grading will use: bwrap (its path and version), or nothing, with the reason. */
     record Choice(Path bwrap, String description, boolean root, List<Path> tools) {
-        Choice(Path bwrap, String description) {
-            this(bwrap, description, false, List.of());
-        }
-
-        boolean on() {
-            return bwrap != null;
-        }
+        Choice(Path bwrap, String description) { this(bwrap, description, false, List.of()); }
+        boolean on() { return bwrap != null; }
     }
 
-    /** What a grade made without a sandbox leaves to chance: one line, said once per run. */
     static final String UNSANDBOXED = "the submissions' code runs as you, with your files, environment and network: "
             + "grade untrusted code only in a throwaway container or account";
 
-    /** Chooses for {@code mode}; throws IllegalStateException for REQUIRED when no sandbox can be had. */
+    /** Chooses for {@code mode}; refuses to grade under REQUIRED when no sandbox can be had. */
     static Choice choose(Mode mode) {
         if (mode == Mode.OFF) return new Choice(null, "unsandboxed (--sandbox=off)");
-        String why = unavailable();
+        boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
+        String why = linux ? null : "no sandbox on " + System.getProperty("os.name") + "; bubblewrap is Linux only";
         Path bwrap = why == null ? find("bwrap") : null;
         if (why == null && bwrap == null) why = "bwrap not found (apt-get install bubblewrap)";
-        boolean root = uid() == 0;
+        boolean root = why == null && uid() == 0;
         List<Path> tools = new ArrayList<>();
-        if (why == null) {
-            for (String t : root ? List.of("setpriv", "prlimit") : List.of("prlimit")) {
-                Path p = find(t);
-                if (p == null) why = t + " not found (util-linux)";
-                else tools.add(p);
-            }
+        for (String t : why != null ? List.<String>of() : root ? List.of("setpriv", "prlimit") : List.of("prlimit")) {
+            if (find(t) == null) why = t + " not found (util-linux)";
+            else tools.add(find(t));
         }
         if (why == null) {
             Choice c = new Choice(bwrap, "bwrap " + version(bwrap) + (root ? ", uid " + UID : ""), root, tools);
-            String trial = trial(c);
-            if (trial == null) return c;
-            why = trial;
+            if ((why = trial(c)) == null) return c;
         }
-        if (mode == Mode.REQUIRED) {
-            throw new IllegalStateException("--sandbox=required, but no sandbox can be had here: " + why);
-        }
+        if (mode == Mode.REQUIRED) throw new ToolException("--sandbox=required, but no sandbox can be had here: " + why);
         return new Choice(null, "unsandboxed (" + why + ")");
     }
 
-    /** This process's real uid (Linux), or -1. */
     private static long uid() {
         try {
-            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (l.startsWith("Uid:")) return Long.parseLong(l.split("\\s+")[1]);
-            }
+            return Long.parseLong(Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("Uid:"))
+                    .findFirst().orElseThrow().split("\\s+")[1]);
         } catch (IOException | RuntimeException e) {
-            // not Linux
+            return -1;
         }
-        return -1;
-    }
-
-    /** Null where a sandbox could exist (Linux), else why not. */
-    private static String unavailable() {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        return os.contains("linux") ? null : "no sandbox on " + System.getProperty("os.name") + "; bubblewrap is Linux only";
     }
 
     private static Path find(String tool) {
-        List<String> path = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)));
+        List<String> path = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
         path.addAll(List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin"));
-        for (String dir : path) {
-            if (dir.isEmpty()) continue;
-            Path p = Path.of(dir, tool);
-            if (Files.isExecutable(p)) return p;
-        }
-        return null;
+        return path.stream().filter(d -> !d.isEmpty()).map(d -> Path.of(d, tool)).filter(Files::isExecutable).findFirst().orElse(null);
     }
 
-    /** Null when the sandbox starts this JDK's java (every option, bind and limit a test JVM gets), else what went wrong. */
+    private static String version(Path bwrap) {
+        try {
+            return Course.exec(List.of(bwrap.toString(), "--version"), null).strip().replaceFirst("^bubblewrap\\s*", "");
+        } catch (Exception e) {
+            return "(version unknown)";
+        }
+    }
+
+    /** Null when the launcher, as a test JVM gets it, starts this JDK's java; else what went wrong. */
     private static String trial(Choice c) {
         Path dir = null;
         try {
             dir = Files.createTempDirectory("course-bwrap-");
-            Path javaHome = Path.of(System.getProperty("java.home"));
-            Path launcher = installLauncher(dir, c, javaHome, Duration.ofSeconds(60));
-            Path work = Files.createDirectories(dir.resolve("work"));
-            List<String> cmd = new ArrayList<>(List.of(c.bwrap().toString()));
-            Properties config = new Properties();
-            try (InputStream in = Files.newInputStream(launcher.getParent().getParent().getParent().resolve("sandbox.properties"))) {
-                config.load(in);
-            }
-            cmd.addAll(SandboxArgs.options(config, work, "", List.of(), false));
-            cmd.add("--");
-            cmd.addAll(command(c, javaHome.resolve("bin/java"), Duration.ofSeconds(60)));
-            cmd.add("-version");
-            Path err = dir.resolve("trial.out");
-            Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true).redirectOutput(err.toFile()).start();
+            Path launcher = installLauncher(dir, c, Path.of(System.getProperty("java.home")), Duration.ofSeconds(60));
+            Path work = Files.createDirectories(dir.resolve("work")), out = dir.resolve("trial.out");
+            Process p = new ProcessBuilder(launcher.toString(), "-version").directory(work.toFile()).redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return "bwrap did not start a trial JVM within 60 s";
             }
-            return p.exitValue() == 0 ? null
-                    : "bwrap cannot create the sandbox here (" + Files.readString(err).strip().lines().findFirst().orElse("exit " + p.exitValue())
-                      + "); user namespaces may be disabled";
+            return p.exitValue() == 0 ? null : "bwrap cannot create the sandbox here ("
+                    + Files.readString(out).strip().lines().findFirst().orElse("exit " + p.exitValue()) + "); user namespaces may be disabled";
         } catch (IOException e) {
             return "bwrap does not start: " + e.getMessage();
         } catch (InterruptedException e) {
@@ -169,34 +121,22 @@ final class Sandbox {
         }
     }
 
-    private static String version(Path bwrap) {
-        try {
-            return Course.exec(List.of(bwrap.toString(), "--version"), null).strip().replaceFirst("^bubblewrap\\s*", "");
-        } catch (Exception e) {
-            return "(version unknown)";
-        }
-    }
-
     /**
-     * Writes the launcher surefire starts instead of java into {@code dir} (a folder of the grader's,
-     * which no sandbox sees): {@code jdk/bin/java} next to a copy of the real JDK's release file, the
-     * sandbox's config and /etc files, and SandboxArgs' class; returns the launcher's path (for -Djvm=...).
+     * Writes the launcher surefire starts instead of java into {@code dir} (the grader's, which no sandbox
+     * sees): jdk/bin/java beside a copy of the JDK's release file (surefire reads it), the sandbox's config,
+     * its /etc files and SandboxArgs' class; returns the launcher's path (for -Djvm=...).
      */
     static Path installLauncher(Path dir, Choice c, Path javaHome, Duration cpuLimit) throws IOException {
-        Path jdk = dir.resolve("jdk");
-        Files.createDirectories(jdk.resolve("bin"));
-        Path release = javaHome.resolve("release");
-        if (Files.exists(release)) Files.copy(release, jdk.resolve("release"), StandardCopyOption.REPLACE_EXISTING);
+        Path jdk = Files.createDirectories(dir.resolve("jdk/bin")).getParent();
+        if (Files.exists(javaHome.resolve("release"))) Files.copy(javaHome.resolve("release"), jdk.resolve("release"), StandardCopyOption.REPLACE_EXISTING);
         Path etc = Files.createDirectories(dir.resolve("etc"));
         Files.writeString(etc.resolve("hosts"), "127.0.0.1 localhost\n::1 localhost ip6-localhost ip6-loopback\n");
         Files.writeString(etc.resolve("passwd"), "root:x:0:0:root:/tmp:/nonexistent\nsandbox:x:" + UID + ":" + UID + ":sandbox:/tmp:/nonexistent\n");
         Files.writeString(etc.resolve("group"), "root:x:0:\nsandbox:x:" + UID + ":\n");
         Files.writeString(etc.resolve("nsswitch.conf"), "passwd: files\ngroup: files\nhosts: files\n");
-        Path classes = dir.resolve("classes/course/tools");
-        Files.createDirectories(classes);
         try (InputStream in = SandboxArgs.class.getResourceAsStream("SandboxArgs.class")) {
             if (in == null) throw new IOException("the course tools' SandboxArgs.class is missing");
-            Files.copy(in, classes.resolve("SandboxArgs.class"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, Files.createDirectories(dir.resolve("classes/course/tools")).resolve("SandboxArgs.class"), StandardCopyOption.REPLACE_EXISTING);
         }
         Properties config = new Properties();
         config.setProperty("root", Boolean.toString(c.root()));
@@ -237,19 +177,15 @@ final class Sandbox {
     static List<String> libraryDirs(Path javaHome) {
         Set<String> dirs = new LinkedHashSet<>();
         try {
-            Path libjvm = javaHome.resolve("lib/server/libjvm.so");
-            String out = Course.exec(List.of("ldd", javaHome.resolve("bin/java").toString(), libjvm.toString()), null);
+            String out = Course.exec(List.of("ldd", javaHome.resolve("bin/java").toString(), javaHome.resolve("lib/server/libjvm.so").toString()), null);
             Matcher m = Pattern.compile("(?:=>\\s*)?(/\\S+\\.so[.\\d]*)\\s+\\(").matcher(out);
             while (m.find()) {
-                Path lib = Path.of(m.group(1));
-                if (!lib.startsWith(javaHome)) dirs.add(lib.getParent().toString());
+                if (!Path.of(m.group(1)).startsWith(javaHome)) dirs.add(Path.of(m.group(1)).getParent().toString());
             }
         } catch (Exception e) {
             // no ldd: the usual places
         }
-        if (dirs.isEmpty()) {
-            for (String d : List.of("/lib", "/lib64", "/usr/lib", "/usr/lib64")) if (Files.isDirectory(Path.of(d))) dirs.add(d);
-        }
+        if (dirs.isEmpty()) List.of("/lib", "/lib64", "/usr/lib", "/usr/lib64").stream().filter(d -> Files.isDirectory(Path.of(d))).forEach(dirs::add);
         return List.copyOf(dirs);
     }
 

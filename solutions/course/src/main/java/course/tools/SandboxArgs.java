@@ -1,17 +1,10 @@
 package course.tools;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.*;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.*;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Properties;
-import java.util.Set;
+import java.util.*;
 
 /**
  * The bwrap options for one test JVM, by allow-list: a fresh root holding only the JDK, the system
@@ -37,11 +30,9 @@ final class SandboxArgs {
         try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
             config.load(in);
         }
-        List<String> jvm = List.of(args).subList(3, args.length);
         String classpath = System.getenv().getOrDefault("CLASSPATH", "");
-        List<String> options = options(config, Path.of(args[2]), classpath, jvm, true);
         try (OutputStream o = Files.newOutputStream(Path.of(args[1]))) {
-            for (String s : options) {
+            for (String s : options(config, Path.of(args[2]), classpath, List.of(args).subList(3, args.length), true)) {
                 o.write(s.getBytes(StandardCharsets.UTF_8));
                 o.write(0);
             }
@@ -90,7 +81,7 @@ final class SandboxArgs {
                 try (var s = Files.list(forkDir)) {
                     for (Path f : s.sorted().toList()) {
                         String name = f.getFileName().toString();
-                        if (prepare && root && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                        if (prepare && root && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
                             // surefire's fork files are the grader's; the sandbox's user must read them
                             Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
                         }

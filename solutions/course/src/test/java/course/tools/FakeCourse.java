@@ -22,7 +22,6 @@ final class FakeCourse {
     static Path create(Path root) throws Exception {
         write(root.resolve("mvnw"), "#!/bin/sh\necho not used\n");
         write(root.resolve("pom.xml"), "<project/>\n");
-        write(root.resolve("solutions/course/points.properties"), "default = 10\nmodule-01-demo.Ex02_Second = 5\n");
         Path mod = root.resolve(MODULE);
         write(mod.resolve("pom.xml"), "<project/>\n");
         write(mod.resolve("manifest.txt"), """

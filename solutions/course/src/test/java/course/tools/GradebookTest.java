@@ -27,24 +27,26 @@ class GradebookTest {
     }
 
     @Test
-    void csvHasStudentTotalsExercisesAndProvenance() {
-        String csv = Gradebook.csv(List.of("m/Ex01", "m/Ex02"), List.of(row("ann, the first", 10, 2.5)));
-        assertThat(csv.lines().toList()).containsExactly(
+    void csvHasStudentTotalsExercisesAndProvenance(@TempDir Path dir) throws Exception {
+        Gradebook.writeClass(dir, meta("1/1", List.of("ann, the first")), List.of(row("ann, the first", 10, 2.5)));
+        assertThat(Files.readAllLines(dir.resolve("grades.csv"))).containsExactly(
                 "student,total,max,m/Ex01,m/Ex02,repository,ref,commit,uncommitted_changes,grader_commit,graded_at,sandbox,flags,input_sha256,review_hints,notes",
                 "\"ann, the first\",12.50,20,10,2.50,\"/srv/ann, the first\",main,abc,no,c0ffee,2026-01-01T00:00:00Z,bwrap 0.8.0,--modules m --sandbox=required,f00d,0,");
     }
 
     @Test
-    void jsonRoundTripsAndIsReplacedAtomically(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("out/grades.json");
-        Course.writeAtomically(file, Gradebook.json(meta("1/1", List.of("ann")), List.of(row("ann", 10, 5))));
-        Gradebook.Part part = Gradebook.read(file);
-        assertThat(part.meta()).isEqualTo(meta("1/1", List.of("ann")));
-        assertThat(part.rows()).containsExactly(row("ann", 10, 5));
-        Course.writeAtomically(file, "second\n");
-        assertThat(Files.readString(file)).isEqualTo("second\n");
-        try (var s = Files.list(file.getParent())) {
-            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("grades.json");
+    void aPartRoundTripsAndIsReplacedAtomically(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        Gradebook.Meta meta = new Gradebook.Meta("c0ffee", true, "p01", "--modules m", "1/1", null, List.of("ann", "bob, jr"),
+                List.of("m/Ex01", "m/Ex02"), List.of("row 3: a\ttab and\na line break"));
+        Gradebook.writeClass(out, meta, List.of(row("ann", 10, 5), row("bob, jr", 2.5, 0)));
+        Gradebook.Part part = Gradebook.read(out);
+        assertThat(part.meta()).isEqualTo(meta);
+        assertThat(part.rows()).containsExactly(row("ann", 10, 5), row("bob, jr", 2.5, 0));
+        Course.writeAtomically(out.resolve("grades.csv"), "second\n");
+        assertThat(Files.readString(out.resolve("grades.csv"))).isEqualTo("second\n");
+        try (var s = Files.list(out)) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("grades.csv", "run.tsv");
         }
     }
 

@@ -81,12 +81,12 @@ class GraderRosterTest {
         assertThat(b).extracting(r -> r.getFirst()).containsExactly("student", "ann", "bob", "cid", "dee", "eve", "fay", "gus", "hal");
         assertThat(Csv.parse(Files.readString(merged.resolve("grades.csv"))).getFirst())
                 .contains("student", "commit", "grader_commit", "graded_at", M + "/Ex01_First", M + "/Ex02_Second");
-        assertThat(Files.readString(merged.resolve("grades.json"))).contains("\"problems\"").contains("row 10: no student id");
+        assertThat(Files.readString(merged.resolve("run.tsv"))).contains("problem\trow 10: no student id");
 
         // A part missing: merge says who is missing and fails.
         Path incomplete = dir.resolve("incomplete");
         assertThat(new GradeMerge(course).run(List.of(parts.get(0).toString(), parts.get(1).toString(), "--out", incomplete.toString()))).isEqualTo(1);
-        assertThat(Files.readString(incomplete.resolve("grades.json"))).contains("missing part: shard 3/3").contains("missing: cid");
+        assertThat(Files.readString(incomplete.resolve("run.tsv"))).contains("problem\tmissing part: shard 3/3").contains("problem\tmissing: cid");
         // Parts of another point table: refused.
         Path otherPoints = dir.resolve("points.properties");
         Files.writeString(otherPoints, "default = 20\n");

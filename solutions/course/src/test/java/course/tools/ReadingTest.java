@@ -158,10 +158,10 @@ class ReadingTest {
                 "[ERROR] /tmp/g/course/module-01-threads/src/test/java/course/threads/Ex03_PoolTest.java:[40] cannot find symbol",
                 "[ERROR] /tmp/g/course/module-02-async/src/main/java/course/async/Ex01.java:[1,1] other module",
                 "[ERROR] Failed to execute goal ...");
-        assertThat(CompileErrors.parse(log, course, "module-01-threads")).containsExactly(
-                new CompileErrors.Error("main", "course/threads/Ex02_Split.java", 12, "incompatible types: String cannot be converted to int"),
-                new CompileErrors.Error("test", "course/threads/Ex03_PoolTest.java", 40, "cannot find symbol"));
-        assertThat(CompileErrors.parse(log, course, "module-01-threads").getFirst().toString())
+        assertThat(ModuleRun.compileErrors(log, course, "module-01-threads")).containsExactly(
+                new ModuleRun.CompileError("main", "course/threads/Ex02_Split.java", 12, "incompatible types: String cannot be converted to int"),
+                new ModuleRun.CompileError("test", "course/threads/Ex03_PoolTest.java", 40, "cannot find symbol"));
+        assertThat(ModuleRun.compileErrors(log, course, "module-01-threads").getFirst().toString())
                 .isEqualTo("course/threads/Ex02_Split.java:12 incompatible types: String cannot be converted to int");
     }
 }

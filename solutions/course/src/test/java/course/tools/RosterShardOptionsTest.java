@@ -1,5 +1,6 @@
 package course.tools;
 
+import course.tools.GradeOptions.Shard;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
