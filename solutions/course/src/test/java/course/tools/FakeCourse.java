@@ -22,6 +22,7 @@ final class FakeCourse {
     static Path create(Path root) throws Exception {
         write(root.resolve("mvnw"), "#!/bin/sh\necho not used\n");
         write(root.resolve("pom.xml"), "<project/>\n");
+        Files.createDirectories(root.resolve("solutions/course/src/main/java"));   // an instructor's clone: the instructor's tools are there
         Path mod = root.resolve(MODULE);
         write(mod.resolve("pom.xml"), "<project/>\n");
         write(mod.resolve("manifest.txt"), """
