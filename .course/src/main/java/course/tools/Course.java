@@ -1,7 +1,6 @@
 package course.tools;
 
-import java.io.IOException;
-import java.io.PrintStream;
+import java.io.*;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.*;
 import java.util.*;
@@ -25,19 +24,18 @@ public final class Course {
 
     /** The instructor's commands and their "next:" lines (Instructor.NEXT) when solutions/course is compiled in; else none. */
     static final Map<String, String> INSTRUCTOR = instructorCommands();
+    private static final String LEARNER_COMMANDS = String.join(", ", NEXT.keySet().stream().sorted().toList());
     /** Their names, for a learner's clone without solutions/. */
     static final List<String> INSTRUCTOR_NAMES = List.of("check", "grade", "grade-merge", "grader-selftest", "mutation", "solution-branch", "wrong-answers");
 
     public static void main(String[] args) {
-        int status;
         try {
-            status = run(findRoot(), args, System.out, System.err);
+            System.exit(run(findRoot(), args, System.out, System.err));
         } catch (ToolException e) {
             System.err.println("course: " + e.getMessage());
             System.err.println("next: cd into your clone of the course, then ./mvnw -q -Dcourse=progress");
-            status = 2;
+            System.exit(2);
         }
-        System.exit(status);
     }
 
     /** Runs the command {@code args} name, System.out and System.err set to {@code out} and {@code err}; returns its exit status. */
@@ -50,7 +48,7 @@ public final class Course {
             List<String> rest = Stream.of(args).skip(1).filter(a -> !a.isBlank()).toList();
             return switch (command) {
                 case "course" -> throw new ToolException((args.length == 0 ? "name a command" : "unknown command " + args[0])
-                        + " (one of " + String.join(", ", NEXT.keySet().stream().sorted().toList()) + (INSTRUCTOR.isEmpty()
+                        + " (one of " + LEARNER_COMMANDS + (INSTRUCTOR.isEmpty()
                         ? "; the instructor's commands need solutions/" : "; instructor: " + String.join(", ", INSTRUCTOR.keySet().stream().sorted().toList())) + ")",
                         "./mvnw -q -Dcourse=progress, or see the list of commands in the README");
                 case "progress" -> new Progress(root).run(rest);
@@ -61,7 +59,7 @@ public final class Course {
                 default -> {
                     if (INSTRUCTOR.isEmpty() || !Files.isDirectory(root.resolve("solutions/course"))) {
                         throw new ToolException("an instructor command: it needs solutions/ (the instructor's tools), which this clone does not have",
-                                "./mvnw -q -Dcourse=progress (the learner's commands: " + String.join(", ", NEXT.keySet().stream().sorted().toList()) + ")");
+                                "./mvnw -q -Dcourse=progress (the learner's commands: " + LEARNER_COMMANDS + ")");
                     }
                     yield (int) Class.forName("course.tools.Instructor").getMethod("run", Path.class, String.class, List.class).invoke(null, root, command, rest);
                 }
@@ -105,9 +103,7 @@ public final class Course {
     /** The repository root: the nearest folder upwards that holds mvnw and .course/ (as Launch finds it). */
     static Path findRoot() {
         Path dir = Path.of("").toAbsolutePath();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            if (Files.exists(d.resolve("mvnw")) && Files.isDirectory(d.resolve(".course"))) return d;
-        }
+        for (Path d = dir; d != null; d = d.getParent()) if (Files.exists(d.resolve("mvnw")) && Files.isDirectory(d.resolve(".course"))) return d;
         throw new ToolException("not inside the course repository: " + dir);
     }
 
@@ -143,12 +139,10 @@ public final class Course {
         }
     }
 
-    /** Runs git in {@code repo}. */
     static String git(Path repo, String... args) throws IOException, InterruptedException {
         return exec(Stream.concat(Stream.of("git", "-C", repo.toString()), Stream.of(args)).toList(), null);
     }
 
-    /** Deletes a folder tree if it exists. */
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> s = Files.walk(dir)) {

@@ -1,8 +1,7 @@
 package course.tools;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.*;
 import java.util.*;
 import java.util.stream.Stream;
 
@@ -16,6 +15,10 @@ final class Exercises {
     /** One exercise: its module folder, its name (ExNN_Name) and its test class's full name. */
     record Exercise(String module, String name, String testClass) {
         String id() { return name.substring(0, 4); }
+        /** "module-01 Ex03", as a command names it. */
+        String named() { return shortModule(module) + " " + id(); }
+        /** ./mvnw -q -Dcourse="COMMAND module-01 Ex03". */
+        String command(String command) { return "./mvnw -q -Dcourse=\"" + command + " " + named() + "\""; }
         @Override public String toString() { return module + " · " + name; }
     }
 
@@ -23,8 +26,6 @@ final class Exercises {
     record Selection(List<String> modules, Exercise exercise) {}
 
     private static final String CURRENT = "target/course/current";
-
-    private Exercises() {}
 
     /** Every exercise of every module, in course order. */
     static List<Exercise> all(Path root) throws IOException {
@@ -64,10 +65,7 @@ final class Exercises {
         return matches.getFirst();
     }
 
-    /**
-     * What progress, watch, timeline and wrong-answers take: nothing (every module), modules ({@code module-02}, {@code 02},
-     * or {@code modulesProperty}, -Dcourse.modules), or one exercise as {@link #resolve} finds it.
-     */
+    /** What progress, watch, timeline and wrong-answers take: nothing (every module), modules (module-02, 02, -Dcourse.modules) or one exercise. */
     static Selection select(Path root, List<String> args, String modulesProperty, String current) throws IOException {
         List<String> words = new ArrayList<>(args.stream().flatMap(a -> Stream.of(a.split("[/ ,]"))).filter(p -> !p.isBlank()).toList());
         List<String> property = modulesProperty == null || modulesProperty.isBlank() ? List.of() : List.of(modulesProperty);
@@ -85,14 +83,10 @@ final class Exercises {
         return new Selection(List.of(e.module()), e);
     }
 
-    private static boolean isExercise(String word) {
-        return word.matches("(?i)ex\\d\\d.*");
-    }
+    private static boolean isExercise(String word) { return word.matches("(?i)ex\\d\\d.*"); }
 
     /** module-02-async -> module-02. */
-    static String shortModule(String module) {
-        return module.matches("module-\\d\\d-.*") ? module.substring(0, "module-02".length()) : module;
-    }
+    static String shortModule(String module) { return module.matches("module-\\d\\d-.*") ? module.substring(0, "module-02".length()) : module; }
 
     /** The learner's source file of an exercise, if the module has one. */
     static Optional<Path> sourceOf(Path mainSources, String exercise) throws IOException {
@@ -102,10 +96,7 @@ final class Exercises {
         }
     }
 
-    /**
-     * The module the learner works in, for a bare ExNN and for Next: of the exercise file saved last, if saved after
-     * the last exercise run, else of that run ({@link #recordCurrent}). Empty before any command ran: nothing is guessed.
-     */
+    /** The module the learner works in: of the exercise file saved last, if after the last exercise run, else of that run; else empty. */
     static Optional<String> workingModule(Path root) throws IOException {
         List<String> last = lastRecorded(root);
         if (last.isEmpty()) return Optional.empty();

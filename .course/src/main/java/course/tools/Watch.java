@@ -106,7 +106,7 @@ record Watch(Path root, Map<String, ModuleSetup> setups, boolean timeline) {
                     if (done) continue;
                     System.out.print(new Progress(root).verdict(e.module(), e.name(), r, "  "));
                     if (Files.exists(root.resolve(e.module()).resolve("hints").resolve(e.name() + ".md"))) {
-                        System.out.println("  hint:  ./mvnw -q -Dcourse=\"hint " + Exercises.shortModule(e.module()) + " " + e.id() + "\" (in another terminal)");
+                        System.out.println("  hint:  " + e.command("hint") + " (in another terminal)");
                     }
                 }
                 if (!s.ended().isEmpty()) System.out.println("  (" + s.ended() + ")");
