@@ -39,7 +39,6 @@ record Args(List<Option> options, List<String> positionals) {
 
     /** Parses {@code raw} for a command with flags only. */
     static Args flags(List<String> raw, String... flags) { return parse(raw, Set.of(), Set.of(flags)); }
-
     boolean flag(String name) { return options.stream().anyMatch(o -> o.name().equals(name)); }
 
     /** The option's last value, or {@code fallback}. */

@@ -4,9 +4,8 @@ import java.nio.file.*;
 import java.util.List;
 
 /**
- * {@code compare Ex03}: one exercise's file against the reference's (solutions/), lines marked {@code +} the
- * reference's, {@code -} yours; only that file, so the exercises not tried yet stay unspoilt. Only once the
- * exercise is green (its tests run, or their remembered verdict); {@code --force} shows it anyway.
+ * {@code compare Ex03 [--force]}: the exercise's file against the reference's, once it is green (or forced); only that
+ * file, so the exercises not tried yet stay unspoilt.
  */
 record Compare(Path root) {
 
@@ -23,8 +22,8 @@ record Compare(Path root) {
             if (!s.done(ex.name())) {
                 List<TestJvm.Result> r = s.results().getOrDefault(ex.name(), List.of());
                 String state = !s.compiles() ? s.module() + " does not compile" : Progress.passing(r) + "/" + r.size() + " tests pass";
-                System.out.println("compare: " + ex + " is not green yet (" + state + "): solve it first, or see the reference anyway: ./mvnw -q -Dcourse=\"compare "
-                        + ex.named() + " --force\"");
+                System.out.println("compare: " + ex + " is not green yet (" + state + "): solve it first, or see the reference anyway: "
+                        + "./mvnw -q -Dcourse=\"compare " + ex.named() + " --force\"");
                 return 2;
             }
         }

@@ -7,9 +7,8 @@ import java.util.*;
 import java.util.stream.Stream;
 
 /**
- * The course tools' entry point ({@code ./mvnw -q -Dcourse="COMMAND ..."} runs .course/Launch.java, which runs this)
- * and the helpers every command shares. The learner's commands are here; the instructor's are {@code Instructor}'s,
- * in solutions/course, which Launch compiles in when the clone has it.
+ * The course tools' entry point (./mvnw -q -Dcourse="COMMAND ..." runs .course/Launch.java, which runs this) and the helpers
+ * every command shares. The instructor's commands are Instructor's, in solutions/course, compiled in when the clone has it.
  */
 public final class Course {
 
@@ -103,7 +102,9 @@ public final class Course {
     /** The repository root: the nearest folder upwards that holds mvnw and .course/ (as Launch finds it). */
     static Path findRoot() {
         Path dir = Path.of("").toAbsolutePath();
-        for (Path d = dir; d != null; d = d.getParent()) if (Files.exists(d.resolve("mvnw")) && Files.isDirectory(d.resolve(".course"))) return d;
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve("mvnw")) && Files.isDirectory(d.resolve(".course"))) return d;
+        }
         throw new ToolException("not inside the course repository: " + dir);
     }
 
@@ -114,14 +115,9 @@ public final class Course {
             all = s.filter(p -> p.getFileName().toString().matches("module-\\d\\d-.+") && Files.exists(p.resolve("pom.xml")))
                     .map(p -> p.getFileName().toString()).sorted().toList();
         }
-        if (named.isEmpty()) return all;
-        List<String> chosen = new ArrayList<>();
-        for (String part : String.join(",", named).split(",")) {
-            if (part.isBlank()) continue;
-            chosen.add(all.stream().filter(a -> a.equals(part) || a.startsWith(part + "-")).findFirst()
-                    .orElseThrow(() -> new ToolException("no such module: " + part + " (have " + all + ")")));
-        }
-        return chosen;
+        return named.isEmpty() ? all : Stream.of(String.join(",", named).split(",")).filter(part -> !part.isBlank())
+                .map(part -> all.stream().filter(a -> a.equals(part) || a.startsWith(part + "-")).findFirst()
+                        .orElseThrow(() -> new ToolException("no such module: " + part + " (have " + all + ")"))).toList();
     }
 
     /** Runs a command, returns its standard output; throws with its error output if it fails. */

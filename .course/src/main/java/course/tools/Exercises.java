@@ -6,9 +6,8 @@ import java.util.*;
 import java.util.stream.Stream;
 
 /**
- * The course's exercises (each module's manifest.txt, in order; exercise N's tests are the class NTest), and the one a
- * learner names: {@code Ex03}, {@code Ex03_BoundedPool}, {@code module-01 Ex03}, {@code module-01-threads/Ex03} or
- * {@code 01/Ex03}. The module may be left out when one module has that exercise, or the module the learner works in does.
+ * The course's exercises (each module's manifest.txt, in order), and the one a learner names: Ex03, Ex03_BoundedPool,
+ * module-01 Ex03, module-01-threads/Ex03 or 01/Ex03; the module may be left out when it is the only one, or the working one.
  */
 final class Exercises {
 
@@ -65,7 +64,7 @@ final class Exercises {
         return matches.getFirst();
     }
 
-    /** What progress, watch, timeline and wrong-answers take: nothing (every module), modules (module-02, 02, -Dcourse.modules) or one exercise. */
+    /** What progress, watch, timeline and wrong-answers take: nothing (all), modules (module-02, 02, -Dcourse.modules) or one exercise. */
     static Selection select(Path root, List<String> args, String modulesProperty, String current) throws IOException {
         List<String> words = new ArrayList<>(args.stream().flatMap(a -> Stream.of(a.split("[/ ,]"))).filter(p -> !p.isBlank()).toList());
         List<String> property = modulesProperty == null || modulesProperty.isBlank() ? List.of() : List.of(modulesProperty);
@@ -84,9 +83,8 @@ final class Exercises {
     }
 
     private static boolean isExercise(String word) { return word.matches("(?i)ex\\d\\d.*"); }
-
     /** module-02-async -> module-02. */
-    static String shortModule(String module) { return module.matches("module-\\d\\d-.*") ? module.substring(0, "module-02".length()) : module; }
+    static String shortModule(String module) { return module.replaceFirst("^(module-\\d\\d)-.*", "$1"); }
 
     /** The learner's source file of an exercise, if the module has one. */
     static Optional<Path> sourceOf(Path mainSources, String exercise) throws IOException {

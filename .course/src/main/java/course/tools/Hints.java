@@ -5,9 +5,8 @@ import java.util.*;
 import java.util.stream.Stream;
 
 /**
- * {@code hint Ex03}: the exercise's next hint level the learner has not seen (a nudge, then the API, then the shape
- * of the answer); {@code hint Ex03 2}: level 2. Hints are the {@code ## N} sections of the file the manifest names,
- * so the exercise's TODO can pose the problem without giving the answer away; target/course/hints/ remembers the levels shown.
+ * {@code hint Ex03 [N]}: the exercise's next hint level not seen yet, or level N: the {@code ## N} sections of its hint file
+ * (a nudge, then the API, then the answer's shape), so the TODO need not give the answer away.
  */
 record Hints(Path root) {
 

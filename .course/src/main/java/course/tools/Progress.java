@@ -7,10 +7,9 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * {@code progress [module] [ExNN] [--rerun]}: the whole course, a module ({@code -Dcourse.modules} works too) or one
- * exercise, tested with the fast engine (LearnerTests) for the exercises whose files changed since the last run
- * ({@code --rerun}: all of them); then a line per module and Next: the first exercise not green, the working
- * module's first, with its TODO and its failing tests, the most telling first (Failures), or the file that does not compile.
+ * {@code progress [module] [ExNN] [--rerun]}: tests the course, a module or one exercise (only what changed since the last
+ * run, unless --rerun), prints a line per module, then Next: the first exercise not green (the working module's first) with
+ * its TODO and failing tests, most telling first, or the file that does not compile.
  */
 record Progress(Path root) {
 
@@ -33,7 +32,8 @@ record Progress(Path root) {
             System.out.println();
             System.out.println(next(states, sel.modules().size() == 1 ? sel.modules().getFirst() : working));
         }
-        long ranNow = states.stream().mapToLong(s -> s.ranNow().size()).sum(), wanted = states.stream().mapToLong(s -> s.exercises().size()).sum();
+        long ranNow = states.stream().mapToLong(s -> s.ranNow().size()).sum();
+        long wanted = states.stream().mapToLong(s -> s.exercises().size()).sum();
         boolean broken = states.stream().anyMatch(s -> !s.compiles());
         String what = ranNow == 0 ? (broken ? "no tests ran" : "nothing changed since the last run, so nothing ran")
                 : ranNow == wanted ? "ran the tests of " + (wanted == 1 ? "the exercise" : "all " + wanted + " exercises")
@@ -159,7 +159,8 @@ record Progress(Path root) {
         if (failing.isEmpty()) return "";
         TestJvm.Result first = failing.getFirst();
         String pad = indent + "       ";
-        StringBuilder b = new StringBuilder(indent + "test:  " + first.name() + (Failures.hung(first) && !first.message().contains("timed out") ? " timed out" : "") + " says\n");
+        StringBuilder b = new StringBuilder(indent).append("test:  ").append(first.name())
+                .append(Failures.hung(first) && !first.message().contains("timed out") ? " timed out" : "").append(" says\n");
         first.message().lines().limit(6).forEach(l -> b.append(pad).append(l).append('\n'));
         b.append(indent).append("failing: ").append(failing.size()).append(" of ").append(results.size()).append(" tests\n");
         for (TestJvm.Result r : failing) b.append(pad).append(r.name()).append(": ").append(Failures.firstLine(r)).append('\n');

@@ -6,10 +6,9 @@ import java.time.Duration;
 import java.util.*;
 
 /**
- * {@code timeline [module] ExNN}: runs one exercise's tests (TestJvm) with a JFR recording (TimelineRecording, in the
- * runner), reads it back (TimelineData) and writes a page with a lane per thread (TimelinePage) to target/course/timeline/,
- * with one line that says what it shows. {@code --reference} (solutions/), {@code --wrong SLUG} (a wrong answer) and
- * {@code --yours}: two or more draw one SVG of them all, for the READMEs. {@code --test NAME}: the page shows those tests' time.
+ * {@code timeline [module] ExNN}: runs one exercise's tests with a JFR recording (TimelineRecording), reads it (TimelineData)
+ * and writes a page with a lane per thread (TimelinePage). --reference, --wrong SLUG and --yours: two or more also draw one
+ * SVG of them all, for the READMEs. --test NAME: the page shows those tests' time.
  */
 record Timeline(Path root, String onlyTest, boolean inWatch) {
 
@@ -17,15 +16,11 @@ record Timeline(Path root, String onlyTest, boolean inWatch) {
 
     int run(List<String> rawArgs) throws Exception {
         Args parsed = Args.parse(rawArgs, Set.of("--wrong", "--test"), Set.of("--yours", "--reference"));
-        List<String> codes = new ArrayList<>();
-        for (Args.Option o : parsed.options()) {
-            switch (o.name()) {
-                case "--yours" -> codes.add("");
-                case "--reference" -> codes.add("reference");
-                case "--wrong" -> codes.add("wrong:" + o.value().replaceFirst("\\.diff$", "")); // SLUG or SLUG.diff
-                default -> { } // --test, below
-            }
-        }
+        List<String> codes = parsed.options().stream().filter(o -> !o.name().equals("--test")).map(o -> switch (o.name()) {
+            case "--yours" -> "";
+            case "--reference" -> "reference";
+            default -> "wrong:" + o.value().replaceFirst("\\.diff$", ""); // --wrong SLUG or SLUG.diff
+        }).toList();
         // No exercise named: the one progress or watch last pointed at.
         List<String> args = parsed.positionals().isEmpty() ? Exercises.lastRecorded(root) : parsed.positionals();
         Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), Exercises.workingModule(root).orElse(null));
@@ -57,10 +52,7 @@ record Timeline(Path root, String onlyTest, boolean inWatch) {
 
     record Drawn(String title, TimelineData data) {}
 
-    /**
-     * Records {@code e}'s tests on the learner's code ({@code code} empty), the reference ("reference") or a wrong answer
-     * ("wrong:SLUG"), writes the page and prints its path, what it shows and what to do next. Null when nothing was recorded (said why).
-     */
+    /** Records and draws {@code e}'s tests on the learner's code (code ""), "reference" or "wrong:SLUG"; null (said why) when it cannot. */
     Drawn record(ModuleSetup setup, Exercises.Exercise e, String code, PrintStream say) throws Exception {
         long t0 = System.nanoTime();
         String again = e.command("timeline");

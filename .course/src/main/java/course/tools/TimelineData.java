@@ -136,7 +136,11 @@ record TimelineData(List<Lane> lanes, List<Test> tests, long start, long end, in
 
     /** The most spans that overlap at one instant. */
     private static int atOnce(List<Span> spans) {
-        List<long[]> edges = new ArrayList<>(spans.stream().flatMap(s -> Stream.of(new long[] {s.start(), 1}, new long[] {s.end(), -1})).toList());
+        List<long[]> edges = new ArrayList<>();
+        for (Span s : spans) {
+            edges.add(new long[] {s.start(), 1});
+            edges.add(new long[] {s.end(), -1});
+        }
         edges.sort(Comparator.<long[]>comparingLong(a -> a[0]).thenComparingLong(a -> a[1]));
         int now = 0, max = 0;
         for (long[] e : edges) max = Math.max(max, now += (int) e[1]);
@@ -163,7 +167,8 @@ record TimelineData(List<Lane> lanes, List<Test> tests, long start, long end, in
                 }
                 RecordedThread t = type.equals("jdk.ExecutionSample") ? ev.getThread("sampledThread") : ev.getThread();
                 if (t == null) continue;
-                String name = t.getJavaName() == null || t.getJavaName().isBlank() ? (t.isVirtual() ? "virtual #" : "thread #") + t.getJavaThreadId() : t.getJavaName();
+                String name = t.getJavaName() == null || t.getJavaName().isBlank() ? (t.isVirtual() ? "virtual #" : "thread #") + t.getJavaThreadId()
+                        : t.getJavaName();
                 Lane lane = lanes.computeIfAbsent(t.getJavaThreadId(), id -> new Lane(id, name, t.isVirtual()));
                 switch (type) {
                     case "jdk.ExecutionSample" -> samples.computeIfAbsent(lane.id, k -> new ArrayList<>()).add(start);
@@ -261,7 +266,6 @@ record TimelineData(List<Lane> lanes, List<Test> tests, long start, long end, in
     }
 
     private static String simpleName(String type) { return type.substring(type.lastIndexOf('.') + 1); }
-
     private static long nanos(Instant i) { return i.getEpochSecond() * 1_000_000_000L + i.getNano(); }
 
     static String ms(long nanos) {

@@ -7,7 +7,6 @@ final class ToolException extends RuntimeException {
     private final String next;
 
     ToolException(String message) { this(message, null); }
-
     ToolException(String message, String next) {
         super(message);
         this.next = next;
