@@ -20,10 +20,10 @@ public final class Course {
             "compare", "./mvnw -q -Dcourse=\"compare MODULE EXERCISE\", e.g. -Dcourse=\"compare module-01 Ex03\" [--force]",
             "timeline", "./mvnw -q -Dcourse=timeline (where you are), or name one: -Dcourse=\"timeline module-01 Ex04\""
                     + " [--test NAME] [--yours] [--reference] [--wrong SLUG]");
+    private static final String LEARNER_COMMANDS = String.join(", ", NEXT.keySet().stream().sorted().toList());
 
     /** The instructor's commands and their "next:" lines (Instructor.NEXT) when solutions/course is compiled in; else none. */
     static final Map<String, String> INSTRUCTOR = instructorCommands();
-    private static final String LEARNER_COMMANDS = String.join(", ", NEXT.keySet().stream().sorted().toList());
     /** Their names, for a learner's clone without solutions/. */
     static final List<String> INSTRUCTOR_NAMES = List.of("check", "grade", "grade-merge", "grader-selftest", "mutation", "solution-branch", "wrong-answers");
 

@@ -21,7 +21,6 @@ final class Exercises {
         @Override public String toString() { return module + " · " + name; }
     }
 
-    /** What a command line chose: modules, and one exercise or none (then every exercise of the modules). */
     record Selection(List<String> modules, Exercise exercise) {}
 
     private static final String CURRENT = "target/course/current";
@@ -86,7 +85,6 @@ final class Exercises {
     /** module-02-async -> module-02. */
     static String shortModule(String module) { return module.replaceFirst("^(module-\\d\\d)-.*", "$1"); }
 
-    /** The learner's source file of an exercise, if the module has one. */
     static Optional<Path> sourceOf(Path mainSources, String exercise) throws IOException {
         if (!Files.isDirectory(mainSources)) return Optional.empty();
         try (Stream<Path> s = Files.walk(mainSources)) {

@@ -38,7 +38,6 @@ final class Failures {
         return Objects.requireNonNullElse(r.type(), "").endsWith("TimeoutException") || msg.contains("timed out after") || msg.contains("did not finish within");
     }
 
-    /** The first line of a result's message, for the one-line-per-test list. */
     static String firstLine(TestJvm.Result r) {
         String line = r.message() == null ? "" : r.message().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
         if (line.isEmpty()) line = r.type() == null || r.type().isEmpty() ? r.status().name().toLowerCase(Locale.ROOT) : r.type();
