@@ -117,8 +117,7 @@ final class Exercises {
     /** Records where the learner is, "module exercise" in target/course/current, for the next command. */
     static void recordCurrent(Path root, Exercise e) {
         try {
-            Files.createDirectories(root.resolve(CURRENT).getParent());
-            Files.writeString(root.resolve(CURRENT), e.module() + " " + e.name() + "\n");
+            Course.writeAtomically(root.resolve(CURRENT), e.module() + " " + e.name() + "\n");
         } catch (IOException ignored) {
             // only a convenience for the next command
         }

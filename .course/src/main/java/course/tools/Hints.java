@@ -25,9 +25,7 @@ record Hints(Path root) {
         Path seen = root.resolve("target/course/hints").resolve(ex.module()).resolve(ex.name());
         int shown = Files.exists(seen) ? Integer.parseInt(Files.readString(seen).strip()) : 0;
         int n = level != null ? Math.max(1, Math.min(level, levels.size())) : Math.min(shown + 1, levels.size());
-        Files.createDirectories(seen.getParent());
-        Files.writeString(seen, String.valueOf(Math.max(shown, n)));
-
+        Course.writeAtomically(seen, String.valueOf(Math.max(shown, n)));
         boolean inferred = words.stream().noneMatch(w -> w.matches("(?i)(module-)?\\d\\d.*") && !w.matches("(?i)ex.*"))
                 && Exercises.all(root).stream().filter(x -> x.id().equals(ex.id())).count() > 1;
         System.out.println(ex + " · hint " + n + " of " + levels.size()

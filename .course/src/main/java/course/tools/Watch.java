@@ -59,10 +59,9 @@ record Watch(Path root, Map<String, ModuleSetup> setups, boolean timeline) {
                 if (!changed.getLast().equals(current)) {
                     System.out.println("\nNow: " + changed.getLast() + (changed.size() > 1 ? " (and the tests of " + (changed.size() - 1) + " more saved with it)" : ""));
                 }
-                Warm ready = warm;
-                boolean used = ready != null && changed.stream().anyMatch(e -> e.module().equals(ready.module()));
+                boolean used = warm != null && changed.stream().map(Exercises.Exercise::module).toList().contains(warm.module());
+                current = watch.runSaved(changed, used ? warm : null);
                 if (used) warm = null; // else kept for a later save
-                current = watch.runSaved(changed, used ? ready : null);
             }
             return 0;
         } catch (ClosedWatchServiceException | InterruptedException stopped) {
