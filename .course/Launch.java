@@ -1,8 +1,6 @@
 import java.lang.reflect.InvocationTargetException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
+import java.net.*;
+import java.nio.channels.*;
 import java.nio.file.*;
 import java.security.MessageDigest;
 import java.util.*;
@@ -10,9 +8,8 @@ import java.util.stream.Stream;
 import javax.tools.ToolProvider;
 
 /**
- * Starts the course tools ({@code java .course/Launch.java ARGS}, which the root pom runs on the toolchain's JDK 25):
- * compiles .course/src/main/java and, when the clone has it, solutions/course/src/main/java into target/course-tools
- * when their names or contents changed, then runs course.tools.Course. It stands alone: nothing is compiled yet.
+ * Starts the course tools ({@code java .course/Launch.java ARGS}, run by the root pom on JDK 25): compiles .course/src/main/java
+ * and solutions/course/src/main/java (when the clone has it) into target/course-tools when they changed, then runs Course.
  */
 public final class Launch {
 
@@ -80,7 +77,7 @@ public final class Launch {
     /** Every path under {@code dir}, itself first, sorted (a folder before what it holds). */
     private static List<Path> files(Path dir) throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.sorted(Comparator.naturalOrder()).toList();
+            return s.sorted().toList();
         }
     }
 }

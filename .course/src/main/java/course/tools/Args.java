@@ -37,14 +37,8 @@ record Args(List<Option> options, List<String> positionals) {
         return new Args(List.copyOf(options), List.copyOf(positionals));
     }
 
-    /** Parses {@code raw} for a command with flags only. */
-    static Args flags(List<String> raw, String... flags) {
-        return parse(raw, Set.of(), Set.of(flags));
-    }
-
-    boolean flag(String name) {
-        return options.stream().anyMatch(o -> o.name().equals(name));
-    }
+    static Args flags(List<String> raw, String... flags) { return parse(raw, Set.of(), Set.of(flags)); }
+    boolean flag(String name) { return options.stream().anyMatch(o -> o.name().equals(name)); }
 
     /** The option's last value, or {@code fallback}. */
     String value(String name, String fallback) {
@@ -60,7 +54,6 @@ record Args(List<Option> options, List<String> positionals) {
         throw new ToolException(name + " takes a whole number " + (max == Integer.MAX_VALUE ? "of at least " + min : "from " + min + " to " + max) + ", got " + v);
     }
 
-    /** Refuses positional words beyond {@code max}. */
     Args atMost(int max, String what) {
         if (positionals.size() > max) throw new ToolException("too many words: " + String.join(" ", positionals) + " (" + what + ")");
         return this;

@@ -1,23 +1,20 @@
 package course.tools;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.*;
 import java.util.List;
 
 /**
- * {@code compare Ex03}: one exercise's file against the reference's (solutions/), lines marked {@code +} the
- * reference's, {@code -} yours; only that file, so the exercises not tried yet stay unspoilt. Only once the
- * exercise is green (its tests run, or their remembered verdict); {@code --force} shows it anyway.
+ * {@code compare Ex03 [--force]}: the exercise's file against the reference's, once it is green (or forced); only that
+ * file, so the exercises not tried yet stay unspoilt.
  */
 record Compare(Path root) {
 
     int run(List<String> rawArgs) throws Exception {
         Args parsed = Args.flags(rawArgs, "--force");
         Exercises.Exercise ex = Exercises.resolve(root, parsed.positionals(), Exercises.workingModule(root).orElse(null));
-        String named = Exercises.shortModule(ex.module()) + " " + ex.id();
         if (!Files.isDirectory(root.resolve("solutions"))) {
             throw new ToolException("needs the reference code, solutions/, which this clone does not have",
-                    "./mvnw -q -Dcourse=\"progress " + named + "\" (your tests), or compare in a clone of the course with solutions/");
+                    ex.command("progress") + " (your tests), or compare in a clone of the course with solutions/");
         }
         if (!parsed.flag("--force")) {
             ModuleSetup setup = ModuleSetup.of(root, List.of(ex.module()), System.out).get(ex.module());
@@ -25,7 +22,8 @@ record Compare(Path root) {
             if (!s.done(ex.name())) {
                 List<TestJvm.Result> r = s.results().getOrDefault(ex.name(), List.of());
                 String state = !s.compiles() ? s.module() + " does not compile" : Progress.passing(r) + "/" + r.size() + " tests pass";
-                System.out.println("compare: " + ex + " is not green yet (" + state + "): solve it first, or see the reference anyway: ./mvnw -q -Dcourse=\"compare " + named + " --force\"");
+                System.out.println("compare: " + ex + " is not green yet (" + state + "): solve it first, or see the reference anyway: "
+                        + "./mvnw -q -Dcourse=\"compare " + ex.named() + " --force\"");
                 return 2;
             }
         }

@@ -1,16 +1,14 @@
 package course.tools;
 
-import java.io.IOException;
-import java.io.PrintStream;
+import java.io.*;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.*;
 import java.util.*;
 import java.util.stream.Stream;
 
 /**
- * The course tools' entry point ({@code ./mvnw -q -Dcourse="COMMAND ..."} runs .course/Launch.java, which runs this)
- * and the helpers every command shares. The learner's commands are here; the instructor's are {@code Instructor}'s,
- * in solutions/course, which Launch compiles in when the clone has it.
+ * The course tools' entry point (./mvnw -q -Dcourse="COMMAND ..." runs .course/Launch.java, which runs this) and the helpers
+ * every command shares. The instructor's commands are Instructor's, in solutions/course, compiled in when the clone has it.
  */
 public final class Course {
 
@@ -22,6 +20,7 @@ public final class Course {
             "compare", "./mvnw -q -Dcourse=\"compare MODULE EXERCISE\", e.g. -Dcourse=\"compare module-01 Ex03\" [--force]",
             "timeline", "./mvnw -q -Dcourse=timeline (where you are), or name one: -Dcourse=\"timeline module-01 Ex04\""
                     + " [--test NAME] [--yours] [--reference] [--wrong SLUG]");
+    private static final String LEARNER_COMMANDS = String.join(", ", NEXT.keySet().stream().sorted().toList());
 
     /** The instructor's commands and their "next:" lines (Instructor.NEXT) when solutions/course is compiled in; else none. */
     static final Map<String, String> INSTRUCTOR = instructorCommands();
@@ -29,15 +28,13 @@ public final class Course {
     static final List<String> INSTRUCTOR_NAMES = List.of("check", "grade", "grade-merge", "grader-selftest", "mutation", "solution-branch", "wrong-answers");
 
     public static void main(String[] args) {
-        int status;
         try {
-            status = run(findRoot(), args, System.out, System.err);
+            System.exit(run(findRoot(), args, System.out, System.err));
         } catch (ToolException e) {
             System.err.println("course: " + e.getMessage());
             System.err.println("next: cd into your clone of the course, then ./mvnw -q -Dcourse=progress");
-            status = 2;
+            System.exit(2);
         }
-        System.exit(status);
     }
 
     /** Runs the command {@code args} name, System.out and System.err set to {@code out} and {@code err}; returns its exit status. */
@@ -50,7 +47,7 @@ public final class Course {
             List<String> rest = Stream.of(args).skip(1).filter(a -> !a.isBlank()).toList();
             return switch (command) {
                 case "course" -> throw new ToolException((args.length == 0 ? "name a command" : "unknown command " + args[0])
-                        + " (one of " + String.join(", ", NEXT.keySet().stream().sorted().toList()) + (INSTRUCTOR.isEmpty()
+                        + " (one of " + LEARNER_COMMANDS + (INSTRUCTOR.isEmpty()
                         ? "; the instructor's commands need solutions/" : "; instructor: " + String.join(", ", INSTRUCTOR.keySet().stream().sorted().toList())) + ")",
                         "./mvnw -q -Dcourse=progress, or see the list of commands in the README");
                 case "progress" -> new Progress(root).run(rest);
@@ -61,7 +58,7 @@ public final class Course {
                 default -> {
                     if (INSTRUCTOR.isEmpty() || !Files.isDirectory(root.resolve("solutions/course"))) {
                         throw new ToolException("an instructor command: it needs solutions/ (the instructor's tools), which this clone does not have",
-                                "./mvnw -q -Dcourse=progress (the learner's commands: " + String.join(", ", NEXT.keySet().stream().sorted().toList()) + ")");
+                                "./mvnw -q -Dcourse=progress (the learner's commands: " + LEARNER_COMMANDS + ")");
                     }
                     yield (int) Class.forName("course.tools.Instructor").getMethod("run", Path.class, String.class, List.class).invoke(null, root, command, rest);
                 }
@@ -118,14 +115,9 @@ public final class Course {
             all = s.filter(p -> p.getFileName().toString().matches("module-\\d\\d-.+") && Files.exists(p.resolve("pom.xml")))
                     .map(p -> p.getFileName().toString()).sorted().toList();
         }
-        if (named.isEmpty()) return all;
-        List<String> chosen = new ArrayList<>();
-        for (String part : String.join(",", named).split(",")) {
-            if (part.isBlank()) continue;
-            chosen.add(all.stream().filter(a -> a.equals(part) || a.startsWith(part + "-")).findFirst()
-                    .orElseThrow(() -> new ToolException("no such module: " + part + " (have " + all + ")")));
-        }
-        return chosen;
+        return named.isEmpty() ? all : Stream.of(String.join(",", named).split(",")).filter(part -> !part.isBlank())
+                .map(part -> all.stream().filter(a -> a.equals(part) || a.startsWith(part + "-")).findFirst()
+                        .orElseThrow(() -> new ToolException("no such module: " + part + " (have " + all + ")"))).toList();
     }
 
     /** Runs a command, returns its standard output; throws with its error output if it fails. */
@@ -143,12 +135,10 @@ public final class Course {
         }
     }
 
-    /** Runs git in {@code repo}. */
     static String git(Path repo, String... args) throws IOException, InterruptedException {
         return exec(Stream.concat(Stream.of("git", "-C", repo.toString()), Stream.of(args)).toList(), null);
     }
 
-    /** Deletes a folder tree if it exists. */
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) return;
         try (Stream<Path> s = Files.walk(dir)) {

@@ -1,30 +1,29 @@
 package course.tools;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.*;
 import java.util.*;
 import java.util.stream.Stream;
 
 /**
- * The course's exercises (each module's manifest.txt, in order; exercise N's tests are the class NTest), and the one a
- * learner names: {@code Ex03}, {@code Ex03_BoundedPool}, {@code module-01 Ex03}, {@code module-01-threads/Ex03} or
- * {@code 01/Ex03}. The module may be left out when one module has that exercise, or the module the learner works in does.
+ * The course's exercises (each module's manifest.txt, in order), and the one a learner names: Ex03, Ex03_BoundedPool,
+ * module-01 Ex03, module-01-threads/Ex03 or 01/Ex03; the module may be left out when it is the only one, or the working one.
  */
 final class Exercises {
 
     /** One exercise: its module folder, its name (ExNN_Name) and its test class's full name. */
     record Exercise(String module, String name, String testClass) {
         String id() { return name.substring(0, 4); }
+        /** "module-01 Ex03", as a command names it. */
+        String named() { return shortModule(module) + " " + id(); }
+        /** ./mvnw -q -Dcourse="COMMAND module-01 Ex03". */
+        String command(String command) { return "./mvnw -q -Dcourse=\"" + command + " " + named() + "\""; }
         @Override public String toString() { return module + " · " + name; }
     }
 
-    /** What a command line chose: modules, and one exercise or none (then every exercise of the modules). */
     record Selection(List<String> modules, Exercise exercise) {}
 
     private static final String CURRENT = "target/course/current";
-
-    private Exercises() {}
 
     /** Every exercise of every module, in course order. */
     static List<Exercise> all(Path root) throws IOException {
@@ -64,10 +63,7 @@ final class Exercises {
         return matches.getFirst();
     }
 
-    /**
-     * What progress, watch, timeline and wrong-answers take: nothing (every module), modules ({@code module-02}, {@code 02},
-     * or {@code modulesProperty}, -Dcourse.modules), or one exercise as {@link #resolve} finds it.
-     */
+    /** What progress, watch, timeline and wrong-answers take: nothing (all), modules (module-02, 02, -Dcourse.modules) or one exercise. */
     static Selection select(Path root, List<String> args, String modulesProperty, String current) throws IOException {
         List<String> words = new ArrayList<>(args.stream().flatMap(a -> Stream.of(a.split("[/ ,]"))).filter(p -> !p.isBlank()).toList());
         List<String> property = modulesProperty == null || modulesProperty.isBlank() ? List.of() : List.of(modulesProperty);
@@ -85,16 +81,10 @@ final class Exercises {
         return new Selection(List.of(e.module()), e);
     }
 
-    private static boolean isExercise(String word) {
-        return word.matches("(?i)ex\\d\\d.*");
-    }
-
+    private static boolean isExercise(String word) { return word.matches("(?i)ex\\d\\d.*"); }
     /** module-02-async -> module-02. */
-    static String shortModule(String module) {
-        return module.matches("module-\\d\\d-.*") ? module.substring(0, "module-02".length()) : module;
-    }
+    static String shortModule(String module) { return module.replaceFirst("^(module-\\d\\d)-.*", "$1"); }
 
-    /** The learner's source file of an exercise, if the module has one. */
     static Optional<Path> sourceOf(Path mainSources, String exercise) throws IOException {
         if (!Files.isDirectory(mainSources)) return Optional.empty();
         try (Stream<Path> s = Files.walk(mainSources)) {
@@ -102,10 +92,7 @@ final class Exercises {
         }
     }
 
-    /**
-     * The module the learner works in, for a bare ExNN and for Next: of the exercise file saved last, if saved after
-     * the last exercise run, else of that run ({@link #recordCurrent}). Empty before any command ran: nothing is guessed.
-     */
+    /** The module the learner works in: of the exercise file saved last, if after the last exercise run, else of that run; else empty. */
     static Optional<String> workingModule(Path root) throws IOException {
         List<String> last = lastRecorded(root);
         if (last.isEmpty()) return Optional.empty();
@@ -130,8 +117,7 @@ final class Exercises {
     /** Records where the learner is, "module exercise" in target/course/current, for the next command. */
     static void recordCurrent(Path root, Exercise e) {
         try {
-            Files.createDirectories(root.resolve(CURRENT).getParent());
-            Files.writeString(root.resolve(CURRENT), e.module() + " " + e.name() + "\n");
+            Course.writeAtomically(root.resolve(CURRENT), e.module() + " " + e.name() + "\n");
         } catch (IOException ignored) {
             // only a convenience for the next command
         }

@@ -1,24 +1,19 @@
 package course.tools;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.*;
 import java.util.*;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.regex.*;
 
 /**
- * An exercise's failing tests, the most telling first: a hang (its other tests may fail only because of it), then a
- * real failure before the starter's "not implemented"; within each, the tests that call a method the TODO is about
- * first, then the test class's order.
+ * An exercise's failing tests, the most telling first: a hang (the others may fail only because of it), then a real failure
+ * before a "not implemented"; within each, the tests that call a method the TODO is about, then the test class's order.
  */
 final class Failures {
 
     private static final Pattern METHOD = Pattern.compile(
             "^\\s*(?:(?:public|protected|private|static|final|synchronized|abstract|default)\\s+)*(?:<[^>]+>\\s+)?[\\w.<>\\[\\], ?]+\\s+(\\w+)\\s*\\([^;]*$");
     private static final Set<String> NOT_METHODS = Set.of("if", "for", "while", "switch", "catch", "synchronized", "return", "new", "throw");
-
-    private Failures() {}
 
     /** The tests of {@code results} that did not pass, most telling first. */
     static List<TestJvm.Result> ordered(List<TestJvm.Result> results, Path exerciseSource, Path testSource) {
@@ -31,9 +26,11 @@ final class Failures {
     /** 0 a hang, 1 a real failure of a TODO method's test, 2 another real failure, 3 and 4 the same for "not implemented". */
     private static int rank(TestJvm.Result r, Set<String> todoMethods, Map<String, String> testBodies) {
         if (hung(r)) return 0;
-        String body = testBodies.getOrDefault(methodName(r.name()), "");
+        Matcher name = Pattern.compile("(\\w+)\\s*\\(").matcher(r.name()); // "name()", "name(int)[2]" or "[1] name"
+        String body = testBodies.getOrDefault(name.find() ? name.group(1) : r.name().strip(), "");
         boolean ofTodo = todoMethods.stream().anyMatch(m -> body.contains("." + m + "(") || body.contains("::" + m));
-        return (ofTodo ? 1 : 2) + (notImplemented(r) ? 2 : 0);
+        boolean notImplemented = r.message() != null && r.message().toLowerCase(Locale.ROOT).contains("not implemented");
+        return (ofTodo ? 1 : 2) + (notImplemented ? 2 : 0);
     }
 
     static boolean hung(TestJvm.Result r) {
@@ -41,11 +38,6 @@ final class Failures {
         return Objects.requireNonNullElse(r.type(), "").endsWith("TimeoutException") || msg.contains("timed out after") || msg.contains("did not finish within");
     }
 
-    private static boolean notImplemented(TestJvm.Result r) {
-        return r.message() != null && r.message().toLowerCase(Locale.ROOT).contains("not implemented");
-    }
-
-    /** The first line of a result's message, for the one-line-per-test list. */
     static String firstLine(TestJvm.Result r) {
         String line = r.message() == null ? "" : r.message().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
         if (line.isEmpty()) line = r.type() == null || r.type().isEmpty() ? r.status().name().toLowerCase(Locale.ROOT) : r.type();
@@ -53,16 +45,7 @@ final class Failures {
         return line.length() > 160 ? line.substring(0, 157) + "..." : line;
     }
 
-    /** "name" of "name()", "name(int)[2]" or "[1] name". */
-    private static String methodName(String testName) {
-        Matcher m = Pattern.compile("(\\w+)\\s*\\(").matcher(testName);
-        return m.find() ? m.group(1) : testName.strip();
-    }
-
-    /**
-     * The methods a source's TODOs are about: the method each TODO stands in (for a TODO outside the methods, the next one
-     * declared), and every {@code name(} the TODO's text mentions.
-     */
+    /** The methods a source's TODOs are about: the one each stands in (outside methods: the next one), and each name( they mention. */
     static Set<String> todoMethods(String source) {
         Set<String> out = new LinkedHashSet<>();
         List<String> lines = source.lines().toList();
@@ -100,15 +83,10 @@ final class Failures {
     /** Each test method's text (from its declaration to the next one), by name: enough to see what it calls. */
     private static Map<String, String> testBodies(String source) {
         Map<String, String> out = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("\\bvoid\\s+(\\w+)\\s*\\(").matcher(source);
-        String name = null;
-        int from = 0;
-        while (m.find()) {
-            if (name != null) out.put(name, source.substring(from, m.start()));
-            name = m.group(1);
-            from = m.end();
+        for (String part : source.split("(?=\\bvoid\\s+\\w+\\s*\\()")) {
+            Matcher m = Pattern.compile("^void\\s+(\\w+)\\s*\\(").matcher(part);
+            if (m.find()) out.put(m.group(1), part.substring(m.end()));
         }
-        if (name != null) out.put(name, source.substring(from));
         return out;
     }
 

@@ -1,14 +1,12 @@
 package course.tools;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.*;
+import java.util.*;
+import java.util.stream.Stream;
 
 /**
- * {@code hint Ex03}: the exercise's next hint level the learner has not seen (a nudge, then the API, then the shape
- * of the answer); {@code hint Ex03 2}: level 2. Hints are the {@code ## N} sections of the file the manifest names,
- * so the exercise's TODO can pose the problem without giving the answer away; target/course/hints/ remembers the levels shown.
+ * {@code hint Ex03 [N]}: the exercise's next hint level not seen yet, or level N: the {@code ## N} sections of its hint file
+ * (a nudge, then the API, then the answer's shape), so the TODO need not give the answer away.
  */
 record Hints(Path root) {
 
@@ -27,9 +25,7 @@ record Hints(Path root) {
         Path seen = root.resolve("target/course/hints").resolve(ex.module()).resolve(ex.name());
         int shown = Files.exists(seen) ? Integer.parseInt(Files.readString(seen).strip()) : 0;
         int n = level != null ? Math.max(1, Math.min(level, levels.size())) : Math.min(shown + 1, levels.size());
-        Files.createDirectories(seen.getParent());
-        Files.writeString(seen, String.valueOf(Math.max(shown, n)));
-
+        Course.writeAtomically(seen, String.valueOf(Math.max(shown, n)));
         boolean inferred = words.stream().noneMatch(w -> w.matches("(?i)(module-)?\\d\\d.*") && !w.matches("(?i)ex.*"))
                 && Exercises.all(root).stream().filter(x -> x.id().equals(ex.id())).count() > 1;
         System.out.println(ex + " · hint " + n + " of " + levels.size()
@@ -37,29 +33,17 @@ record Hints(Path root) {
         System.out.println();
         levels.get(n - 1).lines().forEach(l -> System.out.println("  " + l));
         System.out.println();
-        String id = Exercises.shortModule(ex.module()) + " " + ex.id();
         if (n < levels.size()) {
-            System.out.println("next: try it, and if you are still stuck: ./mvnw -q -Dcourse=\"hint " + id + "\" (hint " + (n + 1) + ")");
+            System.out.println("next: try it, and if you are still stuck: " + ex.command("hint") + " (hint " + (n + 1) + ")");
         } else {
             System.out.println("That was the last hint. next: run the test (./mvnw -pl " + ex.module() + " test -Dtest='" + ex.id()
-                    + "*'); once it is green, compare with the reference: ./mvnw -q -Dcourse=\"compare " + id + "\"");
+                    + "*'); once it is green, compare with the reference: " + ex.command("compare"));
         }
         return 0;
     }
 
     /** The text of each {@code ## N} section, in order. */
     static List<String> levels(String markdown) {
-        List<String> out = new ArrayList<>();
-        StringBuilder current = null;
-        for (String line : markdown.split("\n", -1)) {
-            if (line.matches("##\\s*\\d+\\s*")) {
-                if (current != null) out.add(current.toString().strip());
-                current = new StringBuilder();
-            } else if (current != null) {
-                current.append(line).append('\n');
-            }
-        }
-        if (current != null) out.add(current.toString().strip());
-        return out;
+        return Stream.of(markdown.split("(?m)^##\\h*\\d+\\h*$", -1)).skip(1).map(String::strip).toList();
     }
 }

@@ -1,16 +1,15 @@
 package course.tools;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.file.*;
 import java.util.*;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
- * {@code progress [module] [ExNN] [--rerun]}: the whole course, a module ({@code -Dcourse.modules} works too) or one
- * exercise, tested with the fast engine (LearnerTests) for the exercises whose files changed since the last run
- * ({@code --rerun}: all of them); then a line per module and Next: the first exercise not green, the working
- * module's first, with its TODO and its failing tests, the most telling first (Failures), or the file that does not compile.
+ * {@code progress [module] [ExNN] [--rerun]}: tests the course, a module or one exercise (only what changed since the last
+ * run, unless --rerun), prints a line per module, then Next: the first exercise not green (the working module's first) with
+ * its TODO and failing tests, most telling first, or the file that does not compile.
  */
 record Progress(Path root) {
 
@@ -25,8 +24,6 @@ record Progress(Path root) {
             List<Exercises.Exercise> wanted = sel.exercise() == null ? Exercises.of(root, m) : List.of(sel.exercise());
             states.add(new LearnerTests(root, setups.get(m)).run(wanted, parsed.flag("--rerun"), System.out));
         }
-        long ranNow = states.stream().mapToLong(s -> s.ranNow().size()).sum();
-        long wanted = states.stream().mapToLong(s -> s.exercises().size()).sum();
         System.out.println();
         if (sel.exercise() != null) {
             printExercise(states.getFirst(), sel.exercise());
@@ -35,6 +32,8 @@ record Progress(Path root) {
             System.out.println();
             System.out.println(next(states, sel.modules().size() == 1 ? sel.modules().getFirst() : working));
         }
+        long ranNow = states.stream().mapToLong(s -> s.ranNow().size()).sum();
+        long wanted = states.stream().mapToLong(s -> s.exercises().size()).sum();
         boolean broken = states.stream().anyMatch(s -> !s.compiles());
         String what = ranNow == 0 ? (broken ? "no tests ran" : "nothing changed since the last run, so nothing ran")
                 : ranNow == wanted ? "ran the tests of " + (wanted == 1 ? "the exercise" : "all " + wanted + " exercises")
@@ -80,10 +79,7 @@ record Progress(Path root) {
         return b.toString();
     }
 
-    /**
-     * Where to go next: the module that does not compile (the working module's first), else the first exercise not
-     * green (see {@link #firstRed}), else the end of the course, said only when every exercise is green (one never run is red).
-     */
+    /** Where to go next: the module that does not compile (the working module's first), else the first exercise not green. */
     String next(List<LearnerTests.State> states, String working) throws IOException {
         Optional<LearnerTests.State> broken = states.stream().filter(s -> !s.compiles()).min(Comparator.comparing(s -> !s.module().equals(working)));
         if (broken.isPresent()) return fixFirst(broken.get());
@@ -108,8 +104,7 @@ record Progress(Path root) {
 
     /** Green as far as known: this run's verdict, else the one remembered; never run, or in a module that does not compile: red. */
     private Predicate<Exercises.Exercise> green(List<LearnerTests.State> states) {
-        Map<String, LearnerTests.State> ran = new HashMap<>();
-        states.forEach(s -> ran.put(s.module(), s));
+        Map<String, LearnerTests.State> ran = states.stream().collect(Collectors.toMap(LearnerTests.State::module, s -> s, (a, b) -> b));
         Map<String, Map<String, List<TestJvm.Result>>> remembered = new HashMap<>();
         return e -> {
             LearnerTests.State s = ran.get(e.module());
@@ -124,8 +119,7 @@ record Progress(Path root) {
         Map<String, List<TestJvm.Result>> out = new HashMap<>();
         try {
             LearnerTests.readCacheFile(root.resolve(module).resolve("target/course/progress.tsv")).forEach((k, c) -> out.put(k, c.results()));
-        } catch (IOException e) {
-            // nothing remembered
+        } catch (IOException nothingRemembered) {
         }
         return out;
     }
@@ -173,9 +167,7 @@ record Progress(Path root) {
         return b.toString();
     }
 
-    static long passing(List<TestJvm.Result> results) {
-        return results.stream().filter(r -> r.status() == TestResults.Status.PASSED).count();
-    }
+    static long passing(List<TestJvm.Result> results) { return results.stream().filter(r -> r.status() == TestResults.Status.PASSED).count(); }
 
     /** The first TODO comment of a source file, with its continuation lines (at most 8). */
     private static List<String> todo(Path source) throws IOException {

@@ -1,35 +1,26 @@
 package course.tools;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.*;
 import java.time.Duration;
 import java.util.*;
 
 /**
- * {@code timeline [module] ExNN}: runs one exercise's tests (TestJvm) with a JFR recording (TimelineRecording, in the
- * runner), reads it back (TimelineData) and writes a page with a lane per thread (TimelinePage) to target/course/timeline/,
- * with one line that says what it shows. {@code --reference} (solutions/), {@code --wrong SLUG} (a wrong answer) and
- * {@code --yours}: two or more draw one SVG of them all, for the READMEs. {@code --test NAME}: the page shows those tests' time.
+ * {@code timeline [module] ExNN}: runs one exercise's tests with a JFR recording (TimelineRecording), reads it (TimelineData)
+ * and writes a page with a lane per thread (TimelinePage). --reference, --wrong SLUG and --yours: two or more also draw one
+ * SVG of them all, for the READMEs. --test NAME: the page shows those tests' time.
  */
 record Timeline(Path root, String onlyTest, boolean inWatch) {
-
-    /** The recorded run's time limit: the exercises' tests have their own, well under it. */
-    static final Duration LIMIT = Duration.ofSeconds(180);
 
     Timeline(Path root) { this(root, "", false); }
 
     int run(List<String> rawArgs) throws Exception {
         Args parsed = Args.parse(rawArgs, Set.of("--wrong", "--test"), Set.of("--yours", "--reference"));
-        List<String> codes = new ArrayList<>();
-        for (Args.Option o : parsed.options()) {
-            switch (o.name()) {
-                case "--yours" -> codes.add("");
-                case "--reference" -> codes.add("reference");
-                case "--wrong" -> codes.add("wrong:" + o.value().replaceFirst("\\.diff$", "")); // SLUG or SLUG.diff
-                default -> { } // --test, below
-            }
-        }
+        List<String> codes = parsed.options().stream().filter(o -> !o.name().equals("--test")).map(o -> switch (o.name()) {
+            case "--yours" -> "";
+            case "--reference" -> "reference";
+            default -> "wrong:" + o.value().replaceFirst("\\.diff$", ""); // --wrong SLUG or SLUG.diff
+        }).toList();
         // No exercise named: the one progress or watch last pointed at.
         List<String> args = parsed.positionals().isEmpty() ? Exercises.lastRecorded(root) : parsed.positionals();
         Exercises.Selection sel = Exercises.select(root, args, System.getProperty("course.modules", ""), Exercises.workingModule(root).orElse(null));
@@ -39,7 +30,7 @@ record Timeline(Path root, String onlyTest, boolean inWatch) {
         Exercises.Exercise e = sel.exercise();
         if (codes.stream().anyMatch(c -> !c.isEmpty()) && !Files.isDirectory(root.resolve("solutions"))) {
             throw new ToolException("--reference and --wrong need the reference code, solutions/, which this clone does not have",
-                    "./mvnw -q -Dcourse=\"timeline " + Exercises.shortModule(e.module()) + " " + e.id() + "\" (your code), or --reference in a clone of the course with solutions/");
+                    e.command("timeline") + " (your code), or --reference in a clone of the course with solutions/");
         }
         ModuleSetup setup = ModuleSetup.of(root, sel.modules(), System.out).get(e.module());
         Timeline timeline = new Timeline(root, parsed.value("--test", ""), false);
@@ -51,7 +42,7 @@ record Timeline(Path root, String onlyTest, boolean inWatch) {
         }
         if (drawn.size() > 1) {
             // One above the other, in one SVG file, for a README.
-            Path svg = root.resolve("target/course/timeline").resolve(Exercises.shortModule(e.module()) + "-" + e.id() + "-"
+            Path svg = root.resolve("target/course/timeline").resolve(e.named().replace(' ', '-') + "-"
                     + String.join("-vs-", codes.stream().map(c -> c.isEmpty() ? "yours" : c.replace("wrong:", "")).toList()) + ".svg");
             Files.writeString(svg, TimelinePage.standalone(drawn));
             System.out.println("  side by side: " + root.relativize(svg));
@@ -59,16 +50,12 @@ record Timeline(Path root, String onlyTest, boolean inWatch) {
         return 0;
     }
 
-    /** One recorded run, drawn: its title and data. */
     record Drawn(String title, TimelineData data) {}
 
-    /**
-     * Records {@code e}'s tests on the learner's code ({@code code} empty), the reference ("reference") or a wrong answer
-     * ("wrong:SLUG"), writes the page and prints its path, what it shows and what to do next. Null when nothing was recorded (said why).
-     */
+    /** Records and draws {@code e}'s tests on the learner's code (code ""), "reference" or "wrong:SLUG"; null (said why) when it cannot. */
     Drawn record(ModuleSetup setup, Exercises.Exercise e, String code, PrintStream say) throws Exception {
         long t0 = System.nanoTime();
-        String again = "./mvnw -q -Dcourse=\"timeline " + Exercises.shortModule(e.module()) + " " + e.id() + "\"";
+        String again = e.command("timeline");
         ModuleSetup.Tree tree = code.isEmpty() ? ModuleSetup.Tree.LEARNER : ModuleSetup.Tree.SOLUTIONS;
         Build build = new Build(root, setup);
         Build.Classes main = build.main(tree);
@@ -99,14 +86,14 @@ record Timeline(Path root, String onlyTest, boolean inWatch) {
         say.println("  recording " + e.name() + " of " + e.module() + which + " ...");
         TestJvm.Started jvm = TestJvm.start(root, setup.withJvmArgs(List.of("-Dcourse.timeline=" + jfr)), mainDirs, tests.dir(),
                 root.resolve("target/course/logs").resolve(setup.module() + "-timeline.log"));
-        TestJvm.Outcome outcome = jvm.run(List.of(e.testClass()), null, LIMIT);
+        TestJvm.Outcome outcome = jvm.run(List.of(e.testClass()), null, Duration.ofSeconds(180)); // the tests' own limits are well under it
         if (!Files.exists(jfr)) {
             say.println("timeline: no recording: " + (outcome.ended().isEmpty() ? "the test JVM wrote none" : outcome.ended())
                     + " (its output: " + root.relativize(outcome.log()) + ")");
-            say.println("next: ./mvnw -q -Dcourse=\"progress " + Exercises.shortModule(e.module()) + " " + e.id() + "\" shows what the tests say");
+            say.println("next: " + e.command("progress") + " shows what the tests say");
             return null;
         }
-        String base = Exercises.shortModule(e.module()) + "-" + e.id() + (code.isEmpty() ? "" : "-" + code.replace("wrong:", ""));
+        String base = e.named().replace(' ', '-') + (code.isEmpty() ? "" : "-" + code.replace("wrong:", ""));
         TimelineData data = TimelineData.read(Files.move(jfr, dir.resolve(base + ".jfr"), StandardCopyOption.REPLACE_EXISTING), onlyTest);
         String title = e.module() + " · " + e.name() + which;
         Path page = dir.resolve(base + ".html");

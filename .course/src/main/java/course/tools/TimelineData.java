@@ -2,18 +2,14 @@ package course.tools;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.*;
 import java.util.*;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jdk.jfr.consumer.*;
 
-/**
- * A timeline recording (TimelineRecording), read: the lanes of the threads with something to show in the window, the
- * tests, the window [start, end] in epoch nanoseconds, and the one line that says what it shows.
- */
+/** A timeline recording (TimelineRecording), read: the lanes of the threads with something to show, the tests, the window in epoch nanos. */
 record TimelineData(List<Lane> lanes, List<Test> tests, long start, long end, int virtualThreads) {
 
     /** Execution samples: one per thread this often (TimelineRecording asks for it). */
@@ -28,20 +24,14 @@ record TimelineData(List<Lane> lanes, List<Test> tests, long start, long end, in
             return threads + (threads == 1 ? " virtual thread was" : " virtual threads were") + " pinned to a carrier (longest "
                     + ms(longest.length()) + ", " + longest.detail() + "): while pinned, its carrier runs no other virtual thread";
         }
-        Span busiest = null;
-        Lane loop = null;
-        for (Lane l : lanes) {
-            if (l.group() != Group.EVENT_LOOPS) continue;
-            for (Span s : merge(l.spans.stream().sorted(Comparator.comparingLong(Span::start)).toList(), Kind.RUNNING, SAMPLE_PERIOD.toNanos())) {
-                if (busiest == null || s.length() > busiest.length()) {
-                    busiest = s;
-                    loop = l;
-                }
-            }
-        }
-        if (busiest != null && busiest.length() >= 100_000_000L) {
-            Span b = busiest;
-            String name = loop.name;
+        record Stretch(String loop, Span span) {}
+        Optional<Stretch> busiest = lanes.stream().filter(l -> l.group() == Group.EVENT_LOOPS)
+                .flatMap(l -> merge(l.spans.stream().sorted(Comparator.comparingLong(Span::start)).toList(), Kind.RUNNING, SAMPLE_PERIOD.toNanos())
+                        .stream().map(s -> new Stretch(l.name, s)))
+                .max(Comparator.comparingLong(x -> x.span().length()));
+        if (busiest.isPresent() && busiest.get().span().length() >= 100_000_000L) {
+            Span b = busiest.get().span();
+            String name = busiest.get().loop();
             Optional<Span> what = lanes.stream().filter(l -> l.name.equals(name)).flatMap(l -> l.spans.stream())
                     .filter(s -> s.start() >= b.start() && s.end() <= b.end() && s.kind() != Kind.RUNNING).max(Comparator.comparingLong(Span::length));
             return "the event loop " + name + " was busy " + ms(b.length()) + " in one stretch"
@@ -56,9 +46,7 @@ record TimelineData(List<Lane> lanes, List<Test> tests, long start, long end, in
             return threads + " threads waited " + ms(blockedTotal) + " in all to enter a synchronized block (longest " + ms(longest.length())
                     + ", " + longest.detail() + ")";
         }
-        List<Span> waiting = spans(l -> !l.virtual && l.group() != Group.TESTS, Kind.PARKED);
-        waiting.addAll(spans(l -> !l.virtual && l.group() != Group.TESTS, Kind.SLEEPING));
-        int parkedAtOnce = atOnce(waiting);
+        int parkedAtOnce = atOnce(spans(l -> !l.virtual && l.group() != Group.TESTS, Kind.PARKED, Kind.SLEEPING));
         if (parkedAtOnce >= 4) return parkedAtOnce + " platform threads were parked or sleeping at once: each one holds a thread (and its stack) while it waits";
         long virtual = lanes.stream().filter(l -> l.virtual).count();
         if (virtual > 0) {
@@ -73,8 +61,8 @@ record TimelineData(List<Lane> lanes, List<Test> tests, long start, long end, in
                 + ms(busiestLane.busy());
     }
 
-    private List<Span> spans(Predicate<Lane> of, Kind kind) {
-        return new ArrayList<>(lanes.stream().filter(of).flatMap(l -> l.spans.stream()).filter(s -> s.kind() == kind).toList());
+    private List<Span> spans(Predicate<Lane> of, Kind... kinds) {
+        return lanes.stream().filter(of).flatMap(l -> l.spans.stream()).filter(s -> List.of(kinds).contains(s.kind())).toList();
     }
 
     /** What a thread was doing; the order is the drawing order (later on top). */
@@ -107,7 +95,7 @@ record TimelineData(List<Lane> lanes, List<Test> tests, long start, long end, in
         long length() { return end - start; }
     }
 
-    record Test(String testClass, String name, String status, long start, long end) {}
+    record Test(String name, String status, long start, long end) {}
 
     /** A thread's lane, filled in as the recording is read. */
     static final class Lane {
@@ -127,11 +115,8 @@ record TimelineData(List<Lane> lanes, List<Test> tests, long start, long end, in
         }
 
         String label() { return sameNameAsAnother ? name + " #" + id : name; }
-
         Group group() { return group != null ? group : groupOf(name, virtual); }
-
         long firstActivity() { return spans.stream().mapToLong(Span::start).min().orElse(Long.MAX_VALUE); }
-
         long busy() { return spans.stream().filter(s -> s.kind() != Kind.PARKED).mapToLong(Span::length).sum(); }
     }
 
@@ -177,12 +162,14 @@ record TimelineData(List<Lane> lanes, List<Test> tests, long start, long end, in
                 last = Math.max(last, end);
                 String type = ev.getEventType().getName();
                 if (type.equals("course.TestMethod")) {
-                    tests.add(new Test(ev.getString("testClass"), ev.getString("test"), ev.getString("status"), start, end));
+                    tests.add(new Test(ev.getString("test"), ev.getString("status"), start, end));
                     continue;
                 }
                 RecordedThread t = type.equals("jdk.ExecutionSample") ? ev.getThread("sampledThread") : ev.getThread();
                 if (t == null) continue;
-                Lane lane = lanes.computeIfAbsent(t.getJavaThreadId(), id -> new Lane(id, nameOf(t), t.isVirtual()));
+                String name = t.getJavaName() == null || t.getJavaName().isBlank() ? (t.isVirtual() ? "virtual #" : "thread #") + t.getJavaThreadId()
+                        : t.getJavaName();
+                Lane lane = lanes.computeIfAbsent(t.getJavaThreadId(), id -> new Lane(id, name, t.isVirtual()));
                 switch (type) {
                     case "jdk.ExecutionSample" -> samples.computeIfAbsent(lane.id, k -> new ArrayList<>()).add(start);
                     case "jdk.ThreadStart", "jdk.VirtualThreadStart" -> lane.born = start;
@@ -278,18 +265,8 @@ record TimelineData(List<Lane> lanes, List<Test> tests, long start, long end, in
         return c == null ? "?" : simpleName(c.getName());
     }
 
-    private static String simpleName(String type) {
-        return type.substring(type.lastIndexOf('.') + 1);
-    }
-
-    private static String nameOf(RecordedThread t) {
-        String n = t.getJavaName();
-        return n == null || n.isBlank() ? (t.isVirtual() ? "virtual #" : "thread #") + t.getJavaThreadId() : n;
-    }
-
-    private static long nanos(Instant i) {
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
-    }
+    private static String simpleName(String type) { return type.substring(type.lastIndexOf('.') + 1); }
+    private static long nanos(Instant i) { return i.getEpochSecond() * 1_000_000_000L + i.getNano(); }
 
     static String ms(long nanos) {
         double ms = nanos / 1e6;

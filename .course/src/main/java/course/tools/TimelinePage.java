@@ -5,9 +5,8 @@ import course.tools.TimelineData.Kind;
 import course.tools.TimelineData.Lane;
 
 /**
- * The page of {@code timeline}: one self-contained HTML file (inline SVG and CSS, light or dark as the reader's
- * colour scheme, no script), a lane per thread grouped by kind, the tests along the top, a legend and the headline.
- * Spans closer than a pixel are drawn as one (their tooltip says how many): thousands of parks stay a small page.
+ * The page of {@code timeline}: one self-contained HTML file (inline SVG and CSS, light or dark, no script), a lane per thread
+ * grouped by kind, the tests on top. Spans closer than a pixel are drawn as one: thousands of parks stay a small page.
  */
 final class TimelinePage {
 
@@ -15,8 +14,6 @@ final class TimelinePage {
     private static final int LABEL_W = 250, PLOT_W = 1090, PAD = 10, WIDTH = PAD + LABEL_W + PLOT_W + PAD;
     private static final int TESTS_H = 30, AXIS_H = 20, GROUP_H = 20, LANE_H = 16, BAR_H = 11;
     private static final List<Kind> LEGEND = List.of(Kind.RUNNING, Kind.PARKED, Kind.SLEEPING, Kind.BLOCKED, Kind.PINNED, Kind.TASK);
-
-    private TimelinePage() {}
 
     private static final String CSS = """
             :root { color-scheme: light dark; --bg:#ffffff; --fg:#1d2329; --muted:#66707a; --grid:#e3e7eb; --life:#d5dbe1;

@@ -6,14 +6,12 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.*;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import java.util.stream.*;
 
 /**
- * {@code watch [module] [ExNN] [--saves N] [--timeline]}, as rustlings has it: on each save under a module's src/main/java,
- * the tests of every exercise saved (a shared file: the current one's) and their verdicts; when the last one saved turns
- * green, the next exercise not green. {@code --saves N} stops after N saves; {@code --timeline} also draws each run.
- * This JVM stays up (javac warm); the tests run in a fresh JVM per save (a learner's code may leak threads or call
- * System.exit), started ahead with the JUnit Platform Launcher loaded: a save costs a compile and the tests.
+ * {@code watch [module] [ExNN] [--saves N] [--timeline]}, as rustlings has it: on each save, the tests of the exercises saved
+ * (a shared file: the current one's) and, once the last one is green, the next exercise not green. This JVM stays up (javac
+ * warm); the tests run in a fresh JVM per save, started ahead (a learner's code may leak threads or call System.exit).
  */
 record Watch(Path root, Map<String, ModuleSetup> setups, boolean timeline) {
 
@@ -61,10 +59,9 @@ record Watch(Path root, Map<String, ModuleSetup> setups, boolean timeline) {
                 if (!changed.getLast().equals(current)) {
                     System.out.println("\nNow: " + changed.getLast() + (changed.size() > 1 ? " (and the tests of " + (changed.size() - 1) + " more saved with it)" : ""));
                 }
-                Warm ready = warm;
-                boolean used = ready != null && changed.stream().anyMatch(e -> e.module().equals(ready.module()));
+                boolean used = warm != null && changed.stream().map(Exercises.Exercise::module).toList().contains(warm.module());
+                current = watch.runSaved(changed, used ? warm : null);
                 if (used) warm = null; // else kept for a later save
-                current = watch.runSaved(changed, used ? ready : null);
             }
             return 0;
         } catch (ClosedWatchServiceException | InterruptedException stopped) {
@@ -72,15 +69,11 @@ record Watch(Path root, Map<String, ModuleSetup> setups, boolean timeline) {
         }
     }
 
-    /**
-     * Runs the tests of {@code changed} (a test JVM per module, {@code warm}'s when it fits) and prints each verdict, then,
-     * with --timeline, draws each. Returns the new current exercise: the last one saved, or when it is green, the next not green.
-     */
+    /** Runs and prints the verdicts of {@code changed} (and with --timeline draws them); returns the new current exercise. */
     private Exercises.Exercise runSaved(List<Exercises.Exercise> changed, Warm warm) {
         Exercises.Exercise last = changed.getLast(), current = last;
         Exercises.recordCurrent(root, last);
-        Map<String, List<Exercises.Exercise>> byModule = new LinkedHashMap<>();
-        changed.forEach(e -> byModule.computeIfAbsent(e.module(), m -> new ArrayList<>()).add(e));
+        var byModule = changed.stream().collect(Collectors.groupingBy(Exercises.Exercise::module, LinkedHashMap::new, Collectors.toList()));
         boolean lastGreen = false;
         try {
             for (var group : byModule.entrySet()) {
@@ -106,7 +99,7 @@ record Watch(Path root, Map<String, ModuleSetup> setups, boolean timeline) {
                     if (done) continue;
                     System.out.print(new Progress(root).verdict(e.module(), e.name(), r, "  "));
                     if (Files.exists(root.resolve(e.module()).resolve("hints").resolve(e.name() + ".md"))) {
-                        System.out.println("  hint:  ./mvnw -q -Dcourse=\"hint " + Exercises.shortModule(e.module()) + " " + e.id() + "\" (in another terminal)");
+                        System.out.println("  hint:  " + e.command("hint") + " (in another terminal)");
                     }
                 }
                 if (!s.ended().isEmpty()) System.out.println("  (" + s.ended() + ")");
@@ -185,10 +178,7 @@ record Watch(Path root, Map<String, ModuleSetup> setups, boolean timeline) {
         return found;
     }
 
-    /**
-     * The first exercise not green, the {@code working} module's first, then in course order (as Progress.firstRed):
-     * remembered verdicts where nothing changed, the others run one by one, so a green exercise is never proposed.
-     */
+    /** The first exercise not green, as Progress.firstRed, but the ones not remembered run one by one: never a green one. */
     private Exercises.Exercise firstNotDone(String working) throws Exception {
         List<Exercises.Exercise> order = new ArrayList<>(Exercises.all(root));
         order.sort(Comparator.comparing(e -> !e.module().equals(working)));
