@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * solutions/ and fails on the starters (two Maven builds), both trees hold the same files and public API, the
  * manifest lists every exercise with its files and wrong answers, every wrong answer is caught (WrongAnswers), every
  * contract tested (Contracts), the solutions green at 1, 3 and 6 cores (CoreCounts), the fast engine agrees with
- * surefire (EngineCheck) and the solution branch is the reference code. One line per module; exit 1 on a problem.
+ * surefire and the solution branch is the reference code. One line per module; exit 1 on a problem.
  * In a learner's clone their edited starters are set aside (Upstream), unless --strict or CI.
  */
 final class Check {
@@ -41,6 +41,8 @@ final class Check {
         final List<String> problems = new ArrayList<>();
         long failed;
         void fail(String problem) { problems.add(problem); failed++; }
+        /** Each of {@code all} fails a check; the SHOWN first are shown. */
+        void failAll(List<String> all) { all.stream().limit(SHOWN).forEach(problems::add); failed += all.size(); }
     }
 
     /** One module's verdict: its lines, problems and notes, the learner's work set aside, and the checks passed and failed. */
@@ -169,8 +171,7 @@ final class Check {
         for (CoreCounts.Run r : cores) {
             String at = "on solutions at -XX:ActiveProcessorCount=" + r.cores();
             if (r.results().isEmpty()) f.fail("no test ran " + at + " (see " + m + "/target/course/cores-" + r.cores() + "/tests.log)");
-            r.failures().stream().limit(SHOWN).forEach(x -> f.fail("failed " + at + ": " + x.testClass() + "." + x.name() + oneLine(x.message())));
-            f.failed += Math.max(0, r.failures().size() - SHOWN);
+            f.failAll(r.failures().stream().map(x -> "failed " + at + ": " + x.testClass() + "." + x.name() + oneLine(x.message())).toList());
         }
     }
 
@@ -194,8 +195,7 @@ final class Check {
             else if (ran.stream().allMatch(e -> e.get(t) != s)) differences.add(t + ": " + lower(s) + " on surefire, "
                     + String.join("/", ran.stream().map(e -> lower(e.get(t))).distinct().toList()) + " on the fast engine");
         }
-        differences.stream().limit(SHOWN).forEach(d -> f.fail("fast engine and surefire differ on solutions: " + d));
-        f.failed += Math.max(0, differences.size() - SHOWN);
+        f.failAll(differences.stream().map(d -> "fast engine and surefire differ on solutions: " + d).toList());
         return differences.isEmpty() ? "engine: fast engine agrees with surefire on " + tests.size() + " tests"
                 : "engine: fast engine disagrees with surefire on " + differences.size() + " of " + tests.size() + " tests";
     }
@@ -241,7 +241,7 @@ final class Check {
             j.lines().forEach(System.out::println);
             if (!j.problems().isEmpty()) details.add(e.getKey() + ":");
             j.problems().forEach(p -> details.add("  - " + p));
-            notes.addAll(j.notes());
+            j.notes().forEach(n -> notes.add("note: " + n));
             if (!j.setAside().isEmpty()) setAside.add(Exercises.shortModule(e.getKey()) + " " + String.join(", ", j.setAside()));
             passed += j.passed();
             failed += j.failed();
@@ -252,14 +252,12 @@ final class Check {
         }
         boolean sound = details.isEmpty() && !branch.startsWith("NOT SOUND");
         System.out.println("solution branch: " + branch);
-        if (!details.isEmpty()) System.out.println();
-        details.forEach(System.out::println);
-        if (!notes.isEmpty()) System.out.println();
-        notes.forEach(n -> System.out.println("note: " + n));
-        if (!setAside.isEmpty()) {
-            System.out.println();
-            System.out.println("Your own work (" + String.join("; ", setAside) + ") was set aside and the starters were checked as the course committed them:"
-                    + " this command checks the course for its maintainers; to see your progress, run ./mvnw -q -Dcourse=progress");
+        List<String> yours = setAside.isEmpty() ? List.of() : List.of("Your own work (" + String.join("; ", setAside) + ") was set aside and the"
+                + " starters were checked as the course committed them: this command checks the course for its maintainers; to see your progress,"
+                + " run ./mvnw -q -Dcourse=progress");
+        for (List<String> block : List.of(details, notes, yours)) {
+            if (!block.isEmpty()) System.out.println();
+            block.forEach(System.out::println);
         }
         System.out.printf("%nCourse check %s in %d s (logs: target/course)%n", sound ? "PASSED" : "FAILED", Duration.ofNanos(System.nanoTime() - start).toSeconds());
         // A test passes when green on solutions/ and red on the starters, a wrong answer when caught; any other problem is a failure.

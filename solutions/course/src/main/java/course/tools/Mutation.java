@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.*;
+import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -75,9 +76,7 @@ final class Mutation {
         long killed = mutants.size() - survivors.size(), recorded = survivors.stream().filter(s -> reason(s, equivalents) != null).count();
         System.out.printf("%s: %d mutants, %d killed (%s), %d survived: %d recorded as equivalent or given, %d open%n", module, mutants.size(), killed,
                 mutants.isEmpty() ? "-" : Math.round(100.0 * killed / mutants.size()) + "%", survivors.size(), recorded, survivors.size() - recorded);
-        Map<String, List<Mutant>> byExercise = new TreeMap<>();
-        mutants.forEach(x -> byExercise.computeIfAbsent(x.exercise(), k -> new ArrayList<>()).add(x));
-        byExercise.forEach((exercise, ms) -> {
+        mutants.stream().collect(Collectors.groupingBy(Mutant::exercise, TreeMap::new, Collectors.toList())).forEach((exercise, ms) -> {
             System.out.printf("  %s: %d mutants, %d killed%n", exercise, ms.size(), ms.stream().filter(Mutant::killed).count());
             ms.stream().filter(s -> !s.killed()).forEach(s -> {
                 String why = reason(s, equivalents);
