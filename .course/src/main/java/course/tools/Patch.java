@@ -9,11 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A wrong answer is its exercise's reference plus one mistake, stored as the hunks of a unified diff
- * ({@code @@ -37,5 +37,6 @@} then lines starting with ' ', '-' or '+'; lines before the first hunk are
- * free text). Each hunk is placed by its content, not its line number: its old lines (context and '-')
- * must be in the file as the hunks before it left it; where they are more than once, the place nearest the
- * hunk's line number wins. A diff that no longer applies is refused, naming the hunk. {@code patch REFERENCE DIFF} applies it too.
+ * A wrong answer is its exercise's reference plus one mistake, stored as the hunks of a unified diff ({@code @@ -37,5 +37,6 @@} then
+ * lines starting with ' ', '-' or '+'; lines before the first hunk are free text). Each hunk is placed by its content, not its line
+ * number: its old lines (context and '-') must be in the file as the hunks before it left it; where they are more than once, the place
+ * nearest the hunk's line number wins. A diff that no longer applies is refused, naming the hunk. {@code patch REFERENCE DIFF} applies it
+ * too.
  */
 final class Patch {
 

@@ -15,12 +15,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The course check, {@code check [module ...] [--strict] [--corpus DIR] [--parallel N]}: every test passes on
- * solutions/ and fails on the starters (two Maven builds), both trees hold the same files and public API, the
- * manifest lists every exercise with its files and wrong answers, every wrong answer is caught (WrongAnswers), every
- * contract tested (Contracts), the solutions green at 1, 3 and 6 cores (CoreCounts), the fast engine agrees with
- * surefire and the solution branch is the reference code. One line per module; exit 1 on a problem.
- * In a learner's clone their edited starters are set aside (Upstream), unless --strict or CI.
+ * The course check, {@code check [module ...] [--strict] [--corpus DIR] [--parallel N]}: every test passes on solutions/ and fails on the
+ * starters (two Maven builds), both trees hold the same files and public API, the manifest lists every exercise with its files and wrong
+ * answers, every wrong answer is caught (WrongAnswers), every contract tested (Contracts), the solutions green at 1, 3 and 6 cores
+ * (CoreCounts), the fast engine agrees with surefire and the solution branch is the reference code. One line per module; exit 1 on a
+ * problem. In a learner's clone their edited starters are set aside (Upstream), unless --strict or CI.
  */
 final class Check {
 
@@ -132,10 +131,10 @@ final class Check {
     private Upstream.Starters starters(Options o, Runs runs, String m) throws Exception {
         Map<String, TestResults.Outcome> results = TestResults.read(root.resolve(m).resolve("target/surefire-reports"));
         Path classes = root.resolve(m).resolve("target/classes");
-        if (o.strict() || !results.isEmpty() && count(results, FAILED) == results.size()) return new Upstream.Starters(results, classes, Set.of(), List.of());
+        boolean asTheyAre = o.strict() || !results.isEmpty() && count(results, FAILED) == results.size();
         Upstream upstream = new Upstream(root);
-        Upstream.Starters committed = upstream.committed(runs.setups().get(m), results);
-        return committed != null ? committed : new Upstream.Starters(results, classes, upstream.untracked(m), List.of());
+        Upstream.Starters committed = asTheyAre ? null : upstream.committed(runs.setups().get(m), results);
+        return committed != null ? committed : new Upstream.Starters(results, classes, asTheyAre ? Set.of() : upstream.untracked(m), List.of());
     }
 
     /** Every test green on solutions/ and red on the starters, the same tests in both builds; returns the tests that are. */
@@ -176,8 +175,8 @@ final class Check {
     }
 
     /**
-     * The fast engine's verdicts at the core counts against surefire's on the same solutions; returns the module's engine line.
-     * A test differs when a run lacks it, or when its status differs from surefire's in every run (at some only, coreCounts says).
+     * The fast engine's verdicts at the core counts against surefire's on the same solutions; returns the module's engine line. A test
+     * differs when a run lacks it, or when its status differs from surefire's in every run (at some only, coreCounts says).
      */
     private String engine(Map<String, TestResults.Outcome> onSolutions, List<CoreCounts.Run> cores, Findings f) {
         List<Map<String, TestResults.Status>> ran = cores.stream().filter(r -> !r.results().isEmpty()).map(r -> r.results().stream()
@@ -252,9 +251,9 @@ final class Check {
         }
         boolean sound = details.isEmpty() && !branch.startsWith("NOT SOUND");
         System.out.println("solution branch: " + branch);
-        List<String> yours = setAside.isEmpty() ? List.of() : List.of("Your own work (" + String.join("; ", setAside) + ") was set aside and the"
-                + " starters were checked as the course committed them: this command checks the course for its maintainers; to see your progress,"
-                + " run ./mvnw -q -Dcourse=progress");
+        List<String> yours = setAside.isEmpty() ? List.of() : List.of("Your own work (" + String.join("; ", setAside) + ") was set aside and"
+                + " the starters were checked as the course committed them: this command checks the course for its maintainers;"
+                + " to see your progress, run ./mvnw -q -Dcourse=progress");
         for (List<String> block : List.of(details, notes, yours)) {
             if (!block.isEmpty()) System.out.println();
             block.forEach(System.out::println);

@@ -11,9 +11,9 @@ import java.util.*;
 import javax.tools.ToolProvider;
 
 /**
- * Each exercise's contract: the dimensions its manifest line declares, each proven by a test method of its
- * test class tagged {@code @Tag("contract:<dimension>")} (a tag on the class counts for each of its tests).
- * The tags are read with javac's parser, so a module whose tests do not compile still gets checked.
+ * Each exercise's contract: the dimensions its manifest line declares, each proven by a test method of its test class tagged {@code
+ * @Tag("contract:<dimension>")} (a tag on the class counts for each of its tests). The tags are read with javac's parser, so a module
+ * whose tests do not compile still gets checked.
  */
 final class Contracts {
 

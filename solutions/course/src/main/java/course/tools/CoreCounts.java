@@ -7,9 +7,9 @@ import java.util.concurrent.*;
 import java.util.stream.Stream;
 
 /**
- * Every module's tests on the fast engine against the reference code in a JVM told it has 1, 3 or 6 processors
- * ({@code -XX:ActiveProcessorCount}): 1 finds code that needs a second thread to make progress; 3 and 6, not
- * powers of two and above a 2-core CI machine, find code and tests sized by hand for 2. A learner has 4 to 16.
+ * Every module's tests on the fast engine against the reference code in a JVM told it has 1, 3 or 6 processors ({@code
+ * -XX:ActiveProcessorCount}): 1 finds code that needs a second thread to make progress; 3 and 6, not powers of two and above a 2-core CI
+ * machine, find code and tests sized by hand for 2. A learner has 4 to 16.
  */
 final class CoreCounts {
 
@@ -28,8 +28,8 @@ final class CoreCounts {
     private CoreCounts() {}
 
     /**
-     * Starts the runs of {@code setups}' modules, AT_A_TIME at a time; a module whose solutions or tests do not
-     * compile gets none. Compiles here, first, so that the wrong answers started next find the classes compiled.
+     * Starts the runs of {@code setups}' modules, AT_A_TIME at a time; a module whose solutions or tests do not compile gets none.
+     * Compiles here, first, so that the wrong answers started next find the classes compiled.
      */
     static Map<String, List<CompletableFuture<Run>>> start(Path root, Map<String, ModuleSetup> setups) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(AT_A_TIME, Thread.ofPlatform().name("core-counts-", 1).daemon().factory());

@@ -10,11 +10,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The maintainers' mutation run, {@code mutation [module ...] [--report-only]}: PIT (the root pom's mutation profile)
- * mutates a module's reference code and runs its tests against each mutant; this prints per exercise the mutants no
- * test killed, each either recorded in solutions/mutation-equivalents.txt (equivalent, or given code) with its
- * reason, or OPEN: a wrong answer the tests let through. PIT runs in Maven on this tool's JDK 25, as it does not
- * follow the build's toolchain. Minutes per module; not part of CI.
+ * The maintainers' mutation run, {@code mutation [module ...] [--report-only]}: PIT (the root pom's mutation profile) mutates a module's
+ * reference code and runs its tests against each mutant; this prints per exercise the mutants no test killed, each either recorded in
+ * solutions/mutation-equivalents.txt (equivalent, or given code) with its reason, or OPEN: a wrong answer the tests let through. PIT runs
+ * in Maven on this tool's JDK 25, as it does not follow the build's toolchain. Minutes per module; not part of CI.
  */
 final class Mutation {
 

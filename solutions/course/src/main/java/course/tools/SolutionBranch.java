@@ -7,9 +7,9 @@ import java.util.*;
 import java.util.stream.Stream;
 
 /**
- * The local {@code solution} branch: a commit with every module's src/main/java replaced by the reference code the
- * same commit holds in solutions/. Generated, never edited, so it cannot drift; written with git plumbing on a
- * private index, so the working tree, the index and the current branch are not touched.
+ * The local {@code solution} branch: a commit with every module's src/main/java replaced by the reference code the same commit holds in
+ * solutions/. Generated, never edited, so it cannot drift; written with git plumbing on a private index, so the working tree, the index
+ * and the current branch are not touched.
  */
 final class SolutionBranch {
 
@@ -66,8 +66,8 @@ final class SolutionBranch {
     }
 
     /**
-     * The course check's line: the branch generated from HEAD must be exactly HEAD with each module's src/main/java
-     * taken from solutions/; then the -Psolutions run, which built those files against these tests, proves it green.
+     * The course check's line: the branch generated from HEAD must be exactly HEAD with each module's src/main/java taken from
+     * solutions/; then the -Psolutions run, which built those files against these tests, proves it green.
      */
     String verify(List<String> modules) throws Exception {
         if (!git(null, "status", "--porcelain", "--untracked-files=no").isBlank()) return "not checked: uncommitted changes (it is generated from the last commit)";

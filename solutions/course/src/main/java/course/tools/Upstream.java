@@ -6,11 +6,10 @@ import java.nio.file.Path;
 import java.util.*;
 
 /**
- * The starters as the course committed them, told apart from a learner's work in the same files. A learner never
- * changes an exercise's solution or its test, and the course changes a starter together with them: so the
- * committed starter of {@code module/src/main/java/P} is its content in the last commit that changed
- * {@code solutions/module/src/main/java/P} or the exercise's test class, and a starter that differs from it
- * holds someone's later edit. Files git does not track in a starter folder are the learner's too.
+ * The starters as the course committed them, told apart from a learner's work in the same files. A learner never changes an exercise's
+ * solution or its test, and the course changes a starter together with them: so the committed starter of {@code module/src/main/java/P}
+ * is its content in the last commit that changed {@code solutions/module/src/main/java/P} or the exercise's test class, and a starter
+ * that differs from it holds someone's later edit. Files git does not track in a starter folder are the learner's too.
  */
 final class Upstream {
 
@@ -73,13 +72,14 @@ final class Upstream {
     }
 
     /**
-     * The module's tests on the fast engine against the committed starters, when the learner's work answers for
-     * them: every edited starter whose tests pass on {@code onStarters} (all of them when nothing compiled), and every
-     * untracked file. Null when there is none, or when the committed starters do not compile (the check then reports as usual).
+     * The module's tests on the fast engine against the committed starters, when the learner's work answers for them: every edited
+     * starter whose tests pass on {@code onStarters} (all of them when nothing compiled), and every untracked file. Null when there is
+     * none, or when the committed starters do not compile (the check then reports as usual).
      */
     Starters committed(ModuleSetup setup, Map<String, TestResults.Outcome> onStarters) throws Exception {
         String module = setup.module();
-        List<String> passing = onStarters.values().stream().filter(o -> o.status() != TestResults.Status.FAILED).map(TestResults.Outcome::exercise).toList();
+        List<String> passing = onStarters.values().stream().filter(o -> o.status() != TestResults.Status.FAILED)
+                .map(TestResults.Outcome::exercise).toList();
         Map<String, Edited> edited = edited(module);
         edited.values().removeIf(e -> !onStarters.isEmpty() && !passing.contains(e.exercise()));
         Set<String> untracked = untracked(module);

@@ -11,11 +11,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The wrong-answer corpus, proven: every {@code solutions/wrong/<module>/<ExNN_Name>/<slug>.diff} (the
- * reference plus one mistake, see {@link Patch}) is applied, compiled in place of the solution's class, and
- * its exercise's test class runs against it, in a JVM of its own (a wrong answer may leak threads, spin,
- * hang or exit) killed after {@link #LIMIT}. It is caught when a test fails with a message that teaches
- * ({@link Caught}); the JVM stops at that first catch.
+ * The wrong-answer corpus, proven: every {@code solutions/wrong/<module>/<ExNN_Name>/<slug>.diff} (the reference plus one mistake, see
+ * {@link Patch}) is applied, compiled in place of the solution's class, and its exercise's test class runs against it, in a JVM of its
+ * own (a wrong answer may leak threads, spin, hang or exit) killed after {@link #LIMIT}. It is caught when a test fails with a message
+ * that teaches ({@link Caught}); the JVM stops at that first catch.
  */
 final class WrongAnswers {
 
@@ -131,9 +130,8 @@ final class WrongAnswers {
     }
 
     /**
-     * The variants of several modules in one pool, {@code parallel} at a time, the modules taking turns in the queue
-     * so no module waits for another's slowest run. Verdicts by module, in the given order; null for a module whose
-     * solutions or tests do not compile.
+     * The variants of several modules in one pool, {@code parallel} at a time, the modules taking turns in the queue so no module waits
+     * for another's slowest run. Verdicts by module, in the given order; null for a module whose solutions or tests do not compile.
      */
     Map<String, List<Verdict>> checkAll(Map<String, ModuleSetup> setups, Map<String, List<Variant>> byModule, int parallel,
                                         Consumer<Verdict> each) throws Exception {
