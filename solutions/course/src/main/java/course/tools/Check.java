@@ -97,10 +97,11 @@ final class Check {
         var started = CoreCounts.start(root, setups);
         long wrongStart = System.nanoTime();
         Map<String, List<Verdict>> verdicts = o.wrong().checkAll(setups, toTry, o.parallel(), null);
-        System.out.printf("    %d wrong answers tried in %.0f s, %d at a time%n", toTry.values().stream().mapToInt(List::size).sum(), seconds(wrongStart), o.parallel());
+        System.out.printf("    %d wrong answers tried in %.0f s, %d at a time%n", toTry.values().stream().mapToInt(List::size).sum(),
+                WrongAnswers.seconds(wrongStart), o.parallel());
         Map<String, List<CoreCounts.Run>> cores = CoreCounts.join(started);
         System.out.printf("    the solutions' tests at %s cores: %d runs in %.0f s (the longest %.0f s), %d at a time beside them%n", counts(),
-                cores.values().stream().mapToInt(List::size).sum(), seconds(coresStart),
+                cores.values().stream().mapToInt(List::size).sum(), WrongAnswers.seconds(coresStart),
                 cores.values().stream().flatMap(List::stream).mapToDouble(CoreCounts.Run::seconds).max().orElse(0), CoreCounts.AT_A_TIME);
         return new Runs(maven.get(0), maven.get(1), setups, variants, corpusErrors, verdicts, cores);
     }
@@ -274,7 +275,6 @@ final class Check {
     private static long count(Map<String, TestResults.Outcome> results, TestResults.Status s) { return results.values().stream().filter(x -> x.status() == s).count(); }
     private static String counts() { return String.join(", ", CoreCounts.COUNTS.stream().map(String::valueOf).toList()); }
     private static String lower(TestResults.Status s) { return s.name().toLowerCase(); }
-    private static double seconds(long since) { return (System.nanoTime() - since) / 1e9; }
     private String rel(Path p) { return root.relativize(p).toString(); }
 
     private static String oneLine(String message) {

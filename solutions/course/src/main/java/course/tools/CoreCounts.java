@@ -45,7 +45,7 @@ final class CoreCounts {
                 try {
                     var outcome = TestJvm.start(root, setup.withJvmArgs(flags), List.of(main.dir()), tests.dir(),
                             setup.dir().resolve("target/course/cores-" + n + "/tests.log")).run(classes, null, LIMIT);
-                    return new Run(setup.module(), n, outcome.results(), (System.nanoTime() - start) / 1e9);
+                    return new Run(setup.module(), n, outcome.results(), WrongAnswers.seconds(start));
                 } catch (Exception e) {
                     return new Run(setup.module(), n, List.of(), 0); // reported as a run without tests, with its log
                 }

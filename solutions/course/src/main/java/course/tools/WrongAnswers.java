@@ -96,7 +96,7 @@ final class WrongAnswers {
             tried += all.size();
             bad += (results.get(m) == null ? 1 : 0) + (int) all.stream().filter(v -> !v.caught()).count();
         }
-        System.out.printf("%nwrong-answers: %d tried, %d caught, %d not (%.0f s)%n", tried, tried - bad, bad, (System.nanoTime() - start) / 1e9);
+        System.out.printf("%nwrong-answers: %d tried, %d caught, %d not (%.0f s)%n", tried, tried - bad, bad, seconds(start));
         return bad == 0 ? 0 : 1;
     }
 
@@ -209,5 +209,5 @@ final class WrongAnswers {
         return new Verdict(v, false, "no test failed with a message that teaches: " + String.join("; ", why), false, seconds);
     }
 
-    private static double seconds(long start) { return (System.nanoTime() - start) / 1e9; }
+    static double seconds(long start) { return (System.nanoTime() - start) / 1e9; }
 }
