@@ -5,16 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A wrong answer is its exercise's reference plus one mistake, stored as the hunks of a unified diff
- * ({@code @@ -37,5 +37,6 @@} then lines starting with ' ', '-' or '+'; lines before the first hunk are
- * free text). Each hunk is placed by its content, not its line number: its old lines (context and '-')
- * must be in the file as the hunks before it left it; where they are more than once, the place nearest the
- * hunk's line number wins.
- * A diff that no longer applies is refused, naming the hunk. {@code patch REFERENCE DIFF} applies it too.
+ * A wrong answer is its exercise's reference plus one mistake, stored as the hunks of a unified diff ({@code @@ -37,5 +37,6 @@} then
+ * lines starting with ' ', '-' or '+'; lines before the first hunk are free text). Each hunk is placed by its content, not its line
+ * number: its old lines (context and '-') must be in the file as the hunks before it left it; where they are more than once, the place
+ * nearest the hunk's line number wins. A diff that no longer applies is refused, naming the hunk. {@code patch REFERENCE DIFF} applies it
+ * too.
  */
 final class Patch {
+
+    private static final Pattern HEADER = Pattern.compile("@@ -(\\d+)(?:,\\d+)? \\+\\d+(?:,\\d+)? @@.*");
 
     private record Hunk(String header, int oldStart, List<String> before, List<String> after) {}
 
@@ -25,7 +28,7 @@ final class Patch {
         List<String> lines = new ArrayList<>(Files.readAllLines(reference));
         List<Hunk> hunks = hunks(diff);
         if (hunks.isEmpty()) throw new ToolException(diff.getFileName() + " has no hunk (@@ ... @@): it changes nothing");
-        int offset = 0;                                  // how far the hunks so far moved the lines below them
+        int offset = 0; // how far the hunks so far moved the lines below them
         for (int i = 0; i < hunks.size(); i++) {
             Hunk h = hunks.get(i);
             int at = place(lines, h, offset);
@@ -53,36 +56,29 @@ final class Patch {
 
     private static List<Hunk> hunks(Path diff) throws IOException {
         List<Hunk> out = new ArrayList<>();
-        Hunk h = null;
         for (String l : Files.readAllLines(diff)) {
-            if (l.startsWith("@@")) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("@@ -(\\d+)(?:,\\d+)? \\+\\d+(?:,\\d+)? @@.*").matcher(l);
-                if (!m.matches()) throw new ToolException(diff.getFileName() + ": not a hunk header: " + l);
-                out.add(h = new Hunk(l.strip(), Integer.parseInt(m.group(1)), new ArrayList<>(), new ArrayList<>()));
-            } else if (h != null && !l.startsWith("\\")) {
-                char c = l.isEmpty() ? ' ' : l.charAt(0);
-                String text = l.isEmpty() ? "" : l.substring(1);
-                if (c != '+' && c != '-' && c != ' ') throw new ToolException(diff.getFileName() + ": a hunk line must start with ' ', '-' or '+': " + l);
-                if (c != '+') h.before().add(text);
-                if (c != '-') h.after().add(text);
-            }
+            Matcher m = HEADER.matcher(l);
+            if (l.startsWith("@@") && !m.matches()) throw new ToolException(diff.getFileName() + ": not a hunk header: " + l);
+            if (l.startsWith("@@")) out.add(new Hunk(l.strip(), Integer.parseInt(m.group(1)), new ArrayList<>(), new ArrayList<>()));
+            if (l.startsWith("@@") || out.isEmpty() || l.startsWith("\\")) continue;
+            char c = l.isEmpty() ? ' ' : l.charAt(0);
+            String text = l.isEmpty() ? "" : l.substring(1);
+            if (c != '+' && c != '-' && c != ' ') throw new ToolException(diff.getFileName() + ": a hunk line must start with ' ', '-' or '+': " + l);
+            if (c != '+') out.getLast().before().add(text);
+            if (c != '-') out.getLast().after().add(text);
         }
         return out;
     }
 
     /** Where {@code h}'s old lines start in {@code lines} (nearest its line number, moved by {@code offset}), or -1. */
     private static int place(List<String> lines, Hunk h, int offset) {
-        int best = -1;
-        int wanted = (h.before().isEmpty() ? h.oldStart() : h.oldStart() - 1) + offset;    // "-37,0" inserts after line 37
-        if (h.before().isEmpty()) return wanted >= 0 && wanted <= lines.size() ? wanted : -1;
-        for (int i = 0; i + h.before().size() <= lines.size(); i++) {
-            if (matches(lines, i, h.before()) && (best < 0 || Math.abs(i - wanted) < Math.abs(best - wanted))) best = i;
+        int n = h.before().size(), wanted = (n == 0 ? h.oldStart() : h.oldStart() - 1) + offset, best = -1; // "-37,0" inserts after line 37
+        if (n == 0) return wanted >= 0 && wanted <= lines.size() ? wanted : -1;
+        List<String> old = h.before().stream().map(String::stripTrailing).toList();
+        for (int i = 0; i + n <= lines.size(); i++) {
+            boolean same = lines.subList(i, i + n).stream().map(String::stripTrailing).toList().equals(old);
+            if (same && (best < 0 || Math.abs(i - wanted) < Math.abs(best - wanted))) best = i;
         }
         return best;
-    }
-
-    private static boolean matches(List<String> lines, int at, List<String> old) {
-        for (int j = 0; j < old.size(); j++) if (!lines.get(at + j).stripTrailing().equals(old.get(j).stripTrailing())) return false;
-        return true;
     }
 }

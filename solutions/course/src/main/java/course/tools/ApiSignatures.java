@@ -10,8 +10,8 @@ import java.util.*;
 import java.util.stream.Collectors;
 
 /**
- * The public API of a folder of compiled classes, read with the JDK's class-file API (no class loading): every
- * public class with its supertypes and its public and protected members, generics and declared exceptions included.
+ * The public API of a folder of compiled classes, read with the JDK's class-file API (no class loading): every public class with its
+ * supertypes and its public and protected members, generics and declared exceptions included.
  */
 final class ApiSignatures {
 

@@ -11,15 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.*;
 import java.util.concurrent.FutureTask;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The course check, {@code check [module ...] [--strict] [--corpus DIR] [--parallel N]}: every test passes on
- * solutions/ and fails on the starters (two Maven builds), both trees hold the same files and public API, the
- * manifest lists every exercise with its files and wrong answers, every wrong answer is caught (WrongAnswers), every
- * contract tested (Contracts), the solutions green at 1, 3 and 6 cores (CoreCounts), the fast engine agrees with
- * surefire (EngineCheck) and the solution branch is the reference code. One line per module; exit 1 on a problem.
- * In a learner's clone their edited starters are set aside (Upstream), unless --strict or CI.
+ * The course check, {@code check [module ...] [--strict] [--corpus DIR] [--parallel N]}: every test passes on solutions/ and fails on the
+ * starters (two Maven builds), both trees hold the same files and public API, the manifest lists every exercise with its files and wrong
+ * answers, every wrong answer is caught (WrongAnswers), every contract tested (Contracts), the solutions green at 1, 3 and 6 cores
+ * (CoreCounts), the fast engine agrees with surefire and the solution branch is the reference code. One line per module; exit 1 on a
+ * problem. In a learner's clone their edited starters are set aside (Upstream), unless --strict or CI.
  */
 final class Check {
 
@@ -31,21 +31,17 @@ final class Check {
     /** One run's choices, from its command line. */
     record Options(List<String> modules, boolean all, boolean strict, int parallel, WrongAnswers wrong) {}
 
-    /** Maven's two test runs. */
-    record Builds(Maven.Run solutions, Maven.Run starters) {}
-
-    /** What the runs left: Maven's, the wrong answers' corpus and verdicts (null: not tried), the core-count runs. */
-    record Runs(Builds maven, Map<String, ModuleSetup> setups, Map<String, List<Variant>> variants,
+    /** What the runs left: Maven's two, the wrong answers' corpus and verdicts (null: not tried), the core-count runs. */
+    record Runs(Maven.Run solutions, Maven.Run starters, Map<String, ModuleSetup> setups, Map<String, List<Variant>> variants,
                 Map<String, List<Verdict>> corpusErrors, Map<String, List<Verdict>> verdicts, Map<String, List<CoreCounts.Run>> cores) {}
-
-    /** The starters a module's tests ran on, their classes, the learner's untracked files and the work set aside for them (Upstream). */
-    record Starters(Map<String, TestResults.Outcome> results, Path classes, Set<String> untracked, List<String> setAside) {}
 
     /** One module's problems as the checks find them, and how many checks failed. */
     private static final class Findings {
         final List<String> problems = new ArrayList<>();
         long failed;
         void fail(String problem) { problems.add(problem); failed++; }
+        /** Each of {@code all} fails a check; the SHOWN first are shown. */
+        void failAll(List<String> all) { all.stream().limit(SHOWN).forEach(problems::add); failed += all.size(); }
     }
 
     /** One module's verdict: its lines, problems and notes, the learner's work set aside, and the checks passed and failed. */
@@ -73,7 +69,7 @@ final class Check {
     }
 
     /** The tests with Maven on solutions/ (-Psolutions, into target/solutions) and on the starters, side by side: each keeps about a core busy. */
-    private Builds mavenBuilds(Options o) throws Exception {
+    private List<Maven.Run> mavenBuilds(Options o) throws Exception {
         for (String m : o.modules()) {
             Course.deleteTree(root.resolve(m).resolve("target/surefire-reports"));
             Course.deleteTree(root.resolve(m).resolve("target/solutions/surefire-reports"));
@@ -83,11 +79,11 @@ final class Check {
         var solutions = new FutureTask<>(() -> maven.run(root.resolve("target/course/check-solutions.log"), Maven.testArgs(o.modules(), o.all(), "-Psolutions")));
         Thread.ofPlatform().name("check-solutions").daemon().start(solutions);
         Maven.Run starters = maven.run(root.resolve("target/course/check-starters.log"), Maven.testArgs(o.modules(), o.all()));
-        return new Builds(solutions.get(), starters);
+        return List.of(solutions.get(), starters);
     }
 
     /** The wrong answers of every module in one pool (WrongAnswers.checkAll) and, beside them, the core-count runs. */
-    private Runs fastRuns(Options o, Builds maven) throws Exception {
+    private Runs fastRuns(Options o, List<Maven.Run> maven) throws Exception {
         System.out.println("  trying the wrong answers against the solutions' tests ...");
         Map<String, ModuleSetup> setups = ModuleSetup.of(root, o.modules(), System.out);
         Map<String, List<Variant>> variants = new LinkedHashMap<>(), toTry = new LinkedHashMap<>();
@@ -101,20 +97,21 @@ final class Check {
         var started = CoreCounts.start(root, setups);
         long wrongStart = System.nanoTime();
         Map<String, List<Verdict>> verdicts = o.wrong().checkAll(setups, toTry, o.parallel(), null);
-        System.out.printf("    %d wrong answers tried in %.0f s, %d at a time%n", toTry.values().stream().mapToInt(List::size).sum(), seconds(wrongStart), o.parallel());
+        System.out.printf("    %d wrong answers tried in %.0f s, %d at a time%n", toTry.values().stream().mapToInt(List::size).sum(),
+                WrongAnswers.seconds(wrongStart), o.parallel());
         Map<String, List<CoreCounts.Run>> cores = CoreCounts.join(started);
         System.out.printf("    the solutions' tests at %s cores: %d runs in %.0f s (the longest %.0f s), %d at a time beside them%n", counts(),
-                cores.values().stream().mapToInt(List::size).sum(), seconds(coresStart),
+                cores.values().stream().mapToInt(List::size).sum(), WrongAnswers.seconds(coresStart),
                 cores.values().stream().flatMap(List::stream).mapToDouble(CoreCounts.Run::seconds).max().orElse(0), CoreCounts.AT_A_TIME);
-        return new Runs(maven, setups, variants, corpusErrors, verdicts, cores);
+        return new Runs(maven.get(0), maven.get(1), setups, variants, corpusErrors, verdicts, cores);
     }
 
     /** Every check of one module, from what the runs left. */
     Judged judge(Options o, Runs runs, String m) throws Exception {
         Findings f = new Findings();
         Map<String, TestResults.Outcome> onSolutions = TestResults.read(root.resolve(m).resolve("target/solutions/surefire-reports"));
-        Starters starters = starters(o, runs, m);
-        long good = greenAndRed(onSolutions, starters.results(), runs.maven(), f);
+        Upstream.Starters starters = starters(o, runs, m);
+        long good = greenAndRed(onSolutions, starters.results(), runs, f);
         sameFilesAndApi(m, starters, f);
         List<CoreCounts.Run> cores = runs.cores().getOrDefault(m, List.of());
         coreCounts(m, cores, f);
@@ -132,18 +129,17 @@ final class Check {
     }
 
     /** The working tree's starters, or in a learner's clone (not strict) the committed ones: their work must not answer for the course. */
-    private Starters starters(Options o, Runs runs, String m) throws Exception {
+    private Upstream.Starters starters(Options o, Runs runs, String m) throws Exception {
         Map<String, TestResults.Outcome> results = TestResults.read(root.resolve(m).resolve("target/surefire-reports"));
-        Starters asTheyAre = new Starters(results, root.resolve(m).resolve("target/classes"), Set.of(), List.of());
-        if (o.strict() || !results.isEmpty() && count(results, FAILED) == results.size()) return asTheyAre;
+        Path classes = root.resolve(m).resolve("target/classes");
+        boolean asTheyAre = o.strict() || !results.isEmpty() && count(results, FAILED) == results.size();
         Upstream upstream = new Upstream(root);
-        Set<String> untracked = upstream.untracked(m);
-        Upstream.Committed c = upstream.committed(runs.setups().get(m), results);
-        return c == null ? new Starters(results, asTheyAre.classes(), untracked, List.of()) : new Starters(c.results(), c.classes(), untracked, c.setAside());
+        Upstream.Starters committed = asTheyAre ? null : upstream.committed(runs.setups().get(m), results);
+        return committed != null ? committed : new Upstream.Starters(results, classes, asTheyAre ? Set.of() : upstream.untracked(m), List.of());
     }
 
     /** Every test green on solutions/ and red on the starters, the same tests in both builds; returns the tests that are. */
-    private long greenAndRed(Map<String, TestResults.Outcome> onSolutions, Map<String, TestResults.Outcome> onStarters, Builds maven, Findings f) {
+    private long greenAndRed(Map<String, TestResults.Outcome> onSolutions, Map<String, TestResults.Outcome> onStarters, Runs maven, Findings f) {
         if (onSolutions.isEmpty()) f.problems.add("no test ran against solutions/ (does it compile? see " + rel(maven.solutions().log()) + ")");
         onSolutions.values().stream().filter(x -> x.status() != PASSED).limit(SHOWN)
                 .forEach(x -> f.problems.add(lower(x.status()) + " on solutions: " + x.testClass() + "." + x.name() + oneLine(x.message())));
@@ -161,7 +157,7 @@ final class Check {
     }
 
     /** Starter and solution trees hold the same .java files (a learner's untracked ones aside) with the same public API. */
-    private void sameFilesAndApi(String m, Starters starters, Findings f) throws IOException {
+    private void sameFilesAndApi(String m, Upstream.Starters starters, Findings f) throws IOException {
         Set<String> onStarters = javaFiles(root.resolve(m).resolve("src/main/java")), onSolutions = javaFiles(root.resolve("solutions").resolve(m).resolve("src/main/java"));
         onStarters.removeAll(starters.untracked());
         onlyIn(onStarters, onSolutions).forEach(x -> f.fail("no solution for starter file " + x));
@@ -175,21 +171,33 @@ final class Check {
         for (CoreCounts.Run r : cores) {
             String at = "on solutions at -XX:ActiveProcessorCount=" + r.cores();
             if (r.results().isEmpty()) f.fail("no test ran " + at + " (see " + m + "/target/course/cores-" + r.cores() + "/tests.log)");
-            r.failures().stream().limit(SHOWN).forEach(x -> f.fail("failed " + at + ": " + x.testClass() + "." + x.name() + oneLine(x.message())));
-            f.failed += Math.max(0, r.failures().size() - SHOWN);
+            f.failAll(r.failures().stream().map(x -> "failed " + at + ": " + x.testClass() + "." + x.name() + oneLine(x.message())).toList());
         }
     }
 
-    /** The fast engine's verdicts at the core counts against surefire's on the same solutions; returns the module's engine line. */
+    /**
+     * The fast engine's verdicts at the core counts against surefire's on the same solutions; returns the module's engine line. A test
+     * differs when a run lacks it, or when its status differs from surefire's in every run (at some only, coreCounts says).
+     */
     private String engine(Map<String, TestResults.Outcome> onSolutions, List<CoreCounts.Run> cores, Findings f) {
-        List<List<TestJvm.Result>> ran = cores.stream().map(CoreCounts.Run::results).filter(r -> !r.isEmpty()).toList();
+        List<Map<String, TestResults.Status>> ran = cores.stream().filter(r -> !r.results().isEmpty()).map(r -> r.results().stream()
+                .collect(Collectors.toMap(x -> x.testClass() + "#" + x.name(), TestJvm.Result::status, (a, b) -> b))).toList();
         if (onSolutions.isEmpty()) return "engine: not compared (no test ran on solutions/ with Maven)";
         if (cores.isEmpty()) f.fail("the fast engine did not compile solutions/ or its tests, which Maven compiled");
         if (ran.isEmpty()) return "engine: not compared (no run of the fast engine on solutions/)";
-        EngineCheck agreement = EngineCheck.compare(onSolutions, ran);
-        agreement.differences().stream().limit(SHOWN).forEach(d -> f.fail("fast engine and surefire differ on solutions: " + d));
-        f.failed += Math.max(0, agreement.differences().size() - SHOWN);
-        return agreement.line();
+        Set<String> tests = new TreeSet<>(onSolutions.keySet());
+        ran.forEach(e -> tests.addAll(e.keySet()));
+        List<String> differences = new ArrayList<>();
+        for (String t : tests) {
+            TestResults.Status s = onSolutions.containsKey(t) ? onSolutions.get(t).status() : null;
+            if (s == null) differences.add(t + ": run by the fast engine only");
+            else if (ran.stream().anyMatch(e -> !e.containsKey(t))) differences.add(t + ": run by surefire only");
+            else if (ran.stream().allMatch(e -> e.get(t) != s)) differences.add(t + ": " + lower(s) + " on surefire, "
+                    + String.join("/", ran.stream().map(e -> lower(e.get(t))).distinct().toList()) + " on the fast engine");
+        }
+        f.failAll(differences.stream().map(d -> "fast engine and surefire differ on solutions: " + d).toList());
+        return differences.isEmpty() ? "engine: fast engine agrees with surefire on " + tests.size() + " tests"
+                : "engine: fast engine disagrees with surefire on " + differences.size() + " of " + tests.size() + " tests";
     }
 
     /** Every wrong answer fails a test of its exercise with a message that teaches; returns how many did. */
@@ -233,25 +241,23 @@ final class Check {
             j.lines().forEach(System.out::println);
             if (!j.problems().isEmpty()) details.add(e.getKey() + ":");
             j.problems().forEach(p -> details.add("  - " + p));
-            notes.addAll(j.notes());
+            j.notes().forEach(n -> notes.add("note: " + n));
             if (!j.setAside().isEmpty()) setAside.add(Exercises.shortModule(e.getKey()) + " " + String.join(", ", j.setAside()));
             passed += j.passed();
             failed += j.failed();
         }
-        if (runs.maven().solutions().timedOut() || runs.maven().starters().timedOut()) {
+        if (runs.solutions().timedOut() || runs.starters().timedOut()) {
             details.add("a Maven run hit the check's time limit: see target/course");
             failed++;
         }
         boolean sound = details.isEmpty() && !branch.startsWith("NOT SOUND");
         System.out.println("solution branch: " + branch);
-        if (!details.isEmpty()) System.out.println();
-        details.forEach(System.out::println);
-        if (!notes.isEmpty()) System.out.println();
-        notes.forEach(n -> System.out.println("note: " + n));
-        if (!setAside.isEmpty()) {
-            System.out.println();
-            System.out.println("Your own work (" + String.join("; ", setAside) + ") was set aside and the starters were checked as the course committed them:"
-                    + " this command checks the course for its maintainers; to see your progress, run ./mvnw -q -Dcourse=progress");
+        List<String> yours = setAside.isEmpty() ? List.of() : List.of("Your own work (" + String.join("; ", setAside) + ") was set aside and"
+                + " the starters were checked as the course committed them: this command checks the course for its maintainers;"
+                + " to see your progress, run ./mvnw -q -Dcourse=progress");
+        for (List<String> block : List.of(details, notes, yours)) {
+            if (!block.isEmpty()) System.out.println();
+            block.forEach(System.out::println);
         }
         System.out.printf("%nCourse check %s in %d s (logs: target/course)%n", sound ? "PASSED" : "FAILED", Duration.ofNanos(System.nanoTime() - start).toSeconds());
         // A test passes when green on solutions/ and red on the starters, a wrong answer when caught; any other problem is a failure.
@@ -262,16 +268,13 @@ final class Check {
     }
 
     private static Set<String> javaFiles(Path dir) throws IOException {
-        Set<String> out = new TreeSet<>();
-        for (Path p : Fingerprint.files(dir, ".java")) out.add(dir.relativize(p).toString().replace('\\', '/'));
-        return out;
+        return new TreeSet<>(Fingerprint.files(dir, ".java").stream().map(p -> dir.relativize(p).toString().replace('\\', '/')).toList());
     }
 
     private static Set<String> onlyIn(Set<String> a, Set<String> b) { return new TreeSet<>(a.stream().filter(x -> !b.contains(x)).toList()); }
     private static long count(Map<String, TestResults.Outcome> results, TestResults.Status s) { return results.values().stream().filter(x -> x.status() == s).count(); }
     private static String counts() { return String.join(", ", CoreCounts.COUNTS.stream().map(String::valueOf).toList()); }
     private static String lower(TestResults.Status s) { return s.name().toLowerCase(); }
-    private static double seconds(long since) { return (System.nanoTime() - since) / 1e9; }
     private String rel(Path p) { return root.relativize(p).toString(); }
 
     private static String oneLine(String message) {

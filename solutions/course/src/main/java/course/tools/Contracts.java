@@ -11,15 +11,15 @@ import java.util.*;
 import javax.tools.ToolProvider;
 
 /**
- * Each exercise's contract: the dimensions its manifest line declares, each proven by a test method of its
- * test class tagged {@code @Tag("contract:<dimension>")} (a tag on the class counts for each of its tests).
- * The tags are read with javac's parser, so a module whose tests do not compile still gets checked.
+ * Each exercise's contract: the dimensions its manifest line declares, each proven by a test method of its test class tagged {@code
+ * @Tag("contract:<dimension>")} (a tag on the class counts for each of its tests). The tags are read with javac's parser, so a module
+ * whose tests do not compile still gets checked.
  */
 final class Contracts {
 
     /** The fixed set of dimensions (see "Contracts" in solutions/README.md). */
     static final List<String> DIMENSIONS = List.of("values", "placement", "concurrency", "lifecycle", "errors", "state", "cores", "event-loop");
-    static final String PREFIX = "contract:";
+    private static final String PREFIX = "contract:", NOT_ONE = ", which is not a dimension (" + String.join(", ", DIMENSIONS) + ")";
     private static final Set<String> TESTS = Set.of("Test", "ParameterizedTest", "RepeatedTest", "TestFactory", "TestTemplate");
 
     /** A module's contracts: its exercises, how many declared dimensions have a test, and every gap. */
@@ -35,19 +35,18 @@ final class Contracts {
 
     /** Checks the contracts {@code module}'s manifest declares against its test sources. */
     static Report of(Path root, String module) throws IOException {
-        String manifest = module + "/" + Manifest.FILE, all = String.join(", ", DIMENSIONS);
+        String manifest = module + "/" + Manifest.FILE;
         List<Manifest.Entry> exercises = Manifest.read(root, module).exercises();
-        Map<String, Path> files = new LinkedHashMap<>();
-        for (Manifest.Entry e : exercises) files.put(e.name(), root.resolve(module).resolve("src/test/java/" + e.path() + "Test.java"));
-        Map<Path, Map<String, List<String>>> tagged = tags(files.values().stream().filter(Files::exists).toList());
+        Path tests = root.resolve(module).resolve("src/test/java");
+        var tagged = tags(exercises.stream().map(e -> tests.resolve(e.path() + "Test.java")).filter(Files::exists).toList());
         List<String> gaps = new ArrayList<>();
         int dimensions = 0, tested = 0;
         for (Manifest.Entry e : exercises) {
             String testClass = e.name() + "Test";
-            Map<String, List<String>> tags = tagged.getOrDefault(Path.of(files.get(e.name()).toUri()), Map.of());
+            Map<String, List<String>> tags = tagged.getOrDefault(Path.of(tests.resolve(e.path() + "Test.java").toUri()), Map.of());
             for (String d : e.contract().stream().distinct().toList()) {
                 if (!DIMENSIONS.contains(d)) {
-                    gaps.add(e.name() + " declares " + d + " in " + manifest + ", which is not a dimension (" + all + ")");
+                    gaps.add(e.name() + " declares " + d + " in " + manifest + NOT_ONE);
                     continue;
                 }
                 dimensions++;
@@ -59,7 +58,7 @@ final class Contracts {
                 String where = testClass + ": " + (test ? "its test " + method : "its method " + method.substring(1) + ", which is not a test,")
                         + " is tagged @Tag(\"" + PREFIX + d + "\")";
                 if (!test) gaps.add(where + ": tag the tests that prove it");
-                else if (!DIMENSIONS.contains(d)) gaps.add(where + ", which is not a dimension (" + all + ")");
+                else if (!DIMENSIONS.contains(d)) gaps.add(where + NOT_ONE);
                 else if (!e.contract().contains(d)) gaps.add(where + " but " + e.name() + " does not declare " + d + " in " + manifest);
             }));
         }
@@ -67,7 +66,7 @@ final class Contracts {
     }
 
     /** Per file, the dimensions each method is tagged with; a method that is no test is keyed "!name". */
-    static Map<Path, Map<String, List<String>>> tags(List<Path> files) throws IOException {
+    private static Map<Path, Map<String, List<String>>> tags(List<Path> files) throws IOException {
         Map<Path, Map<String, List<String>>> out = new LinkedHashMap<>();
         if (files.isEmpty()) return out;
         var javac = ToolProvider.getSystemJavaCompiler();

@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.*;
 import java.util.concurrent.*;
+import java.util.stream.Stream;
 
 /**
- * Every module's tests on the fast engine against the reference code in a JVM told it has 1, 3 or 6 processors
- * ({@code -XX:ActiveProcessorCount}): 1 finds code that needs a second thread to make progress; 3 and 6, not
- * powers of two and above a 2-core CI machine, find code and tests sized by hand for 2. A learner has 4 to 16.
+ * Every module's tests on the fast engine against the reference code in a JVM told it has 1, 3 or 6 processors ({@code
+ * -XX:ActiveProcessorCount}): 1 finds code that needs a second thread to make progress; 3 and 6, not powers of two and above a 2-core CI
+ * machine, find code and tests sized by hand for 2. A learner has 4 to 16.
  */
 final class CoreCounts {
 
@@ -27,42 +28,37 @@ final class CoreCounts {
     private CoreCounts() {}
 
     /**
-     * Starts the runs of {@code setups}' modules, AT_A_TIME at a time; a module whose solutions or tests do not
-     * compile gets none. Compiles here, first, so that the wrong answers started next find the classes compiled.
+     * Starts the runs of {@code setups}' modules, AT_A_TIME at a time; a module whose solutions or tests do not compile gets none.
+     * Compiles here, first, so that the wrong answers started next find the classes compiled.
      */
-    static Map<String, List<Future<Run>>> start(Path root, Map<String, ModuleSetup> setups) throws Exception {
+    static Map<String, List<CompletableFuture<Run>>> start(Path root, Map<String, ModuleSetup> setups) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(AT_A_TIME, Thread.ofPlatform().name("core-counts-", 1).daemon().factory());
-        Map<String, List<Future<Run>>> out = new LinkedHashMap<>();
+        Map<String, List<CompletableFuture<Run>>> out = new LinkedHashMap<>();
         for (ModuleSetup setup : setups.values()) {
             Build build = new Build(root, setup);
             Build.Classes main = build.main(ModuleSetup.Tree.SOLUTIONS);
             Build.Classes tests = main.ok() ? build.tests(main, ModuleSetup.Tree.SOLUTIONS) : main;
             List<String> classes = Exercises.of(root, setup.module()).stream().map(Exercises.Exercise::testClass).toList();
-            out.put(setup.module(), !tests.ok() ? List.of() : COUNTS.stream().map(n -> pool.submit(() -> {
+            out.put(setup.module(), !tests.ok() ? List.of() : COUNTS.stream().map(n -> CompletableFuture.supplyAsync(() -> {
                 long start = System.nanoTime();
-                List<String> flags = new ArrayList<>(WrongAnswers.JVM_FLAGS);
-                flags.add("-XX:ActiveProcessorCount=" + n);
+                List<String> flags = Stream.concat(WrongAnswers.JVM_FLAGS.stream(), Stream.of("-XX:ActiveProcessorCount=" + n)).toList();
                 try {
                     var outcome = TestJvm.start(root, setup.withJvmArgs(flags), List.of(main.dir()), tests.dir(),
                             setup.dir().resolve("target/course/cores-" + n + "/tests.log")).run(classes, null, LIMIT);
-                    return new Run(setup.module(), n, outcome.results(), (System.nanoTime() - start) / 1e9);
+                    return new Run(setup.module(), n, outcome.results(), WrongAnswers.seconds(start));
                 } catch (Exception e) {
                     return new Run(setup.module(), n, List.of(), 0); // reported as a run without tests, with its log
                 }
-            })).toList());
+            }, pool)).toList());
         }
         pool.shutdown(); // the runs started go on; the pool's threads end with them
         return out;
     }
 
-    /** The runs {@link #start} started, once ended. */
-    static Map<String, List<Run>> join(Map<String, List<Future<Run>>> started) throws Exception {
+    /** The runs {@link #start} started, once ended (a run never throws: it reports its failure). */
+    static Map<String, List<Run>> join(Map<String, List<CompletableFuture<Run>>> started) {
         Map<String, List<Run>> out = new LinkedHashMap<>();
-        for (var e : started.entrySet()) {
-            List<Run> runs = new ArrayList<>();
-            for (Future<Run> f : e.getValue()) runs.add(f.get());
-            out.put(e.getKey(), runs);
-        }
+        started.forEach((m, runs) -> out.put(m, runs.stream().map(CompletableFuture::join).toList()));
         return out;
     }
 }

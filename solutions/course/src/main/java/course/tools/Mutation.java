@@ -4,16 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.*;
+import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The maintainers' mutation run, {@code mutation [module ...] [--report-only]}: PIT (the root pom's mutation profile)
- * mutates a module's reference code and runs its tests against each mutant; this prints per exercise the mutants no
- * test killed, each either recorded in solutions/mutation-equivalents.txt (equivalent, or given code) with its
- * reason, or OPEN: a wrong answer the tests let through. PIT runs in Maven on this tool's JDK 25, as it does not
- * follow the build's toolchain. Minutes per module; not part of CI.
+ * The maintainers' mutation run, {@code mutation [module ...] [--report-only]}: PIT (the root pom's mutation profile) mutates a module's
+ * reference code and runs its tests against each mutant; this prints per exercise the mutants no test killed, each either recorded in
+ * solutions/mutation-equivalents.txt (equivalent, or given code) with its reason, or OPEN: a wrong answer the tests let through. PIT runs
+ * in Maven on this tool's JDK 25, as it does not follow the build's toolchain. Minutes per module; not part of CI.
  */
 final class Mutation {
 
@@ -75,9 +75,7 @@ final class Mutation {
         long killed = mutants.size() - survivors.size(), recorded = survivors.stream().filter(s -> reason(s, equivalents) != null).count();
         System.out.printf("%s: %d mutants, %d killed (%s), %d survived: %d recorded as equivalent or given, %d open%n", module, mutants.size(), killed,
                 mutants.isEmpty() ? "-" : Math.round(100.0 * killed / mutants.size()) + "%", survivors.size(), recorded, survivors.size() - recorded);
-        Map<String, List<Mutant>> byExercise = new TreeMap<>();
-        mutants.forEach(x -> byExercise.computeIfAbsent(x.exercise(), k -> new ArrayList<>()).add(x));
-        byExercise.forEach((exercise, ms) -> {
+        mutants.stream().collect(Collectors.groupingBy(Mutant::exercise, TreeMap::new, Collectors.toList())).forEach((exercise, ms) -> {
             System.out.printf("  %s: %d mutants, %d killed%n", exercise, ms.size(), ms.stream().filter(Mutant::killed).count());
             ms.stream().filter(s -> !s.killed()).forEach(s -> {
                 String why = reason(s, equivalents);

@@ -4,15 +4,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.*;
+import java.util.stream.Stream;
 
 /**
- * The local {@code solution} branch: a commit with every module's src/main/java replaced by the reference code the
- * same commit holds in solutions/. Generated, never edited, so it cannot drift; written with git plumbing on a
- * private index, so the working tree, the index and the current branch are not touched.
+ * The local {@code solution} branch: a commit with every module's src/main/java replaced by the reference code the same commit holds in
+ * solutions/. Generated, never edited, so it cannot drift; written with git plumbing on a private index, so the working tree, the index
+ * and the current branch are not touched.
  */
 final class SolutionBranch {
 
     static final String BRANCH = "solution";
+    private static final Map<String, String> IDENTITY = Map.of("GIT_AUTHOR_NAME", "course tools", "GIT_AUTHOR_EMAIL", "course-tools@localhost",
+            "GIT_COMMITTER_NAME", "course tools", "GIT_COMMITTER_EMAIL", "course-tools@localhost");
     private final Path root;
 
     SolutionBranch(Path root) { this.root = root; }
@@ -50,9 +53,8 @@ final class SolutionBranch {
                 for (String entry : staged) {
                     String[] meta = entry.substring(0, entry.indexOf('\t')).split(" ");
                     String path = entry.substring(entry.indexOf('\t') + 1);
-                    if (path.startsWith(reference)) {
-                        git(env, "update-index", "--add", "--cacheinfo", meta[0] + "," + meta[1] + "," + starters + path.substring(reference.length()));
-                    }
+                    if (!path.startsWith(reference)) continue;
+                    git(env, "update-index", "--add", "--cacheinfo", meta[0] + "," + meta[1] + "," + starters + path.substring(reference.length()));
                 }
             }
             String tree = git(env, "write-tree").strip();
@@ -64,8 +66,8 @@ final class SolutionBranch {
     }
 
     /**
-     * The course check's line: the branch generated from HEAD must be exactly HEAD with each module's src/main/java
-     * taken from solutions/; then the -Psolutions run, which built those files against these tests, proves it green.
+     * The course check's line: the branch generated from HEAD must be exactly HEAD with each module's src/main/java taken from
+     * solutions/; then the -Psolutions run, which built those files against these tests, proves it green.
      */
     String verify(List<String> modules) throws Exception {
         if (!git(null, "status", "--porcelain", "--untracked-files=no").isBlank()) return "not checked: uncommitted changes (it is generated from the last commit)";
@@ -86,13 +88,8 @@ final class SolutionBranch {
 
     /** git in this repository with {@code env}, and an identity for commit-tree where the user has none set. */
     private String git(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("git", "-C", root.toString()));
-        cmd.addAll(List.of(args));
-        Map<String, String> vars = new HashMap<>(env == null ? Map.of() : env);
-        for (String who : List.of("AUTHOR", "COMMITTER")) {
-            vars.putIfAbsent("GIT_" + who + "_NAME", "course tools");
-            vars.putIfAbsent("GIT_" + who + "_EMAIL", "course-tools@localhost");
-        }
-        return Course.exec(cmd, vars);
+        Map<String, String> vars = new HashMap<>(IDENTITY);
+        if (env != null) vars.putAll(env);
+        return Course.exec(Stream.concat(Stream.of("git", "-C", root.toString()), Stream.of(args)).toList(), vars);
     }
 }

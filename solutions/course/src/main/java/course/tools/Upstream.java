@@ -6,24 +6,20 @@ import java.nio.file.Path;
 import java.util.*;
 
 /**
- * The starters as the course committed them, told apart from a learner's work in the same files. A learner never
- * changes an exercise's solution or its test, and the course changes a starter together with them: so the
- * committed starter of {@code module/src/main/java/P} is its content in the last commit that changed
- * {@code solutions/module/src/main/java/P} or the exercise's test class, and a starter that differs from it
- * holds someone's later edit. Files git does not track in a starter folder are the learner's too.
+ * The starters as the course committed them, told apart from a learner's work in the same files. A learner never changes an exercise's
+ * solution or its test, and the course changes a starter together with them: so the committed starter of {@code module/src/main/java/P}
+ * is its content in the last commit that changed {@code solutions/module/src/main/java/P} or the exercise's test class, and a starter
+ * that differs from it holds someone's later edit. Files git does not track in a starter folder are the learner's too.
  */
 final class Upstream {
 
     /** A starter that differs from the course's committed version: its path in the module's src/main/java, and that version. */
-    record Edited(String module, String relPath, String commit, byte[] committed) {
-        String exercise() {
-            String name = Path.of(relPath).getFileName().toString();
-            return name.substring(0, name.length() - ".java".length());
-        }
+    record Edited(String relPath, byte[] committed) {
+        String exercise() { return Path.of(relPath).getFileName().toString().replaceFirst("\\.java$", ""); }
     }
 
-    /** The committed starters' test results and classes, and the learner's work set aside for them (exercises and files). */
-    record Committed(Map<String, TestResults.Outcome> results, Path classes, List<String> setAside) {}
+    /** The starters the course check judges: their test results and classes, the learner's untracked files and work set aside. */
+    record Starters(Map<String, TestResults.Outcome> results, Path classes, Set<String> untracked, List<String> setAside) {}
 
     private final Path root;
     private final boolean git;
@@ -47,18 +43,17 @@ final class Upstream {
                     .redirectError(ProcessBuilder.Redirect.DISCARD).start();
             byte[] committed = p.getInputStream().readAllBytes();
             // Not there: the starter came later than its solution, nothing to compare with.
-            if (p.waitFor() == 0 && !Arrays.equals(committed, Files.readAllBytes(f))) out.put(rel, new Edited(module, rel, commit, committed));
+            if (p.waitFor() == 0 && !Arrays.equals(committed, Files.readAllBytes(f))) out.put(rel, new Edited(rel, committed));
         }
         return out;
     }
 
     /** Files under the module's src/main/java that git does not track: a learner's additions. */
     Set<String> untracked(String module) throws IOException, InterruptedException {
-        Set<String> out = new TreeSet<>();
         String prefix = module + "/src/main/java/";
-        if (git) Course.git(root, "ls-files", "--others", "--exclude-standard", "--", prefix).lines().filter(l -> l.startsWith(prefix))
-                .forEach(l -> out.add(l.substring(prefix.length())));
-        return out;
+        if (!git) return new TreeSet<>();
+        return new TreeSet<>(Course.git(root, "ls-files", "--others", "--exclude-standard", "--", prefix).lines()
+                .filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList());
     }
 
     /** The module's starters with every edited file put back as committed and the untracked ones left out, in {@code dir} (recreated). */
@@ -77,15 +72,15 @@ final class Upstream {
     }
 
     /**
-     * The module's tests on the fast engine against the committed starters, when the learner's work answers for
-     * them: every edited starter whose tests pass on {@code onStarters} (all of them when nothing compiled), and every
-     * untracked file. Null when there is none, or when the committed starters do not compile (the check then reports as usual).
+     * The module's tests on the fast engine against the committed starters, when the learner's work answers for them: every edited
+     * starter whose tests pass on {@code onStarters} (all of them when nothing compiled), and every untracked file. Null when there is
+     * none, or when the committed starters do not compile (the check then reports as usual).
      */
-    Committed committed(ModuleSetup setup, Map<String, TestResults.Outcome> onStarters) throws Exception {
+    Starters committed(ModuleSetup setup, Map<String, TestResults.Outcome> onStarters) throws Exception {
         String module = setup.module();
-        Set<String> passing = new TreeSet<>();
-        onStarters.values().stream().filter(o -> o.status() != TestResults.Status.FAILED).forEach(o -> passing.add(o.exercise()));
-        Map<String, Edited> edited = new LinkedHashMap<>(edited(module));
+        List<String> passing = onStarters.values().stream().filter(o -> o.status() != TestResults.Status.FAILED)
+                .map(TestResults.Outcome::exercise).toList();
+        Map<String, Edited> edited = edited(module);
         edited.values().removeIf(e -> !onStarters.isEmpty() && !passing.contains(e.exercise()));
         Set<String> untracked = untracked(module);
         if (edited.isEmpty() && untracked.isEmpty()) return null;
@@ -102,6 +97,6 @@ final class Upstream {
         outcome.results().forEach(r -> results.put(r.testClass() + "#" + r.name(), r.outcome()));
         List<String> yours = new ArrayList<>(edited.values().stream().map(Edited::exercise).toList());
         untracked.forEach(u -> yours.add(u.substring(u.lastIndexOf('/') + 1)));
-        return new Committed(results, main.dir(), yours);
+        return new Starters(results, main.dir(), untracked, yours);
     }
 }

@@ -4,28 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.*;
+import java.util.concurrent.*;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
- * The wrong-answer corpus, proven: every {@code solutions/wrong/<module>/<ExNN_Name>/<slug>.diff} (the
- * reference plus one mistake, see {@link Patch}) is applied, compiled in place of the solution's class, and
- * its exercise's test class runs against it, in a JVM of its own (a wrong answer may leak threads, spin,
- * hang or exit) killed after {@link #LIMIT}. It is caught when a test fails with a message that teaches
- * ({@link Caught}); the JVM stops at that first catch.
+ * The wrong-answer corpus, proven: every {@code solutions/wrong/<module>/<ExNN_Name>/<slug>.diff} (the reference plus one mistake, see
+ * {@link Patch}) is applied, compiled in place of the solution's class, and its exercise's test class runs against it, in a JVM of its
+ * own (a wrong answer may leak threads, spin, hang or exit) killed after {@link #LIMIT}. It is caught when a test fails with a message
+ * that teaches ({@link Caught}); the JVM stops at that first catch.
  */
 final class WrongAnswers {
 
@@ -58,26 +47,16 @@ final class WrongAnswers {
         this.corpus = root.resolve("solutions/wrong");
     }
 
-    void corpus(Path dir) {
-        this.corpus = dir;
-    }
-
     /** The corpus {@code --corpus DIR} names, if it does. */
     void corpus(Args args) {
         String dir = args.value("--corpus", null);
-        if (dir == null) return;
-        Path p = Path.of(dir).toAbsolutePath();
-        if (!Files.isDirectory(p)) throw new ToolException("--corpus: no such folder " + dir);
-        corpus(p);
+        if (dir != null && !Files.isDirectory(Path.of(dir))) throw new ToolException("--corpus: no such folder " + dir);
+        if (dir != null) corpus = Path.of(dir).toAbsolutePath();
     }
 
-    Path folder(String module) {
-        return corpus.resolve(module);
-    }
+    Path folder(String module) { return corpus.resolve(module); }
 
-    static List<String> jvmFlags(Variant v) {
-        return RACED_BY_CHANCE.contains(v.module() + "/" + v.exercise()) ? List.of() : JVM_FLAGS;
-    }
+    static List<String> jvmFlags(Variant v) { return RACED_BY_CHANCE.contains(v.module() + "/" + v.exercise()) ? List.of() : JVM_FLAGS; }
 
     /** {@code wrong-answers [module...] [ExNN] [--corpus DIR] [--parallel N]}: every verdict, exit 1 when one is not caught. */
     int run(List<String> rawArgs) throws Exception {
@@ -97,7 +76,7 @@ final class WrongAnswers {
             byModule.put(m, variants);
             errors.put(m, bad);
         }
-        Set<String> shown = new java.util.HashSet<>();
+        Set<String> shown = new HashSet<>();
         Consumer<String> heading = m -> {       // a module's heading and corpus errors come with its first verdict
             if (!shown.add(m)) return;
             System.out.println(m + ": trying " + byModule.get(m).size() + " wrong answers from "
@@ -112,16 +91,12 @@ final class WrongAnswers {
         for (String m : byModule.keySet()) {
             heading.accept(m);
             List<Verdict> all = new ArrayList<>(errors.get(m));
-            if (results.get(m) == null) {
-                System.out.println("  the solutions or the tests of " + m + " do not compile: run ./mvnw -q -Pcourse-check -Dcourse.modules=" + m);
-                bad++;
-            } else {
-                all.addAll(results.get(m));
-            }
+            if (results.get(m) != null) all.addAll(results.get(m));
+            else System.out.println("  the solutions or the tests of " + m + " do not compile: run ./mvnw -q -Pcourse-check -Dcourse.modules=" + m);
             tried += all.size();
-            bad += (int) all.stream().filter(v -> !v.caught()).count();
+            bad += (results.get(m) == null ? 1 : 0) + (int) all.stream().filter(v -> !v.caught()).count();
         }
-        System.out.printf("%nwrong-answers: %d tried, %d caught, %d not (%.0f s)%n", tried, tried - bad, bad, (System.nanoTime() - start) / 1e9);
+        System.out.printf("%nwrong-answers: %d tried, %d caught, %d not (%.0f s)%n", tried, tried - bad, bad, seconds(start));
         return bad == 0 ? 0 : 1;
     }
 
@@ -132,11 +107,7 @@ final class WrongAnswers {
         if (!Files.isDirectory(dir)) return out;
         Map<String, Manifest.Entry> exercises = new HashMap<>();
         Manifest.read(root, module).exercises().forEach(x -> exercises.put(x.name(), x));
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(dir)) {
-            files = s.filter(Files::isRegularFile).sorted().toList();
-        }
-        for (Path f : files) {
+        for (Path f : Fingerprint.files(dir)) {
             Path rel = dir.relativize(f);
             String name = f.getFileName().toString();
             if (name.equals("README.md") || name.startsWith(".")) continue;
@@ -159,41 +130,35 @@ final class WrongAnswers {
     }
 
     /**
-     * The variants of several modules in one pool, {@code parallel} at a time, the modules taking turns in the queue
-     * so no module waits for another's slowest run. Verdicts by module, in the given order; null for a module whose
-     * solutions or tests do not compile.
+     * The variants of several modules in one pool, {@code parallel} at a time, the modules taking turns in the queue so no module waits
+     * for another's slowest run. Verdicts by module, in the given order; null for a module whose solutions or tests do not compile.
      */
     Map<String, List<Verdict>> checkAll(Map<String, ModuleSetup> setups, Map<String, List<Variant>> byModule, int parallel,
                                         Consumer<Verdict> each) throws Exception {
-        record Job(Variant variant, Build build, Build.Classes main, Build.Classes tests, String testClass) {}
         Map<String, List<Verdict>> out = new LinkedHashMap<>();
-        List<Deque<Job>> queues = new ArrayList<>();
+        Map<Variant, Callable<Verdict>> jobs = new HashMap<>();
         for (var e : byModule.entrySet()) {
-            ModuleSetup setup = setups.get(e.getKey());
-            Build build = new Build(root, setup);
+            Build build = new Build(root, setups.get(e.getKey()));
             Build.Classes main = build.main(ModuleSetup.Tree.SOLUTIONS);
-            Build.Classes tests = main.ok() ? build.tests(main, ModuleSetup.Tree.SOLUTIONS) : null;
-            out.put(e.getKey(), tests != null && tests.ok() ? new ArrayList<>() : null);
-            if (out.get(e.getKey()) == null) continue;
+            Build.Classes tests = main.ok() ? build.tests(main, ModuleSetup.Tree.SOLUTIONS) : main;
+            out.put(e.getKey(), tests.ok() ? new ArrayList<>() : null);
+            if (!tests.ok()) continue;
             Map<String, String> testClasses = new HashMap<>();
-            for (Exercises.Exercise x : Exercises.of(root, setup.module())) testClasses.put(x.name(), x.testClass());
-            queues.add(new ArrayDeque<>(e.getValue().stream().map(v -> new Job(v, build, main, tests, testClasses.get(v.exercise()))).toList()));
+            for (Exercises.Exercise x : Exercises.of(root, e.getKey())) testClasses.put(x.name(), x.testClass());
+            e.getValue().forEach(v -> jobs.put(v, () -> one(build, main, tests, v, testClasses.get(v.exercise()))));
         }
         ExecutorService pool = Executors.newFixedThreadPool(parallel, Thread.ofPlatform().name("wrong-answers-", 1).daemon().factory());
         try {
             Map<Variant, Future<Verdict>> futures = new HashMap<>();
-            while (queues.stream().anyMatch(q -> !q.isEmpty())) {
-                for (Deque<Job> q : queues) {
-                    Job j = q.poll();
-                    if (j != null) futures.put(j.variant(), pool.submit(() -> one(j.build(), j.main(), j.tests(), j.variant(), j.testClass())));
+            for (int i = 0; futures.size() < jobs.size(); i++) { // the modules take turns
+                for (List<Variant> vs : byModule.values()) {
+                    if (i < vs.size() && jobs.containsKey(vs.get(i))) futures.put(vs.get(i), pool.submit(jobs.get(vs.get(i))));
                 }
             }
-            for (var e : byModule.entrySet()) {
-                if (out.get(e.getKey()) == null) continue;
-                for (Variant v : e.getValue()) {
-                    Verdict verdict = futures.get(v).get();
-                    out.get(e.getKey()).add(verdict);
-                    if (each != null) each.accept(verdict);
+            for (var e : out.entrySet()) {
+                for (Variant v : e.getValue() == null ? List.<Variant>of() : byModule.get(e.getKey())) {
+                    e.getValue().add(futures.get(v).get());
+                    if (each != null) each.accept(e.getValue().getLast());
                 }
             }
             return out;
@@ -228,9 +193,9 @@ final class WrongAnswers {
         var catcher = failed.stream().filter(r -> Caught.by(v.exercise(), r.type(), r.message())).findFirst();
         if (catcher.isPresent()) {
             String name = catcher.get().name();
-            String method = name.contains("(") ? name.substring(0, name.indexOf('(')) : name;
+            String method = name.replaceFirst("\\(.*", "");
             // "caught by" only orders the run: a missing or stale one costs time, not the verdict.
-            String line = method.startsWith("(") || method.equals(v.caughtBy()) ? ""
+            String line = method.equals(v.caughtBy()) ? ""
                     : v.caughtBy() == null ? " (end its first line with `(caught by " + method + ")`: its runs start with that test)"
                     : " (its first line names " + v.caughtBy() + ": make it `(caught by " + method + ")`)";
             return new Verdict(v, true, name + ": " + Caught.firstLine(catcher.get().message()) + line, false, seconds);
@@ -239,13 +204,10 @@ final class WrongAnswers {
             long passed = outcome.results().stream().filter(r -> r.status() == TestResults.Status.PASSED).count();
             return new Verdict(v, false, "passes every test of " + v.exercise() + " (" + passed + " passed)", false, seconds);
         }
-        List<String> why = failed.stream().limit(3)
-                .map(r -> r.name().equals("(class)") ? r.message() : r.name() + " failed with " + Caught.whyNot(v.exercise(), r.type(), r.message()))
-                .toList();
+        List<String> why = failed.stream().limit(3).map(r -> r.name().equals("(class)") ? r.message()
+                : r.name() + " failed with " + Caught.whyNot(v.exercise(), r.type(), r.message())).toList();
         return new Verdict(v, false, "no test failed with a message that teaches: " + String.join("; ", why), false, seconds);
     }
 
-    private static double seconds(long start) {
-        return (System.nanoTime() - start) / 1e9;
-    }
+    static double seconds(long start) { return (System.nanoTime() - start) / 1e9; }
 }

@@ -67,7 +67,7 @@ class CheckTest {
     private Check.Judged judge(List<CoreCounts.Run> engine) throws Exception {
         Maven.Run maven = new Maven.Run(0, root.resolve("target/course/check.log"), false);
         Check.Options options = new Check.Options(List.of(M), true, true, 1, new WrongAnswers(root));
-        Check.Runs runs = new Check.Runs(new Check.Builds(maven, maven), Map.of(), Map.of(M, List.of()), Map.of(M, List.of()), Map.of(), Map.of(M, engine));
+        Check.Runs runs = new Check.Runs(maven, maven, Map.of(), Map.of(M, List.of()), Map.of(M, List.of()), Map.of(), Map.of(M, engine));
         return new Check(root).judge(options, runs, M);
     }
 
