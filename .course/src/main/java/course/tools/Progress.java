@@ -146,7 +146,7 @@ record Progress(Path root) {
             if (!todo.isEmpty()) b.append("  TODO:  ").append(String.join("\n         ", todo)).append('\n');
         }
         if (results != null) b.append(verdict(module, exercise, results, "  "));
-        String named = Exercises.shortModule(module) + " " + Caught.id(exercise);
+        String named = Exercises.shortModule(module) + " " + TeachingFailure.id(exercise);
         if (Files.exists(root.resolve(module).resolve("hints").resolve(exercise + ".md"))) b.append("  hint:  ./mvnw -q -Dcourse=\"hint ").append(named).append("\"\n");
         return b.append("  run:   ./mvnw -q -Dcourse=\"progress ").append(named).append("\"   or, re-run on every save: ./mvnw -q -Dcourse=watch").toString();
     }

@@ -26,7 +26,7 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * Input lines, ended by "go" or the end of input:
  * <pre>
  *   class course.threads.Ex03_BoundedPoolTest     one per test class, run in this order
- *   stop-when-caught Ex03_BoundedPool             end the JVM at the first failure that catches a wrong answer (Caught)
+ *   stop-when-caught Ex03_BoundedPool             end the JVM at the first failure that catches a wrong answer (TeachingFailure)
  *   first closesThePool                           with stop-when-caught: run the tests of that method first, on their own,
  *                                                 then (not caught) the whole classes; a test that ran is reported once
  * </pre>
@@ -175,7 +175,7 @@ public final class TestRunner {
         private void report(TestIdentifier id, TestResults.Status status, String type, String message) {
             if (!reported.add(id.getUniqueId())) return;
             write(new TestJvm.Result(classOf(id).orElse("?"), nameOf(id), status, type, message));
-            if (stopWhenCaught != null && status == TestResults.Status.FAILED && Caught.by(stopWhenCaught, type, message)) {
+            if (stopWhenCaught != null && status == TestResults.Status.FAILED && TeachingFailure.by(stopWhenCaught, type, message)) {
                 out.println("END\tcaught");
                 out.flush();
                 halt();

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * starters (two Maven builds), both trees hold the same files and public API, the manifest lists every exercise with its files and wrong
  * answers, every wrong answer is caught (WrongAnswers), every contract tested (Contracts), the solutions green at 1, 3 and 6 cores
  * (CoreCounts), the fast engine agrees with surefire and the solution branch is the reference code. One line per module; exit 1 on a
- * problem. In a learner's clone their edited starters are set aside (Upstream), unless --strict or CI.
+ * problem. In a learner's clone their edited starters are set aside (CommittedStarters), unless --strict or CI.
  */
 final class Check {
 
@@ -110,7 +110,7 @@ final class Check {
     Judged judge(Options o, Runs runs, String m) throws Exception {
         Findings f = new Findings();
         Map<String, TestResults.Outcome> onSolutions = TestResults.read(root.resolve(m).resolve("target/solutions/surefire-reports"));
-        Upstream.Starters starters = starters(o, runs, m);
+        CommittedStarters.Starters starters = starters(o, runs, m);
         long good = greenAndRed(onSolutions, starters.results(), runs, f);
         sameFilesAndApi(m, starters, f);
         List<CoreCounts.Run> cores = runs.cores().getOrDefault(m, List.of());
@@ -129,13 +129,13 @@ final class Check {
     }
 
     /** The working tree's starters, or in a learner's clone (not strict) the committed ones: their work must not answer for the course. */
-    private Upstream.Starters starters(Options o, Runs runs, String m) throws Exception {
+    private CommittedStarters.Starters starters(Options o, Runs runs, String m) throws Exception {
         Map<String, TestResults.Outcome> results = TestResults.read(root.resolve(m).resolve("target/surefire-reports"));
         Path classes = root.resolve(m).resolve("target/classes");
         boolean asTheyAre = o.strict() || !results.isEmpty() && count(results, FAILED) == results.size();
-        Upstream upstream = new Upstream(root);
-        Upstream.Starters committed = asTheyAre ? null : upstream.committed(runs.setups().get(m), results);
-        return committed != null ? committed : new Upstream.Starters(results, classes, asTheyAre ? Set.of() : upstream.untracked(m), List.of());
+        CommittedStarters upstream = new CommittedStarters(root);
+        CommittedStarters.Starters committed = asTheyAre ? null : upstream.committed(runs.setups().get(m), results);
+        return committed != null ? committed : new CommittedStarters.Starters(results, classes, asTheyAre ? Set.of() : upstream.untracked(m), List.of());
     }
 
     /** Every test green on solutions/ and red on the starters, the same tests in both builds; returns the tests that are. */
@@ -157,7 +157,7 @@ final class Check {
     }
 
     /** Starter and solution trees hold the same .java files (a learner's untracked ones aside) with the same public API. */
-    private void sameFilesAndApi(String m, Upstream.Starters starters, Findings f) throws IOException {
+    private void sameFilesAndApi(String m, CommittedStarters.Starters starters, Findings f) throws IOException {
         Set<String> onStarters = javaFiles(root.resolve(m).resolve("src/main/java")), onSolutions = javaFiles(root.resolve("solutions").resolve(m).resolve("src/main/java"));
         onStarters.removeAll(starters.untracked());
         onlyIn(onStarters, onSolutions).forEach(x -> f.fail("no solution for starter file " + x));

@@ -10,7 +10,7 @@ import java.util.*;
 /**
  * Grades learners' submissions with THIS repository's tests, as committed (HEAD), in five steps with one
  * class each: building the course tree and its expected tests ({@link CourseTree}), taking every submission
- * in before any is graded ({@link Staging}, {@link Intake}), running each module ({@link ModuleRun}, in the
+ * in before any is graded ({@link Staging}, {@link SubmissionFiles}), running each module ({@link ModuleRun}, in the
  * {@link Sandbox}), scoring ({@link Scoring}) and reporting ({@link Gradebook}). Only the expected test
  * classes' reports are read, and only the expected methods count.
  */
@@ -42,7 +42,7 @@ final class Grader {
     record RunOutcome(List<String> log, boolean timedOut) {}
 
     /** What every submission of one run is graded against, built once before the first. */
-    record Run(GradeOptions options, Path work, String sandbox, Runner runner, CourseTree tree, boolean graderDirty, List<Intake.Module> layouts,
+    record Run(GradeOptions options, Path work, String sandbox, Runner runner, CourseTree tree, boolean graderDirty, List<SubmissionFiles.Module> layouts,
                Map<String, List<String>> exercises, Map<String, Map<String, List<ExpectedTests.Method>>> expected, Scoring.Points points, String flags) {}
 
     /** A module's grade made once, for every submission with the same files. */
@@ -162,10 +162,10 @@ final class Grader {
         CourseTree tree = CourseTree.fromCommit(root, "HEAD", work.resolve("course-HEAD"));
         boolean graderDirty = !Course.git(root, "status", "--porcelain", "--", "solutions/course").isBlank();
         var expected = tree.expectedTests(modules, r, work, runner != null ? null : root.resolve("target/course-tools/expected-tests"));
-        List<Intake.Module> layouts = new ArrayList<>();
+        List<SubmissionFiles.Module> layouts = new ArrayList<>();
         Map<String, List<String>> exercises = new LinkedHashMap<>();
         for (String m : modules) {
-            layouts.add(Intake.Module.of(tree.dir(), m));
+            layouts.add(SubmissionFiles.Module.of(tree.dir(), m));
             List<String> chosen = layouts.getLast().exercises().stream().filter(e -> o.only().isEmpty() || o.only().stream().anyMatch(e::startsWith)).toList();
             for (String e : chosen) {
                 if (expected.get(m).getOrDefault(e, List.of()).isEmpty()) {
@@ -193,13 +193,13 @@ final class Grader {
         run.tree().copyTo(course);
         List<Score> scores = new ArrayList<>();
         try {
-            for (Intake.Module layout : run.layouts()) {
+            for (SubmissionFiles.Module layout : run.layouts()) {
                 String m = layout.name();
                 List<String> chosen = run.exercises().get(m);
                 if (chosen.isEmpty()) continue;
-                List<Intake.Taken> taken = st.intake().taken().stream().filter(t -> t.module().equals(m)).toList();
+                List<SubmissionFiles.Taken> taken = st.intake().taken().stream().filter(t -> t.module().equals(m)).toList();
                 Map<String, String> broken = new LinkedHashMap<>();
-                for (Intake.Unparsable u : st.intake().unparsable()) {
+                for (SubmissionFiles.Unparsable u : st.intake().unparsable()) {
                     if (!u.module().equals(m)) continue;
                     if (u.exercise() != null) broken.putIfAbsent(u.exercise(), "does not compile: " + u.error());
                     else notes.add("left out, does not compile: " + m + "/src/main/java/" + u.error());
@@ -227,9 +227,9 @@ final class Grader {
     }
 
     /** What decides a module's grade: the taken files that differ from the starters, and the files left out as broken. */
-    private static String sameFilesKey(String module, List<Intake.Taken> taken, Map<String, String> broken, Path course) throws IOException {
+    private static String sameFilesKey(String module, List<SubmissionFiles.Taken> taken, Map<String, String> broken, Path course) throws IOException {
         StringBuilder b = new StringBuilder(module).append('\n');
-        for (Intake.Taken t : taken.stream().sorted(Comparator.comparing(Intake.Taken::rel)).toList()) {
+        for (SubmissionFiles.Taken t : taken.stream().sorted(Comparator.comparing(SubmissionFiles.Taken::rel)).toList()) {
             Path starter = course.resolve(module).resolve("src/main/java").resolve(t.rel());
             if (!Files.isRegularFile(starter) || !Arrays.equals(Files.readAllBytes(starter), t.content())) {
                 b.append(t.rel()).append(' ').append(CourseTree.sha256(t.content())).append('\n');

@@ -9,7 +9,7 @@ public final class Instructor {
 
     /** Each command and what to type instead after a bad command line (the "next:" line of its errors). */
     public static final Map<String, String> NEXT = Map.ofEntries(
-            Map.entry("check", "./mvnw -q -Pcourse-check, or -Dcourse=\"check [module ...] [--strict] [--corpus DIR] [--parallel N]\", e.g. -Dcourse=\"check module-01\""),
+            Map.entry("check", "./mvnw -q -Dcourse=check, or -Dcourse=\"check [module ...] [--strict] [--corpus DIR] [--parallel N]\", e.g. -Dcourse=\"check module-01\""),
             Map.entry("solution-branch", "./mvnw -q -Dcourse=solution-branch (from HEAD), or -Dcourse=\"solution-branch COMMIT\""),
             Map.entry("grade", "./mvnw -q -Dcourse=\"grade /path/to/a/learners/clone\" (more forms under \"Grading\" in solutions/README.md)"),
             Map.entry("grade-merge", "./mvnw -q -Dcourse=\"grade-merge DIR... [--out DIR]\", the folders of the parts graded with --shard I/N"),

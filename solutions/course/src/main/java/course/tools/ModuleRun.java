@@ -28,12 +28,12 @@ final class ModuleRun {
     // [ERROR] /abs/module-01-threads/src/main/java/course/threads/Ex02_X.java:[12,5] ';' expected
     private static final Pattern ERROR = Pattern.compile("^\\[ERROR\\]\\s+(\\S.*?\\.java):\\[(\\d+)(?:,\\d+)?\\]\\s*(.*)$");
 
-    static Result run(Grader.Runner runner, Intake.Module layout, List<Intake.Taken> taken, Map<String, String> unparsable, Path course,
+    static Result run(Grader.Runner runner, SubmissionFiles.Module layout, List<SubmissionFiles.Taken> taken, Map<String, String> unparsable, Path course,
                       Path starters, List<String> testClasses, Path logs, List<String> notes) throws Exception {
         String m = layout.name();
         Path main = course.resolve(m).resolve("src/main/java");
         Set<String> theirs = new HashSet<>();
-        for (Intake.Taken t : taken) {
+        for (SubmissionFiles.Taken t : taken) {
             Files.createDirectories(main.resolve(t.rel()).getParent());
             Files.write(main.resolve(t.rel()), t.content());
             theirs.add(t.rel());

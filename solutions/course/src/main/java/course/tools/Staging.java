@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 /**
  * Staging: which submissions a command line names (submissions, --batch, --roster), each taken in before
- * any is graded (a repository cloned at its ref, a folder read as it is, through {@link Intake}), and
+ * any is graded (a repository cloned at its ref, a folder read as it is, through {@link SubmissionFiles}), and
  * --clone-only. git never runs in a learner's folder, and never with what an untrusted repository could change.
  */
 final class Staging {
@@ -21,7 +21,7 @@ final class Staging {
     record Listed(List<Submission> all, List<String> problems, String rosterSha) {}
 
     /** A submission taken in: what it handed in (or why nothing), and its commit. */
-    record Staged(Submission submission, Intake.Result intake, String commit, String uncommitted, String problem) {
+    record Staged(Submission submission, SubmissionFiles.Result intake, String commit, String uncommitted, String problem) {
         Staged(Submission s, String problem) { this(s, null, null, null, problem); }
     }
 
@@ -75,7 +75,7 @@ final class Staging {
     }
 
     /** Takes {@code s} in, in {@code dir} (deleted afterwards); {@code mirrors} (or null) holds clones made by --clone-only. */
-    static Staged stage(Submission s, Path dir, List<Intake.Module> layouts, Path course, Path mirrors) throws Exception {
+    static Staged stage(Submission s, Path dir, List<SubmissionFiles.Module> layouts, Path course, Path mirrors) throws Exception {
         if (s.problem() != null) return new Staged(s, s.problem());
         Files.createDirectories(dir);
         try {
@@ -97,15 +97,15 @@ final class Staging {
             }
             if (commit == null || commit.isEmpty()) return new Staged(s, "ref not found: " + (s.ref() == null ? "HEAD" : s.ref()));
             git(clone, "checkout", "--quiet", "--detach", commit);
-            return new Staged(s, Intake.take(clone, layouts, course), commit, "no", null);
+            return new Staged(s, SubmissionFiles.take(clone, layouts, course), commit, "no", null);
         } finally {
             Course.deleteTree(dir);
         }
     }
 
-    private static Staged stageFolder(Submission s, Path folder, Path clone, List<Intake.Module> layouts, Path course) throws Exception {
+    private static Staged stageFolder(Submission s, Path folder, Path clone, List<SubmissionFiles.Module> layouts, Path course) throws Exception {
         if (!Files.isDirectory(folder)) return new Staged(s, "no such folder: " + folder);
-        Intake.Result in = Intake.take(folder, layouts, course);
+        SubmissionFiles.Result in = SubmissionFiles.take(folder, layouts, course);
         if (!Files.exists(folder.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
             in.notes().add("the folder is not a git repository: no commit to record");
             return new Staged(s, in, null, "", null);
@@ -121,18 +121,18 @@ final class Staging {
     }
 
     /** Whether the folder's files under each module's src/main/java differ from its last commit's (cloned into {@code clone}). */
-    private static boolean differsFromCommit(Path folder, Path clone, List<Intake.Module> layouts) throws Exception {
+    private static boolean differsFromCommit(Path folder, Path clone, List<SubmissionFiles.Module> layouts) throws Exception {
         Map<String, String> committed = new TreeMap<>(), present = new TreeMap<>();
-        for (Intake.Module m : layouts) {
+        for (SubmissionFiles.Module m : layouts) {
             for (String line : git(clone, "ls-tree", "-r", "-z", "HEAD", "--", m.name() + "/src/main/java/").split("\0")) {
                 if (!line.isEmpty()) committed.put(line.substring(line.indexOf('\t') + 1), line.substring(0, line.indexOf('\t')).split(" ")[2]);
             }
             Path main = folder.resolve(m.name()).resolve("src/main/java");
-            if (Intake.linkOnTheWay(folder, m.name() + "/src/main/java") != null || !Files.isDirectory(main, LinkOption.NOFOLLOW_LINKS)) continue;
-            try (Stream<Path> s = Files.walk(main, Intake.MAX_DEPTH)) {
-                for (Path p : s.limit(Intake.MAX_ENTRIES).filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
-                    if (Files.size(p) > Intake.MAX_FILE_BYTES) return true;
-                    present.put(Intake.rel(folder, p), gitBlobId(Files.readAllBytes(p)));
+            if (SubmissionFiles.linkOnTheWay(folder, m.name() + "/src/main/java") != null || !Files.isDirectory(main, LinkOption.NOFOLLOW_LINKS)) continue;
+            try (Stream<Path> s = Files.walk(main, SubmissionFiles.MAX_DEPTH)) {
+                for (Path p : s.limit(SubmissionFiles.MAX_ENTRIES).filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                    if (Files.size(p) > SubmissionFiles.MAX_FILE_BYTES) return true;
+                    present.put(SubmissionFiles.rel(folder, p), gitBlobId(Files.readAllBytes(p)));
                 }
             }
         }

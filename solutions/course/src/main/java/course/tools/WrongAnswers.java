@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * The wrong-answer corpus, proven: every {@code solutions/wrong/<module>/<ExNN_Name>/<slug>.diff} (the reference plus one mistake, see
  * {@link Patch}) is applied, compiled in place of the solution's class, and its exercise's test class runs against it, in a JVM of its
  * own (a wrong answer may leak threads, spin, hang or exit) killed after {@link #LIMIT}. It is caught when a test fails with a message
- * that teaches ({@link Caught}); the JVM stops at that first catch.
+ * that teaches ({@link TeachingFailure}); the JVM stops at that first catch.
  */
 final class WrongAnswers {
 
@@ -36,7 +36,7 @@ final class WrongAnswers {
         }
     }
 
-    /** Caught (by which test, saying what) or why not; a corpus error is a wrong answer that cannot be tried. */
+    /** TeachingFailure (by which test, saying what) or why not; a corpus error is a wrong answer that cannot be tried. */
     record Verdict(Variant variant, boolean caught, String detail, boolean corpusError, double seconds) {}
 
     private final Path root;
@@ -92,7 +92,7 @@ final class WrongAnswers {
             heading.accept(m);
             List<Verdict> all = new ArrayList<>(errors.get(m));
             if (results.get(m) != null) all.addAll(results.get(m));
-            else System.out.println("  the solutions or the tests of " + m + " do not compile: run ./mvnw -q -Pcourse-check -Dcourse.modules=" + m);
+            else System.out.println("  the solutions or the tests of " + m + " do not compile: run ./mvnw -q -Dcourse=\"check " + m + "\"");
             tried += all.size();
             bad += (results.get(m) == null ? 1 : 0) + (int) all.stream().filter(v -> !v.caught()).count();
         }
@@ -190,7 +190,7 @@ final class WrongAnswers {
     /** The verdict on one run of a variant's test class. */
     static Verdict verdict(Variant v, TestJvm.Outcome outcome, double seconds) {
         List<TestJvm.Result> failed = outcome.results().stream().filter(r -> r.status() == TestResults.Status.FAILED).toList();
-        var catcher = failed.stream().filter(r -> Caught.by(v.exercise(), r.type(), r.message())).findFirst();
+        var catcher = failed.stream().filter(r -> TeachingFailure.by(v.exercise(), r.type(), r.message())).findFirst();
         if (catcher.isPresent()) {
             String name = catcher.get().name();
             String method = name.replaceFirst("\\(.*", "");
@@ -198,14 +198,14 @@ final class WrongAnswers {
             String line = method.equals(v.caughtBy()) ? ""
                     : v.caughtBy() == null ? " (end its first line with `(caught by " + method + ")`: its runs start with that test)"
                     : " (its first line names " + v.caughtBy() + ": make it `(caught by " + method + ")`)";
-            return new Verdict(v, true, name + ": " + Caught.firstLine(catcher.get().message()) + line, false, seconds);
+            return new Verdict(v, true, name + ": " + TeachingFailure.firstLine(catcher.get().message()) + line, false, seconds);
         }
         if (failed.isEmpty()) {
             long passed = outcome.results().stream().filter(r -> r.status() == TestResults.Status.PASSED).count();
             return new Verdict(v, false, "passes every test of " + v.exercise() + " (" + passed + " passed)", false, seconds);
         }
         List<String> why = failed.stream().limit(3).map(r -> r.name().equals("(class)") ? r.message()
-                : r.name() + " failed with " + Caught.whyNot(v.exercise(), r.type(), r.message())).toList();
+                : r.name() + " failed with " + TeachingFailure.whyNot(v.exercise(), r.type(), r.message())).toList();
         return new Verdict(v, false, "no test failed with a message that teaches: " + String.join("; ", why), false, seconds);
     }
 

@@ -11,7 +11,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class UpstreamTest {
+class CommittedStartersTest {
 
     @TempDir
     Path root;
@@ -43,7 +43,7 @@ class UpstreamTest {
 
     @Test
     void anUntouchedCloneHasNoEdits() throws Exception {
-        Upstream u = new Upstream(root);
+        CommittedStarters u = new CommittedStarters(root);
         assertThat(u.edited("module-01-threads")).isEmpty();
         assertThat(u.untracked("module-01-threads")).isEmpty();
     }
@@ -51,16 +51,16 @@ class UpstreamTest {
     @Test
     void aLearnersWorkIsAnEditWhetherCommittedOrNot() throws Exception {
         write(STARTER, "return 42; // mine");
-        Map<String, Upstream.Edited> edited = new Upstream(root).edited("module-01-threads");
+        Map<String, CommittedStarters.Edited> edited = new CommittedStarters(root).edited("module-01-threads");
         assertThat(edited).containsOnlyKeys("p/Ex01_Start.java");
         assertThat(new String(edited.get("p/Ex01_Start.java").committed(), java.nio.charset.StandardCharsets.UTF_8)).contains("not implemented");
         assertThat(edited.get("p/Ex01_Start.java").exercise()).isEqualTo("Ex01_Start");
 
         git("commit", "-q", "-am", "my Ex01");
-        assertThat(new Upstream(root).edited("module-01-threads")).containsOnlyKeys("p/Ex01_Start.java");
+        assertThat(new CommittedStarters(root).edited("module-01-threads")).containsOnlyKeys("p/Ex01_Start.java");
 
         write("module-01-threads/src/main/java/p/MyHelper.java", "class MyHelper {}");
-        assertThat(new Upstream(root).untracked("module-01-threads")).containsExactly("p/MyHelper.java");
+        assertThat(new CommittedStarters(root).untracked("module-01-threads")).containsExactly("p/MyHelper.java");
     }
 
     @Test
@@ -68,16 +68,16 @@ class UpstreamTest {
         write(STARTER, "throw new UnsupportedOperationException(\"Ex01 not implemented yet: a clearer TODO\");");
         write("module-01-threads/src/test/java/p/Ex01_StartTest.java", "assert 42, stronger");
         git("commit", "-q", "-am", "course: Ex01 stronger test");
-        assertThat(new Upstream(root).edited("module-01-threads")).isEmpty();
+        assertThat(new CommittedStarters(root).edited("module-01-threads")).isEmpty();
     }
 
     @Test
     void theCommittedTreePutsTheCourseVersionsBackAndLeavesTheLearnersFilesOut() throws Exception {
         write(STARTER, "return 42; // mine");
         write("module-01-threads/src/main/java/p/MyHelper.java", "class MyHelper {}");
-        Upstream u = new Upstream(root);
+        CommittedStarters u = new CommittedStarters(root);
         Set<String> untracked = u.untracked("module-01-threads");
-        Path tree = Upstream.committedTree(root, "module-01-threads", u.edited("module-01-threads"), untracked, root.resolve("target/tree"));
+        Path tree = CommittedStarters.committedTree(root, "module-01-threads", u.edited("module-01-threads"), untracked, root.resolve("target/tree"));
 
         assertThat(Files.readString(tree.resolve("p/Ex01_Start.java"))).contains("not implemented");
         assertThat(Files.readString(tree.resolve("p/Ex02_Other.java"))).isEqualTo("starter 2");
@@ -88,6 +88,6 @@ class UpstreamTest {
     void outsideGitNothingIsAnEdit(@TempDir Path plain) throws Exception {
         Files.createDirectories(plain.resolve("module-01-threads/src/main/java/p"));
         Files.writeString(plain.resolve("module-01-threads/src/main/java/p/Ex01_Start.java"), "x");
-        assertThat(new Upstream(plain).edited("module-01-threads")).isEmpty();
+        assertThat(new CommittedStarters(plain).edited("module-01-threads")).isEmpty();
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class IntakeTest {
+class SubmissionFilesTest {
 
     private static final String M = FakeCourse.MODULE;
     private static final String PKG = M + "/src/main/java/course/demo/";
@@ -19,7 +19,7 @@ class IntakeTest {
     @Test
     void takesOnlyExercisePackageSourcesThatShadowNothing(@TempDir Path dir) throws Exception {
         Path course = FakeCourse.create(dir.resolve("course"));
-        Intake.Module layout = Intake.Module.of(course, M);
+        SubmissionFiles.Module layout = SubmissionFiles.Module.of(course, M);
         assertThat(layout.exercises()).containsExactly("Ex01_First", "Ex02_Second");
         assertThat(layout.packageDirs()).containsExactly("course/demo");
         assertThat(layout.reservedNames()).contains("Thread", "Rendezvous", "Ex01_FirstTest", "Ex01_First");
@@ -40,9 +40,9 @@ class IntakeTest {
         FakeCourse.write(sub.resolve(M + "/target/classes/x.class"), "build output\n");
         Files.createSymbolicLink(sub.resolve(PKG + "Link.java"), sub.resolve(PKG + "Helper.java"));
 
-        Intake.Result r = Intake.take(sub, List.of(layout), course);
+        SubmissionFiles.Result r = SubmissionFiles.take(sub, List.of(layout), course);
 
-        assertThat(r.taken()).extracting(Intake.Taken::rel).containsExactly("course/demo/Ex01_First.java", "course/demo/Helper.java");
+        assertThat(r.taken()).extracting(SubmissionFiles.Taken::rel).containsExactly("course/demo/Ex01_First.java", "course/demo/Helper.java");
         assertThat(String.join("\n", r.ignored())).contains(
                 PKG + "Thread.java (declares Thread, a name the course's tests or support code use)",
                 PKG + "Ex01_FirstTest.java (declares Ex01_FirstTest,",
@@ -96,7 +96,7 @@ class IntakeTest {
     @Test
     void aLinkOnTheWayToTheSourcesIsRefusedInEveryForm(@TempDir Path dir) throws Exception {
         Path course = FakeCourse.create(dir.resolve("course"));
-        Intake.Module layout = Intake.Module.of(course, M);
+        SubmissionFiles.Module layout = SubmissionFiles.Module.of(course, M);
         Path elsewhere = dir.resolve("elsewhere");
         FakeCourse.write(elsewhere.resolve(PKG + "Ex01_First.java"), FakeCourse.solved("Ex01_First"));
         for (String part : List.of(M, M + "/src", M + "/src/main", M + "/src/main/java")) {
@@ -104,7 +104,7 @@ class IntakeTest {
             Path link = sub.resolve(part);
             Files.createDirectories(link.getParent());
             Files.createSymbolicLink(link, elsewhere.resolve(part));
-            Intake.Result r = Intake.take(sub, List.of(layout), course);
+            SubmissionFiles.Result r = SubmissionFiles.take(sub, List.of(layout), course);
             assertThat(r.taken()).as(part).isEmpty();
             assertThat(r.notes()).as(part).anyMatch(n -> n.startsWith(part + " is a symbolic link: refused"));
         }
@@ -114,7 +114,7 @@ class IntakeTest {
     @Test
     void aCommittedLinkIsRefusedInTheClone(@TempDir Path dir) throws Exception {
         Path course = FakeCourse.create(dir.resolve("course"));
-        Intake.Module layout = Intake.Module.of(course, M);
+        SubmissionFiles.Module layout = SubmissionFiles.Module.of(course, M);
         Path elsewhere = dir.resolve("elsewhere");
         FakeCourse.write(elsewhere.resolve(PKG + "Ex01_First.java"), FakeCourse.solved("Ex01_First"));
         Path repo = dir.resolve("repo");
@@ -126,7 +126,7 @@ class IntakeTest {
         Path clone = dir.resolve("clone");
         Course.git(dir, "clone", "-q", repo.toString(), clone.toString());
         assertThat(Files.isSymbolicLink(clone.resolve(M + "/src"))).isTrue();
-        Intake.Result r = Intake.take(clone, List.of(layout), course);
+        SubmissionFiles.Result r = SubmissionFiles.take(clone, List.of(layout), course);
         assertThat(r.taken()).isEmpty();
         assertThat(r.notes()).anyMatch(n -> n.startsWith(M + "/src is a symbolic link: refused"));
     }
@@ -134,12 +134,12 @@ class IntakeTest {
     @Test
     void oddNamesAreShownEscapedAndNeverRead(@TempDir Path dir) throws Exception {
         Path course = FakeCourse.create(dir.resolve("course"));
-        Intake.Module layout = Intake.Module.of(course, M);
+        SubmissionFiles.Module layout = SubmissionFiles.Module.of(course, M);
         Path sub = dir.resolve("sub");
         FakeCourse.write(sub.resolve(PKG + "Ex01_First.java"), FakeCourse.solved("Ex01_First"));
         FakeCourse.write(sub.resolve(PKG + "Odd\u001b[31m\nName.java"), "package course.demo;\nclass Odd { }\n");
-        Intake.Result r = Intake.take(sub, List.of(layout), course);
-        assertThat(r.taken()).extracting(Intake.Taken::rel).containsExactly("course/demo/Ex01_First.java");
+        SubmissionFiles.Result r = SubmissionFiles.take(sub, List.of(layout), course);
+        assertThat(r.taken()).extracting(SubmissionFiles.Taken::rel).containsExactly("course/demo/Ex01_First.java");
         assertThat(r.ignored()).anyMatch(i -> i.contains("Odd\\u001b[31m\\u000aName.java (an odd name"));
         assertThat(String.join("", r.ignored())).doesNotContain("\u001b").doesNotContain("\n");
     }
@@ -148,13 +148,13 @@ class IntakeTest {
     @Test
     void aFileTooDeepToScanIsRefusedNotFatal(@TempDir Path dir) throws Exception {
         Path course = FakeCourse.create(dir.resolve("course"));
-        Intake.Module layout = Intake.Module.of(course, M);
+        SubmissionFiles.Module layout = SubmissionFiles.Module.of(course, M);
         Path sub = dir.resolve("sub");
         FakeCourse.write(sub.resolve(PKG + "Ex01_First.java"), FakeCourse.solved("Ex01_First"));
         FakeCourse.write(sub.resolve(PKG + "Ex02_Second.java"), "package course.demo;\npublic class Ex02_Second {\n  static final int DEEP = 1"
                 + "+1".repeat(100_000) + ";\n}\n");
-        Intake.Result r = Intake.take(sub, List.of(layout), course);
-        assertThat(r.taken()).extracting(Intake.Taken::rel).containsExactly("course/demo/Ex01_First.java");
+        SubmissionFiles.Result r = SubmissionFiles.take(sub, List.of(layout), course);
+        assertThat(r.taken()).extracting(SubmissionFiles.Taken::rel).containsExactly("course/demo/Ex01_First.java");
         assertThat(r.unparsable()).singleElement().satisfies(u -> {
             assertThat(u.exercise()).isEqualTo("Ex02_Second");
             assertThat(u.error()).contains("too deeply nested");

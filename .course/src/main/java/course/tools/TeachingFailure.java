@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * When a failing test catches a wrong answer: its message names the exercise (Ex03, not Ex03_BoundedPoolTest) and it is not
  * a failure that teaches nothing (a bare timeout, an NPE). TestRunner uses it to stop a wrong answer's run at its first catch.
  */
-final class Caught {
+final class TeachingFailure {
 
     /** Failure types that say nothing about the mistake, whatever their message. */
     private static final Set<String> UNTEACHING = Set.of("java.util.concurrent.TimeoutException", // JUnit's @Timeout and timeout.default

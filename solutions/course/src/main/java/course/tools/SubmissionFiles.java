@@ -12,7 +12,7 @@ import java.util.stream.Stream;
  * support code use (it would shadow what the tests mean). Everything else is left out and listed as
  * ignored. A file javac cannot even parse is left out too, and its exercise scores 0.
  */
-final class Intake {
+final class SubmissionFiles {
 
     /** The largest exercise file; the ignored files listed one by one; the files and folders looked at, and how deep, per module and in the rest. */
     static final int MAX_FILE_BYTES = 512 * 1024, MAX_LISTED = 30, MAX_ENTRIES = 5_000, MAX_DEPTH = 16;
@@ -204,5 +204,5 @@ final class Intake {
         return rel.lastIndexOf('/') < 0 ? "" : rel.substring(0, rel.lastIndexOf('/'));
     }
 
-    private Intake() {}
+    private SubmissionFiles() {}
 }

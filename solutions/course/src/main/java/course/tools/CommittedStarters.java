@@ -11,7 +11,7 @@ import java.util.*;
  * is its content in the last commit that changed {@code solutions/module/src/main/java/P} or the exercise's test class, and a starter
  * that differs from it holds someone's later edit. Files git does not track in a starter folder are the learner's too.
  */
-final class Upstream {
+final class CommittedStarters {
 
     /** A starter that differs from the course's committed version: its path in the module's src/main/java, and that version. */
     record Edited(String relPath, byte[] committed) {
@@ -24,7 +24,7 @@ final class Upstream {
     private final Path root;
     private final boolean git;
 
-    Upstream(Path root) {
+    CommittedStarters(Path root) {
         this.root = root;
         this.git = Files.exists(root.resolve(".git")); // a clone of the course (a work tree of one has a .git file)
     }
