@@ -47,6 +47,39 @@ class Ex06_PingPongTest {
     }
 
     @Test
+    @Tag("contract:state")
+    @Timeout(value = 30, unit = java.util.concurrent.TimeUnit.SECONDS)
+    @DisplayName("two rallies at once keep their own ball: nothing is shared between calls")
+    void twoRalliesAtOnceKeepTheirOwnBall() throws Exception {
+        java.util.concurrent.CompletableFuture<Rally> longRally = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("ex06-long-rally-caller").start(() -> {
+            try {
+                longRally.complete(Ex06_PingPong.betweenThreads(Thread.ofPlatform().daemon().name("ex06-long-", 0), 1_000_000));
+            } catch (Throwable e) {
+                longRally.completeExceptionally(e);
+            }
+        });
+        java.util.function.Supplier<java.util.List<Thread>> longPlayers = () -> Thread.getAllStackTraces().keySet().stream()
+            .filter(t -> t.getName().startsWith("ex06-long-") && !t.getName().endsWith("caller")).toList();
+        try {
+            // The short rally runs while the long one's players pass: queues that both rallies share would hand the
+            // long rally's balls to the short one's players (200 passes: never all missed).
+            boolean longPlayersThere = Probes.eventually(Duration.ofSeconds(5), () -> longRally.isDone() || longPlayers.get().size() == 2);
+            if (longRally.isCompletedExceptionally()) longRally.get();
+            assertThat(longPlayersThere).as("Ex06: the long rally's two players should start within 5 s").isTrue();
+            Rally shortRally = Ex06_PingPong.betweenThreads(Thread.ofPlatform().daemon().name("ex06-short-", 0), 200);
+            assertThat(longRally.isDone()).as("Ex06: a rally of 1,000,000 exchanges ended before one of 200 beside it").isFalse();
+            assertThat(shortRally.ball()).as("Ex06: a rally of 200 exchanges run beside another rally ended with ball %d, not 400: the "
+                    + "two rallies passed balls to each other. Hint: each call makes its own queues (no static field holds a rally's state)",
+                    shortRally.ball())
+                .isEqualTo(400L);
+        } finally {
+            longPlayers.get().forEach(Thread::interrupt);     // a player interrupted ends its rally: nothing runs on after the test
+            Probes.eventually(Duration.ofSeconds(10), longRally::isDone);
+        }
+    }
+
+    @Test
     @Tag("contract:placement")
     @DisplayName("betweenThreads starts its players from the builder it is given")
     void betweenThreadsUsesTheBuilder() throws Exception {
