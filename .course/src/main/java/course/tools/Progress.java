@@ -181,14 +181,4 @@ record Progress(Path root) {
         }
         return out;
     }
-
-    /** The module's exercise names, in order (the grader's self-test and intake use it). */
-    static List<String> exercises(Path module) throws IOException {
-        return Exercises.of(module.getParent(), module.getFileName().toString()).stream().map(Exercises.Exercise::name).toList();
-    }
-
-    /** The main source file of an exercise, if the module has one (the grader's self-test uses it). */
-    static Optional<Path> sourceOf(Path module, String exercise) throws IOException {
-        return Exercises.sourceOf(module.resolve("src/main/java"), exercise);
-    }
 }
