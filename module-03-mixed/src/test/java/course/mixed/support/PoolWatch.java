@@ -2,7 +2,10 @@ package course.mixed.support;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.core.spi.VertxMetricsFactory;
+import io.vertx.core.spi.metrics.HttpServerMetrics;
 import io.vertx.core.spi.metrics.PoolMetrics;
 import io.vertx.core.spi.metrics.VertxMetrics;
 import java.util.Map;
@@ -15,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Watches a Vert.x instance's worker pools through Vert.x's own metrics SPI: for every pool
  * (the shared one is {@value #SHARED_POOL}, a named {@code WorkerExecutor} is its name) it
  * records the size it was created with, how many jobs it ran, the most it ran at once, and
- * whether it was closed. Vert.x reports these itself, so the tests need no hooks in your code.
+ * whether it was closed. It also counts the HTTP servers still listening. Vert.x reports these
+ * itself, so the tests need no hooks in your code.
  *
  * <pre>{@code
  * PoolWatch watch = new PoolWatch();
@@ -74,6 +78,7 @@ public final class PoolWatch implements VertxMetricsFactory {
 
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
     private volatile java.util.function.Consumer<String> onClose = name -> { };
+    private final AtomicInteger serversListening = new AtomicInteger();
 
     /** A new Vert.x instance whose worker pools this watch sees. */
     public Vertx vertx(VertxOptions options) {
@@ -100,9 +105,28 @@ public final class PoolWatch implements VertxMetricsFactory {
         return pool(name).map(Pool::jobsStarted).orElse(0);
     }
 
+    /**
+     * HTTP servers of this Vert.x that are listening: one more when a server binds its port, one
+     * fewer when Vert.x has closed that server's socket, just before {@code server.close()} completes.
+     */
+    public int httpServersListening() {
+        return serversListening.get();
+    }
+
     @Override
     public VertxMetrics metrics(VertxOptions options) {
         return new VertxMetrics() {
+            @Override
+            public HttpServerMetrics<?, ?, ?> createHttpServerMetrics(HttpServerOptions server, SocketAddress address) {
+                serversListening.incrementAndGet();
+                return new HttpServerMetrics<Object, Object, Object>() {
+                    @Override
+                    public void close() {
+                        serversListening.decrementAndGet();
+                    }
+                };
+            }
+
             @Override
             public PoolMetrics<?, ?> createPoolMetrics(String type, String name, int maxSize) {
                 if (!"worker".equals(type) || name == null) {
