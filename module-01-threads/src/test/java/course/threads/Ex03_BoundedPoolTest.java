@@ -7,6 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
@@ -62,7 +63,7 @@ class Ex03_BoundedPoolTest {
     @Tag("contract:concurrency")
     @Tag("contract:cores")
     @ParameterizedTest(name = "maxThreads = {0}")
-    @ValueSource(ints = {3, 5, 20})
+    @MethodSource("concurrentCounts")
     @DisplayName("the pool really runs maxThreads tasks at the same time, whatever the machine's core count")
     void runsMaxThreadsTasksAtOnce(int maxThreads) throws Exception {
         TrackingThreadFactory factory = new TrackingThreadFactory("ex03-pool");
@@ -76,6 +77,14 @@ class Ex03_BoundedPoolTest {
                 + "Hint: the caller chooses the bound: size the pool with maxThreads, not with a number of your own or the cores",
                 maxThreads, maxThreads, all, Runtime.getRuntime().availableProcessors())
             .isTrue();
+    }
+
+    /**
+     * 3, 5 and 20, and more than this machine has cores (twice as many plus one, at least 21): a pool sized from
+     * the cores instead of maxThreads would otherwise pass on a machine with 20 cores or more.
+     */
+    static IntStream concurrentCounts() {
+        return IntStream.of(3, 5, 20, Math.max(21, 2 * Runtime.getRuntime().availableProcessors() + 1));
     }
 
     @Tag("contract:values")
