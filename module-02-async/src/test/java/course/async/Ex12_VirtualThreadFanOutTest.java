@@ -7,7 +7,9 @@ import course.async.support.SlowHttpServer;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.Set;
@@ -121,6 +123,32 @@ class Ex12_VirtualThreadFanOutTest {
         assertThat(bodies)
             .as("Ex12: bodies in URL order")
             .containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> "/item/" + i).toList());
+    }
+
+    @Tag("contract:concurrency")
+    @Tag("contract:cores")
+    @Test
+    @DisplayName("straight-line fetchAll: a limit above the machine's core count is kept exactly, since waiting requests use no core")
+    @Timeout(30)   // includes the test server's start-up, bounded by SlowHttpServer itself
+    void aLimitAboveTheCoreCount(Vertx vertx) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int limit = Math.max(6, 2 * cores + 1);
+        // Answers of 1 s, and a client whose connection pool is wide enough for the limit (the default holds 5), so that
+        // even a loaded machine opens all the connections before the first answer.
+        SlowHttpServer server = SlowHttpServer.start(vertx, 1_000);
+        WebClient wide = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(limit));
+
+        List<String> bodies = Await.result(
+            Ex12_VirtualThreadFanOut.onVirtualThread(vertx, () -> Ex12_VirtualThreadFanOut.fetchAll(wide, server.itemUrls(limit + 2), limit)),
+            "Ex12: fetchAll on a virtual thread should return every body");
+
+        int peak = server.peakInFlight();
+        assertThat(peak)
+            .as("Ex12: with a limit of %d on this %d-core machine the server should see exactly %d requests at once, but saw %d. "
+                + "Hint: the window is the caller's parameter; an awaiting virtual thread uses no core, so the cores are no bound here",
+                limit, cores, limit, peak)
+            .isEqualTo(limit);
+        assertThat(bodies).as("Ex12: bodies in URL order").containsExactlyElementsOf(IntStream.range(0, limit + 2).mapToObj(i -> "/item/" + i).toList());
     }
 
     @Tag("contract:errors")
