@@ -33,6 +33,10 @@ class Ex06_ProducerConsumerTest {
 
     private static final List<Integer> ITEMS = IntStream.range(0, 1_000).boxed().toList();
 
+    private static final String SHARED_QUEUE =
+        "Hint: the queue belongs to one call of pipe(), like its threads: a queue kept in a static field (or made once and reused) is "
+            + "shared by every pipe, so one pipe's consumers take another's items and end markers";
+
     private static final String ONE_MARKER_PER_CONSUMER =
         "Hint: a consumer stops only when it takes an end marker, and each marker is taken by one consumer: how many does the producer put?";
 
@@ -218,6 +222,72 @@ class Ex06_ProducerConsumerTest {
         assertThat(factory.ran())
             .as("Ex06: all %d threads should have been started. Hint: start() each one", consumers + 1)
             .isEqualTo(consumers + 1);
+    }
+
+    @Tag("contract:state")
+    @Test
+    @Timeout(30)
+    @DisplayName("two pipes at once, from two callers: each pipe's consumers get its own items only")
+    void twoPipesAtOnceKeepTheirOwnItems() throws Exception {
+        TrackingThreadFactory firstThreads = new TrackingThreadFactory("ex06-first");
+        CountDownLatch secondDone = new CountDownLatch(1);
+        AtomicInteger fetchedByFirst = new AtomicInteger();
+        List<Integer> firstItems = new AbstractList<>() {
+            @Override
+            public Integer get(int index) {
+                fetchedByFirst.accumulateAndGet(index + 1, Math::max);
+                return index;
+            }
+
+            @Override
+            public int size() {
+                return 100;
+            }
+        };
+        Queue<Integer> handledByFirst = new ConcurrentLinkedQueue<>();
+        // The first pipe's only consumer holds item 0 until the second pipe is done, so the first pipe's
+        // next items wait in its queue the whole time the second pipe runs.
+        FutureTask<Void> first = new FutureTask<>(() -> {
+            Ex06_ProducerConsumer.pipe(firstItems, 1, firstThreads, item -> {
+                if (item == 0) {
+                    awaitQuietly(secondDone);
+                }
+                handledByFirst.add(item);
+            });
+            return null;
+        });
+        Thread.ofPlatform().daemon().name("ex06-first-caller").start(first);
+        Queue<Integer> handledBySecond = new ConcurrentLinkedQueue<>();
+        List<Integer> secondItems = IntStream.range(1_000, 1_100).boxed().toList();
+        try {
+            try {
+                await().atMost(Duration.ofSeconds(5)).until(() -> fetchedByFirst.get() >= 10 || first.isDone());
+            } catch (ConditionTimeoutException e) {
+                fail("Ex06: the first pipe's producer took only %d items in 5 s while its consumer was busy; it should fill the queue. "
+                    + "Hint: is the producer thread started?", fetchedByFirst.get());
+            }
+            if (first.isDone()) {
+                first.get();                                      // rethrows what pipe() threw
+            }
+            pipe(secondItems, 1, new TrackingThreadFactory("ex06-second"), handledBySecond::add, SHARED_QUEUE
+                + " (here the second pipe's consumer can have taken the first pipe's end marker, and its producer waits for room forever)");
+        } finally {
+            secondDone.countDown();
+        }
+        try {
+            first.get(5, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            fail("Ex06: the first pipe did not return within 5 s of the second one ending; these threads still run: "
+                + firstThreads.alive() + ". " + SHARED_QUEUE);
+        }
+
+        assertThat(handledBySecond)
+            .as("Ex06: a second pipe, run while the first one's items were waiting in its queue, should hand its handler its own 100 items "
+                + "(1000 to 1099), but it handed over %s. %s", handledBySecond, SHARED_QUEUE)
+            .containsExactlyInAnyOrderElementsOf(secondItems);
+        assertThat(handledByFirst)
+            .as("Ex06: the first pipe should hand its handler its own 100 items (0 to 99) whatever another pipe does meanwhile. %s", SHARED_QUEUE)
+            .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 100).boxed().toList());
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

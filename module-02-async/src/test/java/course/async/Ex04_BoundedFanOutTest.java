@@ -8,7 +8,9 @@ import io.vertx.core.CompositeFuture;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -89,6 +91,33 @@ class Ex04_BoundedFanOutTest {
         assertThat(bodies)
             .as("Ex04: bodies in URL order, not in the order the answers arrived. Hint: store each body at its URL's index, not where the next free slot is")
             .containsExactlyElementsOf(IntStream.range(0, 8).mapToObj(i -> "/item/" + i).toList());
+    }
+
+    @Tag("contract:concurrency")
+    @Tag("contract:cores")
+    @Test
+    @DisplayName("a limit above the machine's core count: exactly that many requests in flight, since waiting requests use no core")
+    void aLimitAboveTheCoreCount(Vertx vertx) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        int limit = Math.max(6, 2 * cores + 1);
+        // A client whose connection pool is wide enough for the limit (the default holds 5), and answers of 1 s, so that
+        // even a loaded machine opens all the connections before the first answer.
+        WebClient wide = WebClient.create(vertx, new WebClientOptions(), new PoolOptions().setHttp1MaxSize(limit));
+        List<String> urls = IntStream.range(0, limit + 2).mapToObj(i -> server.url("/item/" + i + "?delay=1000")).toList();
+
+        List<String> bodies = Await.result(
+            Await.onEventLoop(eventLoop, () -> Ex04_BoundedFanOut.fetchAll(wide, urls, limit)),
+            "Ex04: fetchAll should complete with every body");
+
+        int peak = server.peakInFlight();
+        assertThat(peak)
+            .as("Ex04: with a limit of %d on this %d-core machine the server should see exactly %d requests at once, but saw %d. "
+                + "Hint: the limit is the caller's parameter; a request in flight waits without using a core, so the cores are no bound here",
+                limit, cores, limit, peak)
+            .isEqualTo(limit);
+        assertThat(bodies)
+            .as("Ex04: bodies in URL order. Hint: store each body at its URL's index")
+            .containsExactlyElementsOf(IntStream.range(0, limit + 2).mapToObj(i -> "/item/" + i).toList());
     }
 
     @Tag("contract:concurrency")

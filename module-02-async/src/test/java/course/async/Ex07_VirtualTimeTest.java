@@ -2,6 +2,7 @@ package course.async;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reactivex.rxjava3.core.Observable;
 import io.reactivex.rxjava3.observers.TestObserver;
 import io.reactivex.rxjava3.schedulers.TestScheduler;
 import io.reactivex.rxjava3.subjects.PublishSubject;
@@ -90,6 +91,28 @@ class Ex07_VirtualTimeTest {
             observer.assertComplete();
             observer.dispose();
         }
+    }
+
+    @Tag("contract:state")
+    @Test
+    @DisplayName("one countdown, two subscribers: each subscription counts down from the start, on its own")
+    void eachSubscriptionCountsDownOnItsOwn() {
+        Observable<String> countdown = Ex07_VirtualTime.countdown(3, time);
+        TestObserver<String> first = countdown.test();
+        time.advanceTimeBy(2_500, TimeUnit.MILLISECONDS);
+        TestObserver<String> second = countdown.test();          // subscribes 2.5 s after the first
+        observer = second;
+        time.advanceTimeBy(10, TimeUnit.SECONDS);
+        first.dispose();
+
+        assertThat(List.of(first.values(), second.values()))
+            .as("Ex07: two subscriptions to one countdown from 3, the second 2.5 s after the first, should each see 3, 2, 1, liftoff, "
+                + "but they saw %s and %s. Hint: an Observable is a recipe that runs again for every subscriber; derive each value "
+                + "from the tick that subscription received, not from a counter made once per call and shared by every subscription",
+                first.values(), second.values())
+            .containsExactly(List.of("3", "2", "1", "liftoff"), List.of("3", "2", "1", "liftoff"));
+        first.assertComplete();
+        second.assertComplete();
     }
 
     @Tag("contract:values")
