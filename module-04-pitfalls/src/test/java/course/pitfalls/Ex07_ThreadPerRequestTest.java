@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Ex07 · A platform thread per request under a traffic spike")
 class Ex07_ThreadPerRequestTest {
@@ -129,6 +130,7 @@ class Ex07_ThreadPerRequestTest {
     @Test
     @Tag("contract:state")
     @Tag("contract:lifecycle")
+    @Timeout(value = 30, unit = SECONDS)
     @DisplayName("two servers side by side: closing one neither waits for nor stops the other, which still waits for its own")
     void closingOneServerLeavesTheOtherAlone() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
@@ -138,7 +140,7 @@ class Ex07_ThreadPerRequestTest {
         try {
             CompletableFuture<String> slow = busy.handle(() -> {
                 started.countDown();
-                mayFinish.await(5, SECONDS);
+                mayFinish.await(20, SECONDS); // held until the test lets it go: the limit only frees a test that failed
                 return "slow";
             });
             assertThat(started.await(2, SECONDS)).as("Ex07: the request started").isTrue();
@@ -189,6 +191,7 @@ class Ex07_ThreadPerRequestTest {
 
     @Test
     @Tag("contract:lifecycle")
+    @Timeout(value = 30, unit = SECONDS)
     @DisplayName("close() waits for the requests in flight")
     void closeWaitsForRequestsInFlight() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
@@ -199,7 +202,7 @@ class Ex07_ThreadPerRequestTest {
         CompletableFuture<String> reply = server.handle(() -> {
             started.countDown();
             try {
-                mayFinish.await(5, SECONDS);
+                mayFinish.await(20, SECONDS); // held until the test lets it go: the limit only frees a test that failed
             } catch (InterruptedException cutOff) {
                 interrupted.set(true);
                 throw cutOff;
