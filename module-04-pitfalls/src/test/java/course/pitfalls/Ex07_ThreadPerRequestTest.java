@@ -29,6 +29,8 @@ class Ex07_ThreadPerRequestTest {
     @Test
     @Tag("contract:values")
     @Tag("contract:concurrency")
+    @Timeout(value = 40, unit = SECONDS) // its own waits add up to 13 s (5 s for the spike, 8 s for the replies), and a wrong
+                                         // answer's hundreds of OS threads start slowly on a loaded machine
     @DisplayName("a spike of 2,000 waiting requests is served all at once, without starting 2,000 platform threads")
     void spikeDoesNotStartAThreadPerRequest() throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -80,6 +82,7 @@ class Ex07_ThreadPerRequestTest {
     @Test
     @Tag("contract:errors")
     @Tag("contract:concurrency")
+    @Timeout(value = 30, unit = SECONDS) // its own waits add up to 10 s: 5 s for the spike, 5 s for a reply that never comes
     @DisplayName("a spike of 500 requests that fail: each reply fails with its own request's exception, and no thread per request")
     void failingRequestsFailTheirReplies() throws Exception {
         int spike = 500;

@@ -150,6 +150,7 @@ class Ex02_HotLoopTest {
     @Test
     @Tag("contract:state")
     @Tag("contract:event-loop")
+    @Timeout(value = 20, unit = SECONDS) // two outcomes, each waited for up to 5 s: more than the default 10 s on a loaded machine
     @DisplayName("two batches scored at once on one loop each get their own total")
     void twoBatchesOnOneLoopKeepTheirOwnTotals(Vertx vertx) throws Exception {
         Context loop = vertx.getOrCreateContext();
