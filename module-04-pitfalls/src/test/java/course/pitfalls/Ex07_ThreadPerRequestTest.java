@@ -17,6 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Ex07 · A platform thread per request under a traffic spike")
 class Ex07_ThreadPerRequestTest {
@@ -28,6 +29,8 @@ class Ex07_ThreadPerRequestTest {
     @Test
     @Tag("contract:values")
     @Tag("contract:concurrency")
+    @Timeout(value = 40, unit = SECONDS) // its own waits add up to 13 s (5 s for the spike, 8 s for the replies), and a wrong
+                                         // answer's hundreds of OS threads start slowly on a loaded machine
     @DisplayName("a spike of 2,000 waiting requests is served all at once, without starting 2,000 platform threads")
     void spikeDoesNotStartAThreadPerRequest() throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -79,6 +82,7 @@ class Ex07_ThreadPerRequestTest {
     @Test
     @Tag("contract:errors")
     @Tag("contract:concurrency")
+    @Timeout(value = 30, unit = SECONDS) // its own waits add up to 10 s: 5 s for the spike, 5 s for a reply that never comes
     @DisplayName("a spike of 500 requests that fail: each reply fails with its own request's exception, and no thread per request")
     void failingRequestsFailTheirReplies() throws Exception {
         int spike = 500;
@@ -129,6 +133,7 @@ class Ex07_ThreadPerRequestTest {
     @Test
     @Tag("contract:state")
     @Tag("contract:lifecycle")
+    @Timeout(value = 30, unit = SECONDS)
     @DisplayName("two servers side by side: closing one neither waits for nor stops the other, which still waits for its own")
     void closingOneServerLeavesTheOtherAlone() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
@@ -138,7 +143,7 @@ class Ex07_ThreadPerRequestTest {
         try {
             CompletableFuture<String> slow = busy.handle(() -> {
                 started.countDown();
-                mayFinish.await(5, SECONDS);
+                mayFinish.await(20, SECONDS); // held until the test lets it go: the limit only frees a test that failed
                 return "slow";
             });
             assertThat(started.await(2, SECONDS)).as("Ex07: the request started").isTrue();
@@ -189,6 +194,7 @@ class Ex07_ThreadPerRequestTest {
 
     @Test
     @Tag("contract:lifecycle")
+    @Timeout(value = 30, unit = SECONDS)
     @DisplayName("close() waits for the requests in flight")
     void closeWaitsForRequestsInFlight() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
@@ -199,7 +205,7 @@ class Ex07_ThreadPerRequestTest {
         CompletableFuture<String> reply = server.handle(() -> {
             started.countDown();
             try {
-                mayFinish.await(5, SECONDS);
+                mayFinish.await(20, SECONDS); // held until the test lets it go: the limit only frees a test that failed
             } catch (InterruptedException cutOff) {
                 interrupted.set(true);
                 throw cutOff;

@@ -1,5 +1,6 @@
 package course.pitfalls;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +40,7 @@ class Ex10_VirtualThreadMisuseTest {
     @Tag("contract:concurrency")
     @Tag("contract:placement")
     @Tag("contract:errors")
+    @Timeout(value = 30, unit = SECONDS) // a pool too small is waited for up to 5 s, then its queue runs out
     @DisplayName("partner calls each get a new virtual thread, as many at once as the partner allows and never more, even after calls that failed")
     void callsReachTheLimitButNeverExceedIt() throws Exception {
         int limit = 32;
@@ -47,17 +52,19 @@ class Ex10_VirtualThreadMisuseTest {
                 throw new IOException("partner said 503");
             }))
             .toList();
-        CompletableFuture.allOf(failures.toArray(CompletableFuture[]::new)).handle((all, failure) -> null).get(2, SECONDS);
+        CompletableFuture.allOf(failures.toArray(CompletableFuture[]::new)).handle((all, failure) -> null).get(10, SECONDS);
 
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
         Set<Thread> callThreads = ConcurrentHashMap.newKeySet();
         AtomicBoolean allSubmitted = new AtomicBoolean();
         AtomicBoolean finishedBeforeAllSubmitted = new AtomicBoolean();
-        // Calls hold on until one more than the limit are in flight together, or 2 s have passed:
-        // a pool too small never gets to `limit`, and a missing limit gets past it.
+        // Calls hold on until the test lets them go: once every call is submitted and the calls in flight
+        // reached the limit (a pool too small never does: the test gives up on it after 5 s) and had a moment
+        // to pass it (a missing limit does). Only a caller blocked in callPartner never lets them go: they
+        // give up after 5 s of their own, and so finish before the last call is submitted.
         CountDownLatch overTheLimit = new CountDownLatch(limit + 1);
-        long giveUpAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2_000);
+        CountDownLatch release = new CountDownLatch(1);
 
         List<CompletableFuture<String>> replies = IntStream.range(0, 3 * limit)
             .mapToObj(i -> service.callPartner(() -> {
@@ -65,7 +72,7 @@ class Ex10_VirtualThreadMisuseTest {
                 peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 try {
                     overTheLimit.countDown();
-                    overTheLimit.await(Math.max(0, giveUpAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    release.await(5, SECONDS);
                     return "reply " + i;
                 } finally {
                     inFlight.decrementAndGet();
@@ -76,12 +83,13 @@ class Ex10_VirtualThreadMisuseTest {
             }))
             .toList();
         allSubmitted.set(true);
+        releaseOnceAtTheLimit(peak, limit, overTheLimit, release);
         try {
             CompletableFuture.allOf(replies.toArray(CompletableFuture[]::new)).get(6, SECONDS);
         } catch (TimeoutException stuck) {
             // Not closed: close() would wait for the stuck calls. Their virtual threads cannot hold up the JVM.
-            fail("Ex10: after %d calls that failed, %d of %d later calls were still waiting after 6 s (each takes at most "
-                + "2 s): every failed call kept its permit, so the partner's limit shrank to nothing. Hint: release the "
+            fail("Ex10: after %d calls that failed, %d of %d later calls were still waiting 6 s after the test let them "
+                + "go (each then takes no time): every failed call kept its permit, so the partner's limit shrank to nothing. Hint: release the "
                 + "Semaphore in a finally block", limit, replies.stream().filter(reply -> !reply.isDone()).count(), replies.size());
         }
         service.close();
@@ -128,10 +136,11 @@ class Ex10_VirtualThreadMisuseTest {
                 waiterWokeUp.countDown();
                 return "pong";
             });
-            // As many CPU jobs as cores. Each spins until the waiter has woken up (or 1.5 s have passed).
+            // As many CPU jobs as cores. Each spins until the waiter has woken up (or 3 s have passed: 60 times the
+            // sleep, so only carriers that are never given back, not a busy machine, make them give up).
             List<CompletableFuture<Long>> crunchers = IntStream.range(0, cores)
                 .mapToObj(i -> service.crunch(() -> {
-                    long giveUpAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_500);
+                    long giveUpAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(3_000);
                     long spins = 0;
                     while (waiterWokeUp.getCount() > 0) {
                         spins++;
@@ -160,15 +169,17 @@ class Ex10_VirtualThreadMisuseTest {
     @Tag("contract:concurrency")
     @Tag("contract:cores")
     @Tag("contract:lifecycle")
+    @Timeout(value = 30, unit = SECONDS) // a pool too small is waited for up to 5 s; a pool left open, 5 s more
     @DisplayName("CPU work runs on platform threads, as many at once as there are cores, never more")
     void cpuWorkUsesOnePlatformThreadPerCore() throws Exception {
         int cores = Runtime.getRuntime().availableProcessors();
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
         Set<Thread> cpuThreads = ConcurrentHashMap.newKeySet();
-        // Jobs hold on until one more than the cores are running together, or 1 s has passed.
+        // Jobs hold on until the test lets them go: once as many as the cores run together (a pool too small
+        // never gets there: the test gives up on it after 5 s) and had a moment to pass them (a pool too big does).
         CountDownLatch overTheCores = new CountDownLatch(cores + 1);
-        long giveUpAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_000);
+        CountDownLatch release = new CountDownLatch(1);
 
         try (var service = new Ex10_VirtualThreadMisuse(10)) {
             List<CompletableFuture<Long>> jobs = IntStream.range(0, 2 * cores)
@@ -177,7 +188,7 @@ class Ex10_VirtualThreadMisuseTest {
                     peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                     try {
                         overTheCores.countDown();
-                        overTheCores.await(Math.max(0, giveUpAt - System.nanoTime()), TimeUnit.NANOSECONDS);
+                        release.await(10, SECONDS);
                         return (long) i;
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
@@ -187,30 +198,144 @@ class Ex10_VirtualThreadMisuseTest {
                     }
                 }))
                 .toList();
+            try {
+                releaseOnceAtTheLimit(peak, cores, overTheCores, release);
+            } finally {
+                release.countDown();
+            }
             CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new)).get(5, SECONDS);
         }
 
+        List<String> onTheCommonPool = cpuThreads.stream()
+            .filter(t -> t instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool())
+            .map(Thread::getName).sorted().toList();
+        assertThat(onTheCommonPool)
+            .as("Ex10: CPU jobs ran on the JDK's common pool (%s): supplyAsync without an executor. It has one thread fewer "
+                + "than the cores (%d here), and it belongs to the whole JVM: every parallel stream and every other "
+                + "supplyAsync competes for it, and the service cannot close it. Hint: a platform pool of the service's own, "
+                + "Executors.newFixedThreadPool(availableProcessors()), passed to supplyAsync", onTheCommonPool, cores)
+            .isEmpty();
         assertThat(cpuThreads.stream().filter(Thread::isVirtual).count())
             .as("Ex10: CPU jobs ran on virtual threads (%s): they hold their carriers and starve every waiting call. Hint: a "
                 + "platform pool sized to the cores, Executors.newFixedThreadPool(availableProcessors())", cpuThreads)
             .isZero();
         assertThat(peak.get())
             .as("Ex10: %d CPU jobs ran at once on a machine with %d cores: more busy threads than cores only adds switching "
-                + "(a cached pool has no bound). Hint: Executors.newFixedThreadPool(availableProcessors())", peak.get(), cores)
+                + "(a cached pool has no bound, nor has supplyAsync without an executor on a machine whose common pool would "
+                + "have fewer than 2 threads: a new thread per job). Hint: Executors.newFixedThreadPool(availableProcessors())",
+                peak.get(), cores)
             .isLessThanOrEqualTo(cores);
         assertThat(peak.get())
             .as("Ex10: at most %d CPU jobs ran at once on a machine with %d cores: the pool leaves cores idle. Hint: size it "
                 + "with Runtime.getRuntime().availableProcessors(), not a number that fits one machine", peak.get(), cores)
             .isEqualTo(cores);
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (cpuThreads.stream().anyMatch(Thread::isAlive) && System.nanoTime() < giveUp) {
-            Thread.sleep(20);
+        // close() returned, so a closed pool's threads are ending: each is waited for (join), up to 5 s in all.
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (Thread t : cpuThreads) {
+            t.join(Duration.ofNanos(Math.max(1, giveUp - System.nanoTime())));
         }
         assertThat(cpuThreads.stream().filter(Thread::isAlive).map(Thread::getName).toList())
-            .as("Ex10: the service is closed, but the platform threads that ran its CPU work are still alive 2 s later: "
+            .as("Ex10: the service is closed, but the platform threads that ran its CPU work are still alive 5 s later: "
                 + "close() leaves the CPU pool open, and its threads outlive the service. Hint: close() closes every "
                 + "executor the service made")
             .isEmpty();
+    }
+
+    @Test
+    @Tag("contract:lifecycle")
+    @Tag("contract:concurrency")
+    @Timeout(value = 30, unit = SECONDS)
+    @DisplayName("close() waits for the partner calls and the CPU work in flight, and cuts none of them off")
+    void closeWaitsForTheWorkInFlight() throws Exception {
+        int limit = 8;
+        int cores = Runtime.getRuntime().availableProcessors();
+        CountDownLatch callsInFlight = new CountDownLatch(limit);
+        CountDownLatch jobsInFlight = new CountDownLatch(cores);
+        CountDownLatch callsMayFinish = new CountDownLatch(1);
+        CountDownLatch jobsMayFinish = new CountDownLatch(1);
+        AtomicInteger interrupted = new AtomicInteger();
+        CountDownLatch closed = new CountDownLatch(1);
+        var service = new Ex10_VirtualThreadMisuse(limit);
+        List<CompletableFuture<String>> replies;
+        List<CompletableFuture<Long>> jobs;
+        try {
+            replies = IntStream.range(0, limit)
+                .mapToObj(i -> service.callPartner(() -> {
+                    callsInFlight.countDown();
+                    try {
+                        callsMayFinish.await(20, SECONDS);
+                    } catch (InterruptedException cutOff) {
+                        interrupted.incrementAndGet();
+                        throw cutOff;
+                    }
+                    return "reply " + i;
+                }))
+                .toList();
+            jobs = IntStream.range(0, cores)
+                .mapToObj(i -> service.crunch(() -> {
+                    jobsInFlight.countDown();
+                    try {
+                        jobsMayFinish.await(20, SECONDS);
+                        return (long) i;
+                    } catch (InterruptedException cutOff) {
+                        interrupted.incrementAndGet();
+                        Thread.currentThread().interrupt();
+                        return -1L;
+                    }
+                }))
+                .toList();
+            assertThat(callsInFlight.await(5, SECONDS))
+                .as("Ex10: the partner accepts %d calls at once, but after 5 s only %d of %d calls were in flight: a pool "
+                    + "with fewer threads than the limit queues them. Hint: Executors.newVirtualThreadPerTaskExecutor() "
+                    + "and a Semaphore(partnerLimit)", limit, limit - callsInFlight.getCount(), limit)
+                .isTrue();
+            assertThat(jobsInFlight.await(5, SECONDS))
+                .as("Ex10: %d CPU jobs on a machine with %d cores, but after 5 s only %d were running: the pool leaves cores "
+                    + "idle. Hint: Executors.newFixedThreadPool(availableProcessors())", cores, cores,
+                    cores - jobsInFlight.getCount())
+                .isTrue();
+
+            // Stopping the service (a daemon, so a close() that never returns cannot hold up the JVM).
+            Thread.ofPlatform().daemon().name("ex10-closer").start(() -> {
+                service.close();
+                closed.countDown();
+            });
+            boolean returnedWithEverythingInFlight = closed.await(1, SECONDS);
+            assertThat(interrupted.get())
+                .as("Ex10: close() interrupted %d calls or jobs in flight (shutdownNow(), or closing with interrupts): "
+                    + "their callers get an InterruptedException instead of a reply. Hint: close() each executor: it stops "
+                    + "new work and waits for the work in flight without interrupting it", interrupted.get())
+                .isZero();
+            assertThat(returnedWithEverythingInFlight)
+                .as("Ex10: close() returned while %d partner calls and %d CPU jobs were still in flight: shutdown() only "
+                    + "stops new work, so the service is gone while its work still runs. Hint: close() each executor: close "
+                    + "waits for its tasks", limit, cores)
+                .isFalse();
+
+            // The partner calls end; the CPU jobs are still running.
+            callsMayFinish.countDown();
+            for (CompletableFuture<String> reply : replies) {
+                reply.handle((value, failure) -> value).get(5, SECONDS);
+            }
+            assertThat(closed.await(1, SECONDS))
+                .as("Ex10: the partner calls were done, and close() returned while %d CPU jobs were still running: it "
+                    + "waits for the calls' executor but not for the CPU pool (shutdown() without waiting). Hint: close() "
+                    + "the CPU pool too: close waits for its tasks", cores)
+                .isFalse();
+        } finally {
+            callsMayFinish.countDown();
+            jobsMayFinish.countDown();
+        }
+        assertThat(closed.await(5, SECONDS)).as("Ex10: close() returns once the last call and the last job are done").isTrue();
+        assertThat(interrupted.get()).as("Ex10: close() interrupted work in flight").isZero();
+        for (int i = 0; i < limit; i++) {
+            assertThat(replies.get(i).handle((value, failure) -> failure == null ? value : "failed: " + failure).getNow("(no reply yet)"))
+                .as("Ex10: close() returned, so every partner call in flight has its reply").isEqualTo("reply " + i);
+        }
+        for (int i = 0; i < cores; i++) {
+            assertThat(jobs.get(i).handle((value, failure) -> failure == null ? value : -3L).getNow(-2L))
+                .as("Ex10: close() returned, so every CPU job in flight has its result").isEqualTo((long) i);
+        }
     }
 
     @Test
@@ -230,6 +355,24 @@ class Ex10_VirtualThreadMisuseTest {
                 + "Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())", cores,
                 peak.substring("PEAK ".length()), 2 * cores)
             .isEqualTo("PEAK " + cores);
+    }
+
+    /**
+     * Lets held work go once as much as {@code limit} ran at once, or more: a pool too small gets 5 s to reach the
+     * limit, and then the work is given 500 ms more to show one over it. The clock only ever decides for a wrong
+     * answer: held work of a right one is let go the moment it reaches the limit, however slowly it got there.
+     */
+    private static void releaseOnceAtTheLimit(AtomicInteger peak, int limit, CountDownLatch overTheLimit, CountDownLatch release)
+            throws InterruptedException {
+        try {
+            long giveUpAt = System.nanoTime() + SECONDS.toNanos(5);
+            while (peak.get() < limit && overTheLimit.getCount() > 0 && System.nanoTime() < giveUpAt) {
+                Thread.sleep(5);
+            }
+            overTheLimit.await(500, MILLISECONDS);
+        } finally {
+            release.countDown();
+        }
     }
 
     /** Runs {@link CpuPoolCheck} in a child JVM that sees {@code cores} cores; returns its output lines. */

@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 @DisplayName("Ex11 · Per-thread state on virtual threads")
 class Ex11_PerThreadStateTest {
@@ -65,16 +66,19 @@ class Ex11_PerThreadStateTest {
     @Test
     @Tag("contract:placement")
     @Tag("contract:concurrency")
+    @Timeout(value = 30, unit = SECONDS)
     @DisplayName("every price lookup sees the user of its own request, while requests run at the same time")
     void everyLookupSeesItsOwnRequestsUser() throws Exception {
         int users = 6, skusEach = 3;
         int lookups = users * skusEach;
-        // Every lookup waits until all of them are in flight, so all the requests overlap, by construction.
+        // Every lookup waits until the test lets them go: once all of them are in flight (so all the requests overlap,
+        // by construction), or after 5 s when they never all are (lookups that do not run in parallel).
         CountDownLatch allInFlight = new CountDownLatch(lookups);
+        CountDownLatch release = new CountDownLatch(1);
         Map<String, Optional<String>> seenBySku = new ConcurrentHashMap<>();
         var service = new Ex11_PerThreadState(() -> EUROS, sku -> {
             allInFlight.countDown();
-            awaitQuietly(allInFlight, 3);
+            awaitQuietly(release, 20);
             seenBySku.put(sku, Ex11_PerThreadState.currentUser()); // what an audit line would record
             return 100;
         });
@@ -84,6 +88,11 @@ class Ex11_PerThreadStateTest {
                 .mapToObj(u -> requestThreads.submit(() -> service.quote("user-" + u,
                     IntStream.range(0, skusEach).mapToObj(s -> "user-" + u + "/sku-" + s).toList())))
                 .toList();
+            try {
+                allInFlight.await(5, SECONDS);
+            } finally {
+                release.countDown();
+            }
             for (Future<List<String>> quote : quotes) {
                 quote.get(8, SECONDS);
             }

@@ -28,16 +28,23 @@ class Ex15_PinningDetectorTest {
         }
     }
 
-    /** Blocks about 1 ms in its class initializer: a pin far under JFR's default threshold of 20 ms. */
+    /**
+     * Blocks about 1 ms in its class initializer: a pin far under JFR's default threshold of 20 ms, unless a loaded
+     * machine wakes the sleep late. So it says how long it took, in the system property {@link #BRIEF_INIT_NANOS}.
+     */
     static final class BriefInit {
         static {
+            long start = System.nanoTime();
             try {
                 Thread.sleep(1);   // Thread's own: a fresh copy of this class cannot reach the test's methods
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            System.setProperty(BRIEF_INIT_NANOS, Long.toString(System.nanoTime() - start)); // a constant: inlined
         }
     }
+
+    static final String BRIEF_INIT_NANOS = "ex15.briefInit.nanos";
 
     static void sleep(long ms) {
         try {
@@ -127,13 +134,23 @@ class Ex15_PinningDetectorTest {
     void aBriefPinIsSeenToo() {
         // The first sleep of a virtual thread sets up the JDK's timer for them (tens of ms): done here, outside the pin.
         onVirtualThreads(() -> sleep(1)).run();
-        String message = verdict(onVirtualThreads(() -> initializeFresh(BriefInit.class)), "a 1 ms pin");
-        assertThat(message)
-                .as("Ex15: request-1 was pinned for about 1 ms (BriefInit's initializer sleeps 1 ms) and runUnpinned passed. JFR's "
-                        + "default and profile settings record jdk.VirtualThreadPinned only for pins of 20 ms or more; a short pin repeated "
-                        + "on every request freezes a service as surely as a long one. Hint: enable(...).withThreshold(Duration.ZERO)")
-                .isNotNull();
-        assertThat(message).as("Ex15: the message should name BriefInit.<clinit>: \"%s\"", message).contains("BriefInit.<clinit>");
+        // A loaded machine may wake the 1 ms sleep late, and a pin of 20 ms or more is no brief pin: every run must be
+        // seen, and the runs go on until one whose initializer (the pin and more) took under 10 ms, up to 5 runs.
+        for (int run = 1; run <= 5; run++) {
+            System.clearProperty(BRIEF_INIT_NANOS);
+            String message = verdict(onVirtualThreads(() -> initializeFresh(BriefInit.class)), "a 1 ms pin");
+            long pinnedMicros = Long.parseLong(System.getProperty(BRIEF_INIT_NANOS, "0")) / 1_000;
+            assertThat(message)
+                    .as("Ex15: request-1 was pinned for at most %d µs (BriefInit's initializer sleeps 1 ms) and runUnpinned passed. "
+                            + "JFR's default and profile settings record jdk.VirtualThreadPinned only for pins of 20 ms or more; a "
+                            + "short pin repeated on every request freezes a service as surely as a long one. Hint: "
+                            + "enable(...).withThreshold(Duration.ZERO)", pinnedMicros)
+                    .isNotNull();
+            assertThat(message).as("Ex15: the message should name BriefInit.<clinit>: \"%s\"", message).contains("BriefInit.<clinit>");
+            if (pinnedMicros < 10_000) {
+                return;
+            }
+        }
     }
 
     /** Blocks inside synchronized, enters a contended monitor and waits on it: none of it pins since JDK 24 (JEP 491). */

@@ -152,6 +152,7 @@ class Ex01_BlockingHandlerTest {
     @Test
     @Tag("contract:state")
     @Tag("contract:event-loop")
+    @Timeout(value = 20, unit = SECONDS) // two outcomes, each waited for up to 5 s: more than the default 10 s on a loaded machine
     @DisplayName("two retries started in one turn of the loop each keep their own count of tries")
     void twoRetriesKeepTheirOwnCount(Vertx vertx) throws Exception {
         Context loop = vertx.getOrCreateContext();

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Every call is made from inside one Vert.x context, as a handler would make it: that is where
@@ -52,6 +55,7 @@ class Ex05_StarvedWorkerPoolTest {
     @Tag("contract:concurrency")
     @Tag("contract:lifecycle")
     @Tag("contract:event-loop")
+    @Timeout(value = 30, unit = SECONDS) // each wait below is for a wrong answer only: a right one passes at once
     @DisplayName("a quick lookup runs while reports fill their own pool of 2, and that pool closes with the service")
     void lookupsAreNotStarvedByReports() throws Exception {
         Context handler = vertx.getOrCreateContext();
@@ -71,7 +75,9 @@ class Ex05_StarvedWorkerPoolTest {
                     peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                     overTheLimit.countDown();
                     try {
-                        reportsMayFinish.await(5, SECONDS);
+                        // Held until the test lets them go (the limit only frees a test that failed): while the first
+                        // two are held, a third can start only in a pool that is too big, whatever the load.
+                        reportsMayFinish.await(20, SECONDS);
                         return "report " + i;
                     } finally {
                         inFlight.decrementAndGet();
@@ -79,7 +85,7 @@ class Ex05_StarvedWorkerPoolTest {
                 }).onComplete(done -> deliveredOn.add(Thread.currentThread())))
                 .toList()).map(all -> all.<String>list()));
             try {
-                await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(3)).until(() -> peak.get() >= Ex05_StarvedWorkerPool.REPORT_THREADS);
+                await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(5)).until(() -> peak.get() >= Ex05_StarvedWorkerPool.REPORT_THREADS);
             } catch (ConditionTimeoutException oneAtATime) {
                 fail("Ex05: %d reports were submitted from one handler, but at most %d ran at a time although the "
                     + "reports' pool has %d threads: executeBlocking(job) is ordered per context, so each report waited "
@@ -87,10 +93,10 @@ class Ex05_StarvedWorkerPoolTest {
                     Ex05_StarvedWorkerPool.REPORT_THREADS);
             }
             try {
-                String user = onContext(handler, () -> service.lookup(() -> "user 42")).get(2, SECONDS);
+                String user = onContext(handler, () -> service.lookup(() -> "user 42")).get(5, SECONDS);
                 assertThat(user).as("Ex05: the lookup's own result").isEqualTo("user 42");
             } catch (TimeoutException starved) {
-                fail("Ex05: a quick lookup waited more than 2 s behind the reports: the reports filled the pool the lookup "
+                fail("Ex05: a quick lookup waited more than 5 s behind the reports: the reports filled the pool the lookup "
                     + "runs on (the shared worker pool has " + SHARED_POOL + " threads here, 20 by default). Hint: reports on "
                     + "a WorkerExecutor of their own, vertx.createSharedWorkerExecutor(\"ex05-reports\", REPORT_THREADS); "
                     + "lookups stay on the shared pool");
@@ -115,10 +121,8 @@ class Ex05_StarvedWorkerPoolTest {
             reportsMayFinish.countDown();
             service.close();
         }
-        try {
-            await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(2)).until(() -> reportThreads.stream().noneMatch(Thread::isAlive));
-        } catch (ConditionTimeoutException stillAlive) {
-            fail("Ex05: the service is closed, but the threads that ran its reports are still alive 2 s later (%s): either "
+        if (!allEnd(reportThreads)) {
+            fail("Ex05: the service is closed, but the threads that ran its reports are still alive 5 s later (%s): either "
                 + "the reports did not run on a pool of their own (the shared pool lives as long as Vert.x), or close() "
                 + "leaves that pool open. Hint: reports on vertx.createSharedWorkerExecutor(...), and reports.close() in close()",
                 reportThreads.stream().filter(Thread::isAlive).map(Thread::getName).toList());
@@ -129,6 +133,7 @@ class Ex05_StarvedWorkerPoolTest {
     @Tag("contract:state")
     @Tag("contract:lifecycle")
     @Tag("contract:event-loop")
+    @Timeout(value = 30, unit = SECONDS)
     @DisplayName("two services, on two Vert.x instances, each have their own reports' pool: closing one leaves the other working")
     void eachServiceHasItsOwnPool() throws Exception {
         Vertx otherVertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(SHARED_POOL));
@@ -137,7 +142,7 @@ class Ex05_StarvedWorkerPoolTest {
             var second = new Ex05_StarvedWorkerPool(otherVertx);
             Context firstHandler = vertx.getOrCreateContext();
             Context secondHandler = otherVertx.getOrCreateContext();
-            assertThat(onContext(firstHandler, () -> first.report(() -> "first")).get(2, SECONDS)).isEqualTo("first");
+            assertThat(onContext(firstHandler, () -> first.report(() -> "first")).get(5, SECONDS)).isEqualTo("first");
             first.close();
 
             // The first service is gone; the second, made on another Vert.x, must not have lost its pool with it.
@@ -147,7 +152,7 @@ class Ex05_StarvedWorkerPoolTest {
                 report = onContext(secondHandler, () -> second.report(() -> {
                     secondsThreads.add(Thread.currentThread());
                     return "second";
-                })).get(2, SECONDS);
+                })).get(5, SECONDS);
             } catch (java.util.concurrent.ExecutionException | TimeoutException | RuntimeException lost) {
                 fail("Ex05: two services were made, on two Vert.x instances; after the first was closed, a report on the "
                     + "second failed (" + (lost instanceof java.util.concurrent.ExecutionException ? lost.getCause() : lost)
@@ -158,11 +163,8 @@ class Ex05_StarvedWorkerPoolTest {
                 second.close();
             }
             assertThat(report).as("Ex05: the second service's report").isEqualTo("second");
-            try {
-                await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(2))
-                    .until(() -> secondsThreads.stream().noneMatch(Thread::isAlive));
-            } catch (ConditionTimeoutException stillAlive) {
-                fail("Ex05: the second service is closed, but the thread that ran its report is still alive 2 s later (%s): "
+            if (!allEnd(secondsThreads)) {
+                fail("Ex05: the second service is closed, but the thread that ran its report is still alive 5 s later (%s): "
                     + "the reports ran on a pool that does not end with the service (Vert.x's shared pool, or a pool close() "
                     + "leaves open). Hint: reports on vertx.createSharedWorkerExecutor(...), and reports.close() in close()",
                     secondsThreads.stream().map(Thread::getName).toList());
@@ -170,6 +172,69 @@ class Ex05_StarvedWorkerPoolTest {
         } finally {
             otherVertx.close().toCompletionStage().toCompletableFuture().get(5, SECONDS);
         }
+    }
+
+    @Test
+    @Tag("contract:concurrency")
+    @Tag("contract:event-loop")
+    @Timeout(value = 30, unit = SECONDS)
+    @DisplayName("two lookups made by one handler run side by side, while reports fill their own pool")
+    void lookupsFromOneHandlerRunSideBySide() throws Exception {
+        Context handler = vertx.getOrCreateContext();
+        CountDownLatch reportsMayFinish = new CountDownLatch(1);
+        AtomicInteger reportsRunning = new AtomicInteger();
+        // Each lookup goes on only when both are running at once.
+        CyclicBarrier bothLookups = new CyclicBarrier(2);
+        var service = new Ex05_StarvedWorkerPool(vertx);
+        try {
+            onContext(handler, () -> Future.all(IntStream.range(0, REPORTS).mapToObj(i -> service.report(() -> {
+                reportsRunning.incrementAndGet();
+                reportsMayFinish.await(20, SECONDS);
+                return "report " + i;
+            })).toList()));
+            try {
+                await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(5))
+                    .until(() -> reportsRunning.get() >= Ex05_StarvedWorkerPool.REPORT_THREADS);
+            } catch (ConditionTimeoutException oneAtATime) {
+                fail("Ex05: %d reports were submitted from one handler, but after 5 s only %d had started although the "
+                    + "reports' pool has %d threads: executeBlocking(job) is ordered per context, so each report waits for "
+                    + "the one before. Hint: say executeBlocking(job, false)", REPORTS, reportsRunning.get(),
+                    Ex05_StarvedWorkerPool.REPORT_THREADS);
+            }
+
+            List<String> users;
+            try {
+                users = onContext(handler, () -> Future.all(IntStream.range(0, 2).mapToObj(i -> service.lookup(() -> {
+                    bothLookups.await(5, SECONDS);
+                    return "user " + i;
+                })).toList()).map(all -> all.<String>list())).get(10, SECONDS);
+            } catch (TimeoutException starved) {
+                fail("Ex05: two quick lookups made by one handler had not answered after 10 s: they wait behind the reports, "
+                    + "which fill the pool the lookups run on (the shared worker pool has " + SHARED_POOL + " threads here, "
+                    + "20 by default). Hint: reports on a WorkerExecutor of their own, vertx.createSharedWorkerExecutor("
+                    + "\"ex05-reports\", REPORT_THREADS); lookups stay on the shared pool");
+                return;
+            } catch (ExecutionException oneAfterTheOther) {
+                fail("Ex05: two quick lookups made by one handler never ran at the same time: the first waited 5 s for the "
+                    + "second and gave up (" + oneAfterTheOther.getCause() + "). Lookups from one context that are ordered "
+                    + "(executeBlocking(query), or (query, true)) run one at a time, each behind the one before: one slow "
+                    + "lookup holds up every lookup of that handler. Hint: say executeBlocking(query, false) for the lookups too");
+                return;
+            }
+            assertThat(users).as("Ex05: each lookup's own result, in call order").containsExactly("user 0", "user 1");
+        } finally {
+            reportsMayFinish.countDown();
+            service.close();
+        }
+    }
+
+    /** Whether every thread in {@code threads} has ended, each waited for (join) up to 5 s in all. */
+    private static boolean allEnd(Set<Thread> threads) throws InterruptedException {
+        long giveUpAt = System.nanoTime() + SECONDS.toNanos(5);
+        for (Thread t : threads) {
+            t.join(Duration.ofNanos(Math.max(1, giveUpAt - System.nanoTime())));
+        }
+        return threads.stream().noneMatch(Thread::isAlive);
     }
 
     /** Runs {@code action} on {@code context}, as a handler would, and hands its outcome to the test thread. */

@@ -32,6 +32,7 @@ class Ex06_OrderedBlockingTest {
     @Tag("contract:placement")
     @Tag("contract:concurrency")
     @Tag("contract:event-loop")
+    @Timeout(value = 30, unit = SECONDS) // calls wait up to 5 s for each other: only calls that cannot overlap wait it out
     @DisplayName("three blocking calls are in flight at the same time, and the replies come back in call order, on the loop")
     void callsOverlap(Vertx vertx) throws Exception {
         // Each call can go on only when all three are running at once; then call 2 answers first and call 0 last.
@@ -40,7 +41,7 @@ class Ex06_OrderedBlockingTest {
         List<Callable<String>> calls = IntStream.range(0, 3)
             .mapToObj(i -> (Callable<String>) () -> {
                 callThreads.add(Thread.currentThread().getName());
-                allThreeAtOnce.await(2, SECONDS);
+                allThreeAtOnce.await(5, SECONDS);
                 Thread.sleep((2 - i) * 150L);
                 return "reply " + i;
             })
@@ -60,12 +61,12 @@ class Ex06_OrderedBlockingTest {
         });
 
         try {
-            assertThat(replies.get(5, SECONDS))
+            assertThat(replies.get(10, SECONDS))
                 .as("Ex06: the replies come back in the order of the calls, although call 2 finished first and call 0 last. "
                     + "Hint: keep the list of futures in call order; Future.all(list) keeps that order")
                 .containsExactly("reply 0", "reply 1", "reply 2");
         } catch (ExecutionException serialised) {
-            fail("Ex06: the three calls were never in flight together: the first waited 2 s for the other two and gave up ("
+            fail("Ex06: the three calls were never in flight together: the first waited 5 s for the other two and gave up ("
                 + serialised.getCause() + "); they ran on " + callThreads + ". Something made each call wait for the one "
                 + "before: executeBlocking(callable) is ordered per context, a call started only from the previous one's "
                 + "callback waits for it, and a pool with fewer threads than calls queues them. Hint: start every call at "
@@ -82,6 +83,7 @@ class Ex06_OrderedBlockingTest {
     @Tag("contract:concurrency")
     @Tag("contract:lifecycle")
     @Tag("contract:event-loop")
+    @Timeout(value = 30, unit = SECONDS) // calls wait up to 5 s for each other: only calls that cannot overlap wait it out
     @DisplayName("two fan-outs of four calls, made by one handler in one turn, are all in flight at once, and leave no thread behind")
     void twoFanOutsFromOneHandlerOverlap(Vertx vertx) throws Exception {
         int callsEach = 4;
@@ -91,7 +93,7 @@ class Ex06_OrderedBlockingTest {
         java.util.function.IntFunction<List<Callable<String>>> fanOut = which -> IntStream.range(0, callsEach)
             .mapToObj(i -> (Callable<String>) () -> {
                 callThreads.add(Thread.currentThread());
-                allAtOnce.await(3, SECONDS);
+                allAtOnce.await(5, SECONDS);
                 return which + "." + i;
             })
             .toList();
@@ -105,8 +107,8 @@ class Ex06_OrderedBlockingTest {
         });
 
         try {
-            assertThat(first.get(6, SECONDS)).as("Ex06: the first fan-out's replies, in call order").containsExactly("1.0", "1.1", "1.2", "1.3");
-            assertThat(second.get(6, SECONDS)).as("Ex06: the second fan-out's replies, in call order").containsExactly("2.0", "2.1", "2.2", "2.3");
+            assertThat(first.get(10, SECONDS)).as("Ex06: the first fan-out's replies, in call order").containsExactly("1.0", "1.1", "1.2", "1.3");
+            assertThat(second.get(10, SECONDS)).as("Ex06: the second fan-out's replies, in call order").containsExactly("2.0", "2.1", "2.2", "2.3");
         } catch (ExecutionException notTogether) {
             fail("Ex06: one handler started two fan-outs of %d calls in the same turn, but the %d calls were never all in "
                 + "flight together (%s); they ran on %d threads. Either some call is still ordered (executeBlocking(call) or "
@@ -130,6 +132,7 @@ class Ex06_OrderedBlockingTest {
     @Test
     @Tag("contract:errors")
     @Tag("contract:event-loop")
+    @Timeout(value = 30, unit = SECONDS) // calls wait up to 5 s for each other: only calls that cannot overlap wait it out
     @DisplayName("a call that fails fails the fan-out with its failure")
     void aFailingCallFailsTheFanOut(Vertx vertx) throws Exception {
         IllegalStateException down = new IllegalStateException("inventory service down");
@@ -137,7 +140,7 @@ class Ex06_OrderedBlockingTest {
         CyclicBarrier allThreeAtOnce = new CyclicBarrier(3);
         List<Callable<String>> calls = IntStream.range(0, 3)
             .mapToObj(i -> (Callable<String>) () -> {
-                allThreeAtOnce.await(2, SECONDS);
+                allThreeAtOnce.await(5, SECONDS);
                 if (i == 1) {
                     throw down;
                 }
@@ -150,7 +153,7 @@ class Ex06_OrderedBlockingTest {
         handler.runOnContext(v -> Ex06_OrderedBlocking.callAll(vertx, calls)
             .onComplete(outcome::complete, outcome::complete));
 
-        Object result = outcome.get(5, SECONDS);
+        Object result = outcome.get(10, SECONDS);
         assertThat(result)
             .as("Ex06: call 1 of 3 failed, so callAll should fail with its failure, not %s: a fan-out that hides a failed "
                 + "call (a null, a default, a shorter list) hands its caller an answer built on a missing reply. Hint: "
