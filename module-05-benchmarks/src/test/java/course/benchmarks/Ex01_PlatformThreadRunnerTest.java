@@ -82,12 +82,18 @@ class Ex01_PlatformThreadRunnerTest {
     @Test
     @Tag("contract:values")
     @Tag("contract:concurrency")
-    @DisplayName("the waits really elapse, and overlap")
+    @Timeout(value = 20, unit = TimeUnit.SECONDS) // the run is given 12 s: 200 threads may take seconds to start on a loaded machine
+    @DisplayName("the waits really elapse, and overlap: all 200 units, each past its wait, are there at once")
     void waitsElapseAndOverlap() throws Exception {
-        Probes.WaitRun run = Probes.runWaits(runner, 200, "Ex01");
+        // Overlap proven by a latch, not a clock: after its wait each unit waits for all the others. A join inside
+        // the loop, or a pool that runs a few at a time, never gets them all there at once, however fast the machine.
+        Probes.MeetingRun meeting = Probes.runWaitsThatMeet(runner, 200, Probes.TIMED_PAUSE, "Ex01");
+        Probes.WaitRun run = meeting.run();
 
-        assertEachWaitElapsed(run, 200, "Ex01");
-        assertWaitsOverlap(run, 200, "Ex01", "each unit waits on its own thread; start them all before waiting for any");
+        assertEachWaitElapsed(run, 200, Probes.TIMED_PAUSE, "Ex01");
+        Probes.assertAllMet(meeting, 200, Probes.TIMED_PAUSE, "Ex01",
+            "each unit waits on its own thread; start them all before waiting for any, and do not cap how many run at once");
+        assertWaitsOverlap(run, 200, Probes.TIMED_PAUSE, "Ex01", "each unit waits on its own thread; start them all before waiting for any");
         assertThat(new HashSet<>(run.threads())).as("Ex01: each waiting unit should hold its own platform thread. Hint: waitThen can reuse spawn")
             .hasSize(200);
     }

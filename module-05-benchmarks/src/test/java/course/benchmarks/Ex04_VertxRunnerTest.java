@@ -56,13 +56,15 @@ class Ex04_VertxRunnerTest {
     @Tag("contract:concurrency")
     @DisplayName("waits are timers: they overlap, and fire on the event loop")
     void waitsAreTimers() throws Exception {
-        Probes.WaitRun run = Probes.runWaits(runner, 200, "Ex04");
+        // Waits of 100 ms: the run's set-up (a loaded machine can stall it for a second) stays small beside them, and
+        // waits that take turns in k lanes still need 200 / k of them.
+        Probes.WaitRun run = Probes.runWaits(runner, 200, Probes.TIMED_PAUSE, "Ex04");
 
-        assertEachWaitElapsed(run, 200, "Ex04");
+        assertEachWaitElapsed(run, 200, Probes.TIMED_PAUSE, "Ex04");
         assertThat(run.units()).as("Ex04: afterWait should run on the event loop, where a timer fires. "
                 + "A wait that sleeps on a worker holds a thread the whole time")
             .allMatch(Probes.Woke::onEventLoop);
-        assertWaitsOverlap(run, 200, "Ex04", "a timer holds no thread; a Thread.sleep on the event loop makes every unit queue behind it");
+        assertWaitsOverlap(run, 200, Probes.TIMED_PAUSE, "Ex04", "a timer holds no thread; a Thread.sleep on the event loop makes every unit queue behind it");
     }
 
     @Test

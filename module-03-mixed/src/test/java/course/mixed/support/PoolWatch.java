@@ -79,6 +79,8 @@ public final class PoolWatch implements VertxMetricsFactory {
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
     private volatile java.util.function.Consumer<String> onClose = name -> { };
     private final AtomicInteger serversListening = new AtomicInteger();
+    private volatile java.time.Duration holdServerClose = java.time.Duration.ZERO;
+    private final java.util.concurrent.CountDownLatch aPoolClosed = new java.util.concurrent.CountDownLatch(1);
 
     /** A new Vert.x instance whose worker pools this watch sees. */
     public Vertx vertx(VertxOptions options) {
@@ -93,6 +95,17 @@ public final class PoolWatch implements VertxMetricsFactory {
     /** Every worker pool Vert.x created so far. */
     public java.util.List<Pool> all() {
         return java.util.List.copyOf(pools.values());
+    }
+
+    /**
+     * From now on, Vert.x's close of an HTTP server (the moment it reports the server's socket closed, just
+     * before {@code server.close()} completes) waits until a worker pool has been closed, for at most
+     * {@code limit}. A pool closed without waiting for the server's close is then closed while the server is
+     * still open, however fast the machine closes servers (by construction, not by luck); a pool closed once
+     * the server's close has completed cannot be, and only costs the test that limit.
+     */
+    public void holdServerCloseUntilAPoolCloses(java.time.Duration limit) {
+        holdServerClose = limit;
     }
 
     /** Runs {@code listener} with a pool's name at the moment Vert.x closes that pool (on the closing thread). */
@@ -122,6 +135,14 @@ public final class PoolWatch implements VertxMetricsFactory {
                 return new HttpServerMetrics<Object, Object, Object>() {
                     @Override
                     public void close() {
+                        java.time.Duration hold = holdServerClose;
+                        if (!hold.isZero()) {
+                            try {
+                                aPoolClosed.await(hold.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
                         serversListening.decrementAndGet();
                     }
                 };
@@ -151,6 +172,7 @@ public final class PoolWatch implements VertxMetricsFactory {
                     public void close() {
                         onClose.accept(name);
                         pool.closed.set(true);
+                        aPoolClosed.countDown();
                     }
                 };
             }
