@@ -141,6 +141,31 @@ class Ex04_VertxRunnerTest {
 
     @Test
     @Tag("contract:values")
+    @DisplayName("a CPU unit that finishes first still comes back in its place")
+    void computeKeepsUnitOrderWhateverFinishesFirst() throws Exception {
+        java.util.concurrent.CountDownLatch unitOneReturning = new java.util.concurrent.CountDownLatch(1);
+        List<Integer> ids = Probes.within(Duration.ofSeconds(8), () -> runner.compute(2, id -> {
+            if (id == 0) {
+                try {
+                    unitOneReturning.await(5, TimeUnit.SECONDS);   // unit 1 runs beside unit 0 and returns first
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                ScenarioRunner.blockingSleep(Duration.ofMillis(300));
+            } else {
+                unitOneReturning.countDown();
+            }
+            return id;
+        }), "Ex04: compute(2 units) did not return within 8 s. Hint: executeBlocking each unit, then wait for all of them");
+
+        assertThat(ids).as("Ex04: unit 1 finished before unit 0, and compute should still return [0, 1], but returned %s: the results "
+                + "were gathered in the order the units finished. Hint: keep the futures in unit order and read each one's result "
+                + "once all are done (joinAll), rather than adding results to a list as they arrive", ids)
+            .containsExactly(0, 1);
+    }
+
+    @Test
+    @Tag("contract:values")
     @DisplayName("CPU units match the sequential reference")
     void computeMatchesTheReference() throws Exception {
         int units = MixingLoop.cpuUnits();
