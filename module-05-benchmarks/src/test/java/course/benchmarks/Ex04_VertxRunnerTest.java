@@ -95,11 +95,12 @@ class Ex04_VertxRunnerTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         // Timers: all 1,000 fire about 100 ms after they are set. A sleep moved to the worker pool
-        // (executeBlocking) holds one of its 20 threads per wait: 1,000 / 20 = 50 rounds = 5 s.
+        // (executeBlocking) holds one of its 20 threads per wait: 1,000 / 20 = 50 rounds, never under 5 s on any
+        // machine. The bound sits just below that floor, leaving a loaded machine all the room there is.
         assertThat(took).as("Ex04: 1,000 timers of 100 ms should all run at once and take about 100 ms, but took %d ms: "
                 + "something held a thread per wait. Hint: a timer, not a sleep in executeBlocking (20 worker threads, 50 rounds)",
                 took.toMillis())
-            .isLessThan(Duration.ofSeconds(2));
+            .isLessThan(Duration.ofMillis(4_500));
     }
 
     @Test

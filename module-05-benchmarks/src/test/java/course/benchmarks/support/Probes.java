@@ -278,6 +278,45 @@ public final class Probes {
     }
 
     /**
+     * The most threads, made for this call, that were asleep in {@code Thread.sleep} at the same moment while
+     * {@code waitThen(units, pause, ...)} ran on a helper thread: read from the JDK's own stack traces, sampled
+     * every 20 ms, so it sees the waits themselves, not when they ended. With a thread per unit all {@code units}
+     * are asleep together once the last one has started (a loaded machine has the whole pause to start them); a
+     * runner that waits once for everyone and only then starts its units, or whose units never wait, has none of
+     * them asleep, however slow or fast the machine. Platform threads only (virtual ones are not in the stack
+     * traces). Returns {@code {most asleep at once, milliseconds the call took}}.
+     */
+    public static long[] unitThreadsAsleepAtOnce(ScenarioRunner runner, int units, Duration pause, String exercise) throws Exception {
+        long madeBefore = Thread.ofPlatform().unstarted(() -> { }).threadId(); // ids are handed out in creation order
+        CompletableFuture<List<Integer>> call = new CompletableFuture<>();
+        long start = System.nanoTime();
+        Thread caller = Thread.ofPlatform().daemon(true).name("waitThen-caller").start(() -> {
+            try {
+                call.complete(runner.waitThen(units, pause, id -> id));
+            } catch (Throwable e) {
+                call.completeExceptionally(e);
+            }
+        });
+        long most = 0;
+        long giveUpAt = start + pause.plusSeconds(5).toNanos();
+        while (!call.isDone() && System.nanoTime() < giveUpAt && most < units) {
+            long asleep = Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey() != caller && e.getKey().threadId() > madeBefore)
+                .filter(e -> java.util.Arrays.stream(e.getValue())
+                    .anyMatch(f -> f.getClassName().equals("java.lang.Thread") && f.getMethodName().startsWith("sleep")))
+                .count();
+            most = Math.max(most, asleep);
+            Thread.sleep(20);
+        }
+        Duration left = Duration.ofNanos(Math.max(0, giveUpAt - System.nanoTime())).plusSeconds(1);
+        within(left, () -> call.get(),
+            exercise + ": waitThen(" + units + " units, " + pause.toMillis() + " ms each) did not return within "
+                + pause.plusSeconds(5).toSeconds() + " s: the waits took turns (or never ended). Hint: every unit must be "
+                + "waiting at the same time as the others");
+        return new long[] {most, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)};
+    }
+
+    /**
      * Which units already existed halfway through their wait: runs {@code waitThen(units, pause, ...)}
      * on a helper thread, and halfway through the pause makes a marker thread. Thread ids are handed
      * out in creation order, so a unit whose thread id is below the marker's was created before
