@@ -36,6 +36,7 @@ public final class PoolWatch implements VertxMetricsFactory {
     public static final class Pool {
         private final String name;
         private final int maxSize;
+        private final AtomicInteger enqueued = new AtomicInteger();
         private final AtomicInteger started = new AtomicInteger();
         private final AtomicInteger running = new AtomicInteger();
         private final AtomicInteger peak = new AtomicInteger();
@@ -53,6 +54,11 @@ public final class PoolWatch implements VertxMetricsFactory {
         /** The size the pool was created with (Vert.x's default for a named pool is 20). */
         public int maxSize() {
             return maxSize;
+        }
+
+        /** How many jobs were handed to the pool (Vert.x counts a job when it is submitted, before it waits for a thread). */
+        public int jobsEnqueued() {
+            return enqueued.get();
         }
 
         /** How many jobs began on the pool's threads. */
@@ -156,6 +162,12 @@ public final class PoolWatch implements VertxMetricsFactory {
                 Pool pool = new Pool(name, maxSize);
                 pools.put(name, pool);
                 return new PoolMetrics<Object, Object>() {
+                    @Override
+                    public Object enqueue() {
+                        pool.enqueued.incrementAndGet();
+                        return null;
+                    }
+
                     @Override
                     public Object begin() {
                         pool.started.incrementAndGet();
