@@ -116,7 +116,7 @@ class Ex01_PlatformThreadRunnerTest {
             .isGreaterThanOrEqualTo(2_990);
 
         assertThat(asleep).as("Ex01: during a 3 s wait, all 100 units should be asleep at the same moment, each on its own "
-                + "thread, but at most %d of the threads made for the call were (the JDK's stack traces, read every 20 ms): "
+                + "thread, but at most %d of the threads made for the call were (the JDK's thread states, read every 20 ms): "
                 + "the units were started only once the waiting was over, or waited somewhere else. One wait before the units "
                 + "start measures one wait, not 100. Hint: the wait belongs inside each unit", asleep)
             .isEqualTo(100);

@@ -278,8 +278,8 @@ public final class Probes {
     }
 
     /**
-     * The most threads, made for this call, that were asleep in {@code Thread.sleep} at the same moment while
-     * {@code waitThen(units, pause, ...)} ran on a helper thread: read from the JDK's own stack traces, sampled
+     * The most threads, made for this call, that were asleep (in a timed wait: {@code Thread.sleep}) at the same moment
+     * while {@code waitThen(units, pause, ...)} ran on a helper thread: read from the JDK's own thread states, sampled
      * every 20 ms, so it sees the waits themselves, not when they ended. With a thread per unit all {@code units}
      * are asleep together once the last one has started (a loaded machine has the whole pause to start them); a
      * runner that waits once for everyone and only then starts its units, or whose units never wait, has none of
@@ -300,10 +300,9 @@ public final class Probes {
         long most = 0;
         long giveUpAt = start + pause.plusSeconds(5).toNanos();
         while (!call.isDone() && System.nanoTime() < giveUpAt && most < units) {
-            long asleep = Thread.getAllStackTraces().entrySet().stream()
-                .filter(e -> e.getKey() != caller && e.getKey().threadId() > madeBefore)
-                .filter(e -> java.util.Arrays.stream(e.getValue())
-                    .anyMatch(f -> f.getClassName().equals("java.lang.Thread") && f.getMethodName().startsWith("sleep")))
+            long asleep = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread != caller && thread.threadId() > madeBefore)
+                .filter(thread -> thread.getState() == Thread.State.TIMED_WAITING) // Thread.sleep, or any other timed wait
                 .count();
             most = Math.max(most, asleep);
             Thread.sleep(20);
