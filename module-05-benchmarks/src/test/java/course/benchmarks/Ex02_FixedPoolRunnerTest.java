@@ -106,16 +106,48 @@ class Ex02_FixedPoolRunnerTest {
     void waitsBlockThePoolThreads() throws Exception {
         Duration pause = Duration.ofMillis(100);
         try (ScenarioRunner runner = new Ex02_FixedPoolRunner()) {
+            // The call runs on a helper thread while this one reads every thread's state from the JDK, every 10 ms: a unit
+            // that waits on its pool thread shows that thread in a timed wait (Thread.sleep). Whatever the load, a pool
+            // thread that only runs units which do not wait is never seen so (an idle one waits for work untimed).
+            java.util.concurrent.CompletableFuture<List<Probes.Woke>> call = new java.util.concurrent.CompletableFuture<>();
+            Set<Thread> seenWaiting = new HashSet<>();
             long start = System.nanoTime();
-            List<Probes.Woke> woke = runner.waitThen(4 * CORES, pause,
-                id -> new Probes.Woke(id, System.nanoTime(), Thread.currentThread(), false));
+            Thread.ofPlatform().daemon().name("ex02-caller").start(() -> {
+                try {
+                    call.complete(runner.waitThen(4 * CORES, pause,
+                        id -> new Probes.Woke(id, System.nanoTime(), Thread.currentThread(), false)));
+                } catch (Throwable e) {
+                    call.completeExceptionally(e);
+                }
+            });
+            long giveUpAt = start + TimeUnit.SECONDS.toNanos(8);
+            while (!call.isDone() && System.nanoTime() < giveUpAt) {
+                for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                    if (thread.getState() == Thread.State.TIMED_WAITING) {
+                        seenWaiting.add(thread);
+                    }
+                }
+                Thread.sleep(10);
+            }
+            List<Probes.Woke> woke;
+            try {
+                woke = call.get(Math.max(1, TimeUnit.NANOSECONDS.toMillis(giveUpAt - System.nanoTime())), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException e) { // the runner failed (not implemented yet?): its own exception says why
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-            assertEachWaitElapsed(new Probes.WaitRun(start, System.nanoTime(), woke), 4 * CORES, "Ex02");
+            assertEachWaitElapsed(new Probes.WaitRun(start, System.nanoTime(), woke), 4 * CORES, pause, "Ex02");
             assertThat(woke.stream().map(Probes.Woke::thread).distinct()).as("Ex02: the waiting units should sleep on the pool's "
                     + "threads (at most " + CORES + "), not on threads of their own. Hint: waitThen can reuse spawn")
                 .hasSizeLessThanOrEqualTo(CORES)
                 .doesNotContain(Thread.currentThread());
+            List<Thread> neverSeenWaiting = woke.stream().map(Probes.Woke::thread).distinct().filter(t -> !seenWaiting.contains(t)).toList();
+            assertThat(neverSeenWaiting).as("Ex02: while %d units that each wait %d ms ran on the pool, these pool threads were never "
+                    + "seen waiting (the JDK's thread states, read every 10 ms): %s. The units did not wait on the pool (one wait "
+                    + "before them, on the caller, measures one wait, not %d). Hint: the wait belongs inside each unit, "
+                    + "ScenarioRunner.blockingSleep(pause) then afterWait.apply(id)", 4 * CORES, pause.toMillis(), neverSeenWaiting, 4 * CORES)
+                .isEmpty();
             // A wait inside each unit holds its pool thread: cores threads, 4 x cores units = 4 rounds, however fast the machine.
             assertThat(took).as("Ex02: %d units that each wait %d ms on %d pool threads cannot finish in under 4 rounds (%d ms), but took %d ms: "
                     + "the units did not wait on the pool. Hint: the wait belongs inside each unit, not once before them",
