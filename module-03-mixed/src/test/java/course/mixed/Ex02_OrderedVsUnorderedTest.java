@@ -52,7 +52,7 @@ class Ex02_OrderedVsUnorderedTest {
                 // Jobs handed to the worker pool get a worker thread at once (the pool makes one per job while it has
                 // fewer than its size), ordered ones only when their turn comes. Once oneAfterAnother's turn on the loop
                 // is over, every job it submitted has been handed on: if other workers of this test exist, a second job
-                // is on its way, and it is given the time it needs to show; if not, job 0 waits only a moment.
+                // is on its way, and it is given 3 s to show; if not, job 0 waits only a moment.
                 if (!io.vertx.core.Context.isOnEventLoopThread()) {
                     CountDownLatch turnOver = new CountDownLatch(1);
                     context.runOnContext(v -> turnOver.countDown());
@@ -60,14 +60,14 @@ class Ex02_OrderedVsUnorderedTest {
                 }
                 long workers = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.threadId() > madeBefore && t.getName().startsWith(WORKER)).count();
-                secondJobStarted.await(workers > 1 ? 5_000 : 500, TimeUnit.MILLISECONDS);
+                secondJobStarted.await(workers > 1 ? 3_000 : 500, TimeUnit.MILLISECONDS);
             }
             inFlight.decrementAndGet();
             return "job-" + i;
         }).toList();
 
         List<String> results = OnContext.call(context, () -> Ex02_OrderedVsUnordered.oneAfterAnother(context, jobs))
-            .await(5, TimeUnit.SECONDS);
+            .await(8, TimeUnit.SECONDS);
 
         assertThat(results).as("Ex02: the results should come back in list order").containsExactly("job-0", "job-1", "job-2", "job-3");
         assertThat(threads)
