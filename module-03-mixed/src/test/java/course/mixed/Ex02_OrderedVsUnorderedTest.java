@@ -40,6 +40,7 @@ class Ex02_OrderedVsUnorderedTest {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
         CountDownLatch secondJobStarted = new CountDownLatch(2);
+        long madeBefore = Thread.ofPlatform().unstarted(() -> { }).threadId();   // ids are handed out in creation order
         List<Integer> startOrder = new CopyOnWriteArrayList<>();
         List<String> threads = new CopyOnWriteArrayList<>();
         List<Callable<String>> jobs = IntStream.range(0, JOBS).<Callable<String>>mapToObj(i -> () -> {
@@ -48,14 +49,25 @@ class Ex02_OrderedVsUnorderedTest {
             threads.add(Thread.currentThread().getName());
             secondJobStarted.countDown();
             if (i == 0) {
-                secondJobStarted.await(500, TimeUnit.MILLISECONDS);   // gives a second job every chance to start meanwhile
+                // Jobs handed to the worker pool get a worker thread at once (the pool makes one per job while it has
+                // fewer than its size), ordered ones only when their turn comes. Once oneAfterAnother's turn on the loop
+                // is over, every job it submitted has been handed on: if other workers of this test exist, a second job
+                // is on its way, and it is given 3 s to show; if not, job 0 waits only a moment.
+                if (!io.vertx.core.Context.isOnEventLoopThread()) {
+                    CountDownLatch turnOver = new CountDownLatch(1);
+                    context.runOnContext(v -> turnOver.countDown());
+                    turnOver.await(5, TimeUnit.SECONDS);
+                }
+                long workers = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.threadId() > madeBefore && t.getName().startsWith(WORKER)).count();
+                secondJobStarted.await(workers > 1 ? 3_000 : 500, TimeUnit.MILLISECONDS);
             }
             inFlight.decrementAndGet();
             return "job-" + i;
         }).toList();
 
         List<String> results = OnContext.call(context, () -> Ex02_OrderedVsUnordered.oneAfterAnother(context, jobs))
-            .await(5, TimeUnit.SECONDS);
+            .await(8, TimeUnit.SECONDS);
 
         assertThat(results).as("Ex02: the results should come back in list order").containsExactly("job-0", "job-1", "job-2", "job-3");
         assertThat(threads)

@@ -112,6 +112,47 @@ class Ex04_ChunkedLoopTest {
             .containsExactlyElementsOf(IntStream.rangeClosed(0, 15).boxed().toList());
     }
 
+    @Tag("contract:errors")
+    @Tag("contract:event-loop")
+    @Test
+    @DisplayName("a step that throws in the first chunk fails the future too: forEachInChunks never throws at its caller")
+    void aFailingStepInTheFirstChunkFailsTheFuture(Vertx vertx) throws Exception {
+        Context context = vertx.getOrCreateContext();
+        List<Integer> steps = new CopyOnWriteArrayList<>();
+        IllegalStateException boom = new IllegalStateException("step 3 failed");
+
+        // Called on the context as a handler would, without OnContext (which would turn a throw into a failed future).
+        java.util.concurrent.CompletableFuture<Object> outcome = new java.util.concurrent.CompletableFuture<>();
+        context.runOnContext(v -> {
+            try {
+                Ex04_ChunkedLoop.forEachInChunks(context, 40, 10, i -> {
+                    steps.add(i);
+                    if (i == 3) {
+                        throw boom;   // in the first chunk, which runs while forEachInChunks's caller is still on the stack
+                    }
+                }).onComplete(done -> outcome.complete(done.succeeded() ? "the future succeeded" : done.cause()));
+            } catch (Throwable thrown) {
+                outcome.complete(new AssertionError("thrown at the caller", thrown));
+            }
+        });
+        Object result = catchThrowable(() -> outcome.get(4, TimeUnit.SECONDS)) instanceof TimeoutException
+            ? "no outcome within 4 s" : outcome.getNow(null);
+
+        Throwable thrownAtCaller = result instanceof AssertionError wrapper ? wrapper.getCause() : null;
+        assertThat(thrownAtCaller)
+            .as("Ex04: the step at index 3 (in the first chunk) threw, and forEachInChunks threw (" + thrownAtCaller + ") at its caller instead of "
+                + "returning a failed future: the caller's handler breaks off halfway, and code that composes on the returned "
+                + "future never hears of the failure. The first chunk runs while the caller is still on the stack, but it is "
+                + "a chunk like the others. Hint: the same try/catch around every chunk's steps, the first one's too")
+            .isNull();
+        assertThat(result)
+            .as("Ex04: the step at index 3 (in the first chunk) threw, so the future should fail with what it threw, but: %s",
+                result)
+            .isSameAs(boom);
+        assertThat(steps).as("Ex04: after the step at index 3 failed, no later step should run")
+            .containsExactly(0, 1, 2, 3);
+    }
+
     @Tag("contract:event-loop")
     @Test
     @Timeout(30) // 600 ms of CPU on the loop, twice measured: a 2-core machine at load 30 took 9 s

@@ -153,6 +153,49 @@ class Ex06_JdbcOnAWorkerPoolTest {
             .isEqualTo(CONNECTIONS);
     }
 
+    @Tag("contract:cores")
+    @Tag("contract:concurrency")
+    @Test
+    @org.junit.jupiter.api.Timeout(40)   // a second JVM starts Vert.x and H2: seconds on a busy machine
+    @DisplayName("the jdbc pool follows the connections, not the cores (checked in a JVM that sees 3 cores)")
+    void poolSizeDoesNotFollowTheCores() throws Exception {
+        int cores = CONNECTIONS - 1;   // not CONNECTIONS: on a machine with 4 cores a pool sized by the cores passes the check above
+        List<String> out = inJvmWithCores(cores, course.mixed.support.JdbcPoolSizeCheck.class);
+
+        assertThat(out).as("Ex06: the check in a JVM that sees %d cores did not finish: %s", cores, out).contains("CORES " + cores);
+        String pool = out.stream().filter(line -> line.startsWith("POOL ") || line.startsWith("FAILED ")).findFirst().orElse("(none)");
+        assertThat(pool)
+            .as("Ex06: on a machine with %d cores the jdbc pool was created with %s threads (the check saw %s), where the "
+                + "database grants %d connections. %s", cores, pool.replace("POOL ", ""), out, CONNECTIONS,
+                pool.equals("POOL " + cores)
+                    ? "A pool sized by the cores is right for CPU work; a JDBC call mostly waits, and how many can run at once is "
+                        + "how many connections there are, whatever the machine. Hint: size the pool by CONNECTIONS"
+                    : "Hint: one thread per connection, CONNECTIONS, whatever the machine")
+            .isEqualTo("POOL " + CONNECTIONS);
+    }
+
+    /** Runs {@code check}'s main in a child JVM that sees {@code cores} cores; returns its output lines. */
+    private static List<String> inJvmWithCores(int cores, Class<?> check) throws Exception {
+        String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // The exercise first (a course check may load it from a folder of its own), then the rest.
+        List<String> classPath = new java.util.ArrayList<>();
+        for (Class<?> needed : List.of(Ex06_JdbcOnAWorkerPool.class, check)) {
+            java.security.CodeSource source = needed.getProtectionDomain().getCodeSource();
+            if (source != null && source.getLocation() != null) {
+                classPath.add(java.nio.file.Path.of(source.getLocation().toURI()).toString());
+            }
+        }
+        classPath.add(System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(javaBin, "-XX:ActiveProcessorCount=" + cores, "-XX:TieredStopAtLevel=1",
+            "-cp", String.join(java.io.File.pathSeparator, classPath), check.getName())
+            .redirectErrorStream(true)
+            .start();
+        if (!child.waitFor(30, TimeUnit.SECONDS)) {
+            child.destroyForcibly().waitFor();
+        }
+        return List.of(new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\\R"));
+    }
+
     @Tag("contract:errors")
     @Tag("contract:lifecycle")
     @Test

@@ -100,7 +100,7 @@ class Ex08_RxSchedulersTest {
                 .toCompletionStage().toCompletableFuture();
 
             assertThat(loadStarted.await(5, TimeUnit.SECONDS)).as("Ex08: the load did not start within 5 s of subscribing").isTrue();
-            List<String> busyWhileLoading = busyComputationThreads();
+            List<String> busyWhileLoading = busyComputationThreadsFor(java.time.Duration.ofMillis(500));
             loadMayAnswer.countDown();
             String hash = result.get(6, TimeUnit.SECONDS);
 
@@ -157,15 +157,37 @@ class Ex08_RxSchedulersTest {
             .hasSize(calls).allMatch(t -> t.startsWith("virtual " + GIVEN_VIRTUAL));
     }
 
-    /** Computation threads that are running something now (an idle one waits for work inside its pool's getTask). */
-    private static List<String> busyComputationThreads() {
-        return Thread.getAllStackTraces().entrySet().stream()
-            .filter(e -> e.getKey().getName().startsWith(COMPUTATION_THREAD))
-            .filter(e -> Arrays.stream(e.getValue()).noneMatch(f -> f.getMethodName().equals("getTask")))
-            .map(e -> e.getKey().getName() + " in " + Arrays.stream(e.getValue())
-                .filter(f -> !f.getClassName().startsWith("java.") && !f.getClassName().startsWith("jdk."))
-                .limit(2).map(f -> f.getClassName() + "." + f.getMethodName()).toList())
-            .toList();
+    /**
+     * Computation threads that were running something (an idle one waits for work inside its pool's getTask) in every
+     * sample, taken every 20 ms for {@code watched}, while the load is held by the test. A thread that only passes
+     * through (one just started by an operator's timer, on its way to getTask, has no such frame for a moment) is not
+     * one that sits waiting for the load: a computation thread blocked on it stays blocked until the test lets the load
+     * answer, and shows in every sample.
+     */
+    private static List<String> busyComputationThreadsFor(java.time.Duration watched) throws InterruptedException {
+        java.util.Map<Thread, String> busy = null;
+        long until = System.nanoTime() + watched.toNanos();
+        do {
+            java.util.Map<Thread, String> now = new java.util.HashMap<>();
+            Thread.getAllStackTraces().forEach((thread, stack) -> {
+                if (thread.getName().startsWith(COMPUTATION_THREAD) && stack.length > 0
+                        && Arrays.stream(stack).noneMatch(f -> f.getMethodName().equals("getTask"))) {
+                    now.put(thread, thread.getName() + " in " + Arrays.stream(stack)
+                        .filter(f -> !f.getClassName().startsWith("java.") && !f.getClassName().startsWith("jdk."))
+                        .limit(2).map(f -> f.getClassName() + "." + f.getMethodName()).toList());
+                }
+            });
+            if (busy == null) {
+                busy = now;
+            } else {
+                busy.keySet().retainAll(now.keySet());
+                for (Thread thread : busy.keySet()) {
+                    busy.put(thread, now.get(thread));
+                }
+            }
+            Thread.sleep(20);
+        } while (!busy.isEmpty() && System.nanoTime() < until);
+        return busy.values().stream().sorted().toList();
     }
 
     @Test

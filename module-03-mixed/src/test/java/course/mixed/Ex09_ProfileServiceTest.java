@@ -89,7 +89,9 @@ class Ex09_ProfileServiceTest {
     @Test
     @DisplayName("GET /profile/:id answers from the database on the db pool, 404 for an unknown id")
     void profileEndpoint() throws Exception {
-        startService(4, Pbkdf2::hash);
+        // Not DB_CONNECTIONS cores: a db pool sized by the cores parameter must not pass by coincidence.
+        int cores = Ex09_ProfileService.DB_CONNECTIONS + 1;
+        startService(cores, Pbkdf2::hash);
         HttpResponse<Buffer> grace = getProfile(2).await(5, TimeUnit.SECONDS);
         HttpResponse<Buffer> nobody = getProfile(99).await(5, TimeUnit.SECONDS);
 
@@ -102,10 +104,14 @@ class Ex09_ProfileServiceTest {
             .as("Ex09: GET /profile read the database on %s, not on a thread of the db pool (%sN). %s", thread, DB_THREAD,
                 whyNotThere(thread, "a JDBC read"))
             .startsWith(DB_THREAD);
+        Integer dbPoolSize = pools.pool(Ex09_ProfileService.DB_POOL_NAME).map(PoolWatch.Pool::maxSize).orElse(null);
         assertThat(pools.pool(Ex09_ProfileService.DB_POOL_NAME).map(PoolWatch.Pool::maxSize))
             .as("Ex09: the db pool should have one thread per connection the database grants (DB_CONNECTIONS = %d), "
-                + "but has %s. More threads would only wait for a connection; fewer would leave connections idle",
-                Ex09_ProfileService.DB_CONNECTIONS, pools.pool(Ex09_ProfileService.DB_POOL_NAME).map(PoolWatch.Pool::maxSize).orElse(null))
+                + "but has %s. More threads would only wait for a connection; fewer would leave connections idle%s",
+                Ex09_ProfileService.DB_CONNECTIONS, dbPoolSize, Integer.valueOf(cores).equals(dbPoolSize)
+                    ? ". The service was given " + cores + " cores, and the db pool has that many threads: the cores bound "
+                        + "CPU work, but a database read mostly waits, and how many can wait at once is the connections"
+                    : "")
             .contains(Ex09_ProfileService.DB_CONNECTIONS);
     }
 
@@ -140,7 +146,11 @@ class Ex09_ProfileServiceTest {
         try {
             IntStream.range(0, requests).forEach(i -> responses.add(postHash("password-" + i)));
             Throwable tooFew = catchThrowable(() -> await().atMost(Duration.ofSeconds(5)).until(() -> running.get() >= cores));
-            Thread.sleep(300);   // every chance for more hashes than cores to start, if the pool allows them
+            // Every request handed to the hash pool (Vert.x counts a job when it is submitted), then every chance for more
+            // hashes than cores to start, if the pool allows them: what is left to wait for is a pool thread, not the network.
+            catchThrowable(() -> await().atMost(Duration.ofSeconds(5))
+                .until(() -> pools.pool(Ex09_ProfileService.HASH_POOL_NAME).map(PoolWatch.Pool::jobsEnqueued).orElse(0) >= requests));
+            Thread.sleep(300);
 
             String thread = threads.isEmpty() ? "nowhere" : threads.get(0);
             assertThat(thread)
@@ -257,6 +267,7 @@ class Ex09_ProfileServiceTest {
 
     @Test
     @Tag("contract:lifecycle")
+    @Timeout(20)   // a right stop() waits out the 2 s the server's close is held
     @DisplayName("stop() closes the server before the pools: no request can reach a pool that is gone")
     void stopClosesTheServerFirst() throws Exception {
         startService(2, Pbkdf2::hash);
@@ -273,9 +284,14 @@ class Ex09_ProfileServiceTest {
             }
         });
 
+        // The server's close is held open until a pool closes (at most 2 s): a stop() that closes the pools without
+        // waiting for the server's close then always closes them while the server is still open, however quickly
+        // this machine would have closed the server. A right stop() closes no pool before that close completes.
+        pools.holdServerCloseUntilAPoolCloses(Duration.ofSeconds(2));
+
         Ex09_ProfileService stopping = service;
         service = null;
-        stopping.stop().await(5, TimeUnit.SECONDS);
+        stopping.stop().await(10, TimeUnit.SECONDS);
 
         assertThat(closedWhileServing)
             .as("Ex09: the %s pool(s) were closed before the server had closed: a request arriving in "

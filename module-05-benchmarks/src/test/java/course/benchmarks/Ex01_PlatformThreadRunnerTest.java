@@ -82,12 +82,18 @@ class Ex01_PlatformThreadRunnerTest {
     @Test
     @Tag("contract:values")
     @Tag("contract:concurrency")
-    @DisplayName("the waits really elapse, and overlap")
+    @Timeout(value = 20, unit = TimeUnit.SECONDS) // the run is given 12 s: 200 threads may take seconds to start on a loaded machine
+    @DisplayName("the waits really elapse, and overlap: all 200 units, each past its wait, are there at once")
     void waitsElapseAndOverlap() throws Exception {
-        Probes.WaitRun run = Probes.runWaits(runner, 200, "Ex01");
+        // Overlap proven by a latch, not a clock: after its wait each unit waits for all the others. A join inside
+        // the loop, or a pool that runs a few at a time, never gets them all there at once, however fast the machine.
+        Probes.MeetingRun meeting = Probes.runWaitsThatMeet(runner, 200, Probes.TIMED_PAUSE, "Ex01");
+        Probes.WaitRun run = meeting.run();
 
-        assertEachWaitElapsed(run, 200, "Ex01");
-        assertWaitsOverlap(run, 200, "Ex01", "each unit waits on its own thread; start them all before waiting for any");
+        assertEachWaitElapsed(run, 200, Probes.TIMED_PAUSE, "Ex01");
+        Probes.assertAllMet(meeting, 200, Probes.TIMED_PAUSE, "Ex01",
+            "each unit waits on its own thread; start them all before waiting for any, and do not cap how many run at once");
+        assertWaitsOverlap(run, 200, Probes.TIMED_PAUSE, "Ex01", "each unit waits on its own thread; start them all before waiting for any");
         assertThat(new HashSet<>(run.threads())).as("Ex01: each waiting unit should hold its own platform thread. Hint: waitThen can reuse spawn")
             .hasSize(200);
     }
@@ -95,12 +101,13 @@ class Ex01_PlatformThreadRunnerTest {
     @Test
     @Tag("contract:placement")
     @Tag("contract:values")
-    @DisplayName("each unit waits on its own thread: all 100 exist while they wait, and the wait lasts")
+    @Timeout(value = 20, unit = TimeUnit.SECONDS) // a 3 s wait, and 5 s more for a loaded machine
+    @DisplayName("each unit waits on its own thread: all 100 are asleep at once, and the wait lasts")
     void eachUnitWaitsOnItsOwnThread() throws Exception {
-        // 3 s: a busy machine may take a second to start 100 platform threads, and all must be there at 1.5 s.
-        long start = System.nanoTime();
-        long there = Probes.unitsThereDuringTheWait(runner, 100, Duration.ofSeconds(3), "Ex01");
-        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        // 3 s: a busy machine may take a second to start 100 platform threads, and all must be asleep before the first wakes.
+        long[] seen = Probes.unitThreadsAsleepAtOnce(runner, 100, Duration.ofSeconds(3), "Ex01");
+        long asleep = seen[0];
+        long tookMillis = seen[1];
 
         // A lower bound only: no right answer returns before one 3 s wait has ended (10 ms for the clocks' grain).
         assertThat(tookMillis).as("Ex01: waitThen(100 units, 3000 ms each) was over after %d ms, before a single wait of 3000 ms "
@@ -108,9 +115,10 @@ class Ex01_PlatformThreadRunnerTest {
                 + "ScenarioRunner.blockingSleep(pause) first, then afterWait.apply(id)", tookMillis)
             .isGreaterThanOrEqualTo(2_990);
 
-        assertThat(there).as("Ex01: halfway through a 3 s wait, all 100 units should already be there, each waiting on its "
-                + "own thread, but %d were: the others were only started once the waiting was over. One wait before the units "
-                + "start measures one wait, not 100. Hint: the wait belongs inside each unit", there)
+        assertThat(asleep).as("Ex01: during a 3 s wait, all 100 units should be asleep at the same moment, each on its own "
+                + "thread, but at most %d of the threads made for the call were (the JDK's thread states, read every 20 ms): "
+                + "the units were started only once the waiting was over, or waited somewhere else. One wait before the units "
+                + "start measures one wait, not 100. Hint: the wait belongs inside each unit", asleep)
             .isEqualTo(100);
     }
 

@@ -106,16 +106,48 @@ class Ex02_FixedPoolRunnerTest {
     void waitsBlockThePoolThreads() throws Exception {
         Duration pause = Duration.ofMillis(100);
         try (ScenarioRunner runner = new Ex02_FixedPoolRunner()) {
+            // The call runs on a helper thread while this one reads every thread's state from the JDK, every 10 ms: a unit
+            // that waits on its pool thread shows that thread in a timed wait (Thread.sleep). Whatever the load, a pool
+            // thread that only runs units which do not wait is never seen so (an idle one waits for work untimed).
+            java.util.concurrent.CompletableFuture<List<Probes.Woke>> call = new java.util.concurrent.CompletableFuture<>();
+            Set<Thread> seenWaiting = new HashSet<>();
             long start = System.nanoTime();
-            List<Probes.Woke> woke = runner.waitThen(4 * CORES, pause,
-                id -> new Probes.Woke(id, System.nanoTime(), Thread.currentThread(), false));
+            Thread.ofPlatform().daemon().name("ex02-caller").start(() -> {
+                try {
+                    call.complete(runner.waitThen(4 * CORES, pause,
+                        id -> new Probes.Woke(id, System.nanoTime(), Thread.currentThread(), false)));
+                } catch (Throwable e) {
+                    call.completeExceptionally(e);
+                }
+            });
+            long giveUpAt = start + TimeUnit.SECONDS.toNanos(8);
+            while (!call.isDone() && System.nanoTime() < giveUpAt) {
+                for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                    if (thread.getState() == Thread.State.TIMED_WAITING) {
+                        seenWaiting.add(thread);
+                    }
+                }
+                Thread.sleep(10);
+            }
+            List<Probes.Woke> woke;
+            try {
+                woke = call.get(Math.max(1, TimeUnit.NANOSECONDS.toMillis(giveUpAt - System.nanoTime())), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException e) { // the runner failed (not implemented yet?): its own exception says why
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-            assertEachWaitElapsed(new Probes.WaitRun(start, System.nanoTime(), woke), 4 * CORES, "Ex02");
+            assertEachWaitElapsed(new Probes.WaitRun(start, System.nanoTime(), woke), 4 * CORES, pause, "Ex02");
             assertThat(woke.stream().map(Probes.Woke::thread).distinct()).as("Ex02: the waiting units should sleep on the pool's "
                     + "threads (at most " + CORES + "), not on threads of their own. Hint: waitThen can reuse spawn")
                 .hasSizeLessThanOrEqualTo(CORES)
                 .doesNotContain(Thread.currentThread());
+            List<Thread> neverSeenWaiting = woke.stream().map(Probes.Woke::thread).distinct().filter(t -> !seenWaiting.contains(t)).toList();
+            assertThat(neverSeenWaiting).as("Ex02: while %d units that each wait %d ms ran on the pool, these pool threads were never "
+                    + "seen waiting (the JDK's thread states, read every 10 ms): %s. The units did not wait on the pool (one wait "
+                    + "before them, on the caller, measures one wait, not %d). Hint: the wait belongs inside each unit, "
+                    + "ScenarioRunner.blockingSleep(pause) then afterWait.apply(id)", 4 * CORES, pause.toMillis(), neverSeenWaiting, 4 * CORES)
+                .isEmpty();
             // A wait inside each unit holds its pool thread: cores threads, 4 x cores units = 4 rounds, however fast the machine.
             assertThat(took).as("Ex02: %d units that each wait %d ms on %d pool threads cannot finish in under 4 rounds (%d ms), but took %d ms: "
                     + "the units did not wait on the pool. Hint: the wait belongs inside each unit, not once before them",
@@ -129,12 +161,68 @@ class Ex02_FixedPoolRunnerTest {
     @DisplayName("close() ends the pool's threads")
     void closeEndsThePool() throws Exception {
         Set<Thread> threads;
-        try (ScenarioRunner runner = new Ex02_FixedPoolRunner()) {
+        ScenarioRunner runner = new Ex02_FixedPoolRunner();
+        try {
             threads = new HashSet<>(runner.spawn(20, id -> Thread.currentThread()));
+        } finally {
+            closeWithin(runner, Duration.ofSeconds(5));
         }
         boolean ended = Probes.eventually(Duration.ofSeconds(2), () -> threads.stream().noneMatch(Thread::isAlive));
         assertThat(ended).as("Ex02: 2 s after close() a pool thread was still alive: the runner's threads must end with it. "
                 + "Hint: close() shuts the pool down")
+            .isTrue();
+    }
+
+    @Test
+    @Tag("contract:state")
+    @Tag("contract:lifecycle")
+    @DisplayName("two runners side by side: each has a pool of its own, and closing one leaves the other working")
+    void twoRunnersKeepTheirOwnPools() throws Exception {
+        ScenarioRunner first = new Ex02_FixedPoolRunner();
+        ScenarioRunner second = new Ex02_FixedPoolRunner();
+        try {
+            Set<Thread> firstThreads = new HashSet<>(first.spawn(4 * CORES, id -> Thread.currentThread()));
+            first.close();
+            Object secondRan;
+            try {
+                secondRan = second.spawn(4 * CORES, id -> Thread.currentThread());
+            } catch (Exception failed) {
+                secondRan = failed;
+            }
+
+            assertThat(secondRan).as("Ex02: two runners were made; once the first was closed, the second one's spawn failed (%s): "
+                    + "both used one pool, kept where every runner shares it (a static field?), so closing one runner closed the "
+                    + "other's pool. Hint: each runner creates its own pool, in a final instance field", secondRan)
+                .isInstanceOf(List.class);
+            @SuppressWarnings("unchecked")
+            List<Thread> secondThreads = (List<Thread>) secondRan;
+            assertThat(secondThreads).as("Ex02: two runners ran their units on the same threads: both used one pool, kept where "
+                    + "every runner shares it (a static field?), so closing one runner ends the other's threads. Hint: each runner "
+                    + "creates its own pool, in a final instance field")
+                .doesNotContainAnyElementsOf(firstThreads);
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+
+    /**
+     * Calls {@code runner.close()} on a helper thread, with no unit running, and fails with a message that says why if it
+     * has not returned within {@code limit}: a close() that hangs must not hang the test into a bare timeout.
+     */
+    private static void closeWithin(ScenarioRunner runner, Duration limit) throws InterruptedException {
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        Thread.ofPlatform().daemon().name("ex02-closer").start(() -> {
+            try {
+                runner.close();
+            } finally {
+                closed.countDown();
+            }
+        });
+        assertThat(closed.await(limit.toMillis(), TimeUnit.MILLISECONDS))
+            .as("Ex02: close() did not return within %d s, with no unit running: it waits for a pool that was never told to stop "
+                + "(awaitTermination on a pool that was not shut down waits its whole timeout, and the threads live on). "
+                + "Hint: pool.close() (Java 19+), or shutdown() then awaitTermination(...)", limit.toSeconds())
             .isTrue();
     }
 
@@ -189,6 +277,7 @@ class Ex02_FixedPoolRunnerTest {
         java.util.concurrent.CountDownLatch mayFinish = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.atomic.AtomicBoolean interrupted = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.CompletableFuture<List<String>> spawned = new java.util.concurrent.CompletableFuture<>();
+        Thread closer = null;
         Thread.ofPlatform().daemon().name("ex02-caller").start(() -> {
             try {
                 spawned.complete(closing.spawn(1, id -> {
@@ -208,7 +297,7 @@ class Ex02_FixedPoolRunnerTest {
         try {
             assertThat(started.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("Ex02: the unit started").isTrue();
             java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
-            Thread.ofPlatform().daemon().name("ex02-closer").start(() -> {
+            closer = Thread.ofPlatform().daemon().name("ex02-closer").start(() -> {
                 closing.close();
                 closed.countDown();
             });
@@ -223,12 +312,18 @@ class Ex02_FixedPoolRunnerTest {
                     + "or shutdown() then awaitTermination(...)")
                 .isFalse();
             mayFinish.countDown();
-            assertThat(closed.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("Ex02: close() returns once the last unit is done").isTrue();
+            assertThat(closed.await(5, java.util.concurrent.TimeUnit.SECONDS))
+                .as("Ex02: close() did not return within 5 s of the last unit's end: it waits for a pool that was never told to "
+                    + "stop (awaitTermination on a pool that was not shut down waits its whole timeout). Hint: pool.close() (Java "
+                    + "19+), or shutdown() then awaitTermination(...)")
+                .isTrue();
             assertThat(spawned.get(5, java.util.concurrent.TimeUnit.SECONDS)).as("Ex02: the unit in flight still delivers its result")
                 .containsExactly("done");
         } finally {
             mayFinish.countDown();
-            closing.close(); // a second close() is harmless; it ends the pool if the test stopped before the closer ran
+            if (closer == null) {
+                closeWithin(closing, Duration.ofSeconds(5)); // the test stopped before the closer ran: end the pool here
+            }
         }
     }
 }

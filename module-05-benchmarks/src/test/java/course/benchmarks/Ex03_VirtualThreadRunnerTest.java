@@ -78,12 +78,17 @@ class Ex03_VirtualThreadRunnerTest {
     @Test
     @Tag("contract:values")
     @Tag("contract:concurrency")
-    @DisplayName("1,000 waits overlap, each on a parked virtual thread")
+    @Timeout(value = 20, unit = TimeUnit.SECONDS) // the run is given 12 s
+    @DisplayName("1,000 waits overlap, each on a parked virtual thread: all 1,000 units, each past its wait, are there at once")
     void waitsElapseAndOverlap() throws Exception {
-        Probes.WaitRun run = Probes.runWaits(runner, 1000, "Ex03");
+        // Overlap proven by a latch, not a clock: after its wait each unit waits for all the others.
+        Probes.MeetingRun meeting = Probes.runWaitsThatMeet(runner, 1000, Probes.TIMED_PAUSE, "Ex03");
+        Probes.WaitRun run = meeting.run();
 
-        assertEachWaitElapsed(run, 1000, "Ex03");
-        assertWaitsOverlap(run, 1000, "Ex03", "submit every unit before waiting for any; each one waits on its own virtual thread");
+        assertEachWaitElapsed(run, 1000, Probes.TIMED_PAUSE, "Ex03");
+        Probes.assertAllMet(meeting, 1000, Probes.TIMED_PAUSE, "Ex03",
+            "submit every unit before waiting for any, and do not cap them; each one waits on its own virtual thread");
+        assertWaitsOverlap(run, 1000, Probes.TIMED_PAUSE, "Ex03", "submit every unit before waiting for any; each one waits on its own virtual thread");
         assertThat(run.threads()).as("Ex03: the units should wait on virtual threads. Hint: waitThen can reuse spawn").allMatch(Thread::isVirtual);
     }
 

@@ -36,6 +36,7 @@ public final class PoolWatch implements VertxMetricsFactory {
     public static final class Pool {
         private final String name;
         private final int maxSize;
+        private final AtomicInteger enqueued = new AtomicInteger();
         private final AtomicInteger started = new AtomicInteger();
         private final AtomicInteger running = new AtomicInteger();
         private final AtomicInteger peak = new AtomicInteger();
@@ -53,6 +54,11 @@ public final class PoolWatch implements VertxMetricsFactory {
         /** The size the pool was created with (Vert.x's default for a named pool is 20). */
         public int maxSize() {
             return maxSize;
+        }
+
+        /** How many jobs were handed to the pool (Vert.x counts a job when it is submitted, before it waits for a thread). */
+        public int jobsEnqueued() {
+            return enqueued.get();
         }
 
         /** How many jobs began on the pool's threads. */
@@ -79,6 +85,8 @@ public final class PoolWatch implements VertxMetricsFactory {
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
     private volatile java.util.function.Consumer<String> onClose = name -> { };
     private final AtomicInteger serversListening = new AtomicInteger();
+    private volatile java.time.Duration holdServerClose = java.time.Duration.ZERO;
+    private final java.util.concurrent.CountDownLatch aPoolClosed = new java.util.concurrent.CountDownLatch(1);
 
     /** A new Vert.x instance whose worker pools this watch sees. */
     public Vertx vertx(VertxOptions options) {
@@ -93,6 +101,17 @@ public final class PoolWatch implements VertxMetricsFactory {
     /** Every worker pool Vert.x created so far. */
     public java.util.List<Pool> all() {
         return java.util.List.copyOf(pools.values());
+    }
+
+    /**
+     * From now on, Vert.x's close of an HTTP server (the moment it reports the server's socket closed, just
+     * before {@code server.close()} completes) waits until a worker pool has been closed, for at most
+     * {@code limit}. A pool closed without waiting for the server's close is then closed while the server is
+     * still open, however fast the machine closes servers (by construction, not by luck); a pool closed once
+     * the server's close has completed cannot be, and only costs the test that limit.
+     */
+    public void holdServerCloseUntilAPoolCloses(java.time.Duration limit) {
+        holdServerClose = limit;
     }
 
     /** Runs {@code listener} with a pool's name at the moment Vert.x closes that pool (on the closing thread). */
@@ -122,6 +141,14 @@ public final class PoolWatch implements VertxMetricsFactory {
                 return new HttpServerMetrics<Object, Object, Object>() {
                     @Override
                     public void close() {
+                        java.time.Duration hold = holdServerClose;
+                        if (!hold.isZero()) {
+                            try {
+                                aPoolClosed.await(hold.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        }
                         serversListening.decrementAndGet();
                     }
                 };
@@ -135,6 +162,12 @@ public final class PoolWatch implements VertxMetricsFactory {
                 Pool pool = new Pool(name, maxSize);
                 pools.put(name, pool);
                 return new PoolMetrics<Object, Object>() {
+                    @Override
+                    public Object enqueue() {
+                        pool.enqueued.incrementAndGet();
+                        return null;
+                    }
+
                     @Override
                     public Object begin() {
                         pool.started.incrementAndGet();
@@ -151,6 +184,7 @@ public final class PoolWatch implements VertxMetricsFactory {
                     public void close() {
                         onClose.accept(name);
                         pool.closed.set(true);
+                        aPoolClosed.countDown();
                     }
                 };
             }

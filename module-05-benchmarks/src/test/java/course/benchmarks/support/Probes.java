@@ -96,15 +96,68 @@ public final class Probes {
         }
     }
 
+    /**
+     * The pause of the wait scenario when the test times the whole run ({@link #assertWaitsOverlap}): long
+     * beside what setting up the units costs on a loaded machine (starting 200 platform threads at one core
+     * under a load of 30 took over a second), so the ratio to "one after another" depends on the waits,
+     * not on the set-up. A runner whose units take turns in k lanes needs units / k pauses, whatever the pause.
+     */
+    public static final Duration TIMED_PAUSE = Duration.ofMillis(100);
+
     /** Runs the wait scenario; a run that takes more than 8 s fails with a message that names the exercise. */
     public static WaitRun runWaits(ScenarioRunner runner, int units, String exercise) throws Exception {
+        return runWaits(runner, units, PAUSE, exercise);
+    }
+
+    /** Like {@link #runWaits(ScenarioRunner, int, String)}, each unit waiting {@code pause}. */
+    public static WaitRun runWaits(ScenarioRunner runner, int units, Duration pause, String exercise) throws Exception {
         long start = System.nanoTime();
-        List<Woke> woke = within(Duration.ofSeconds(8), () -> runner.waitThen(units, PAUSE,
+        List<Woke> woke = within(Duration.ofSeconds(8), () -> runner.waitThen(units, pause,
                 id -> new Woke(id, System.nanoTime(), Thread.currentThread(), Context.isOnEventLoopThread())),
-            exercise + ": waitThen(" + units + " units, " + PAUSE.toMillis() + " ms each) did not return within 8 s, where "
-                + "overlapping waits take about " + PAUSE.toMillis() + " ms: the waits took turns (or never ended). Hint: every "
+            exercise + ": waitThen(" + units + " units, " + pause.toMillis() + " ms each) did not return within 8 s, where "
+                + "overlapping waits take about " + pause.toMillis() + " ms: the waits took turns (or never ended). Hint: every "
                 + "unit must be waiting at the same time as the others");
         return new WaitRun(start, System.nanoTime(), woke);
+    }
+
+    /** A run of the wait scenario whose units, once their wait was over, waited for each other: how many met. */
+    public record MeetingRun(WaitRun run, long met) {
+    }
+
+    /**
+     * The wait scenario for the models whose units may block (a thread each): each unit, once its wait of
+     * {@code pause} is over, notes when it woke and then waits for all the others to have woken too (up to
+     * 8 s after the call). Only units that were all there at once, each having waited, meet: a runner whose
+     * units take turns, or run a few at a time (a bounded pool, a join inside the loop), never meets, however
+     * loaded the machine. A run that takes more than 12 s fails with a message that names the exercise (the
+     * test needs a time limit above that).
+     */
+    public static MeetingRun runWaitsThatMeet(ScenarioRunner runner, int units, Duration pause, String exercise) throws Exception {
+        IntFunction<Boolean> meeting = meetingOf(units, Duration.ofSeconds(8));
+        java.util.concurrent.atomic.AtomicLong met = new java.util.concurrent.atomic.AtomicLong();
+        long start = System.nanoTime();
+        List<Woke> woke = within(Duration.ofSeconds(12), () -> runner.waitThen(units, pause, id -> {
+                Woke now = new Woke(id, System.nanoTime(), Thread.currentThread(), Context.isOnEventLoopThread());
+                if (meeting.apply(id)) {
+                    met.incrementAndGet();
+                }
+                return now;
+            }),
+            exercise + ": waitThen(" + units + " units, " + pause.toMillis() + " ms each, then waiting for each other) did not "
+                + "return within 12 s, where overlapping waits take about " + pause.toMillis() + " ms: the waits took turns "
+                + "(or never ended). Hint: every unit must be waiting at the same time as the others");
+        return new MeetingRun(new WaitRun(start, System.nanoTime(), woke), met.get());
+    }
+
+    /**
+     * Every unit of a {@link #runWaitsThatMeet} run met the others: {@code units} units, each past its own wait,
+     * were all alive at the same moment. Proven by a latch, not by a clock.
+     */
+    public static void assertAllMet(MeetingRun meeting, int units, Duration pause, String exercise, String hint) {
+        assertThat(meeting.met()).as("%s: %d units that each waited %d ms and then waited for all the others should all have met "
+                + "(every unit waiting at the same time as the others), but %d did: the units took turns, or ran a few at a time. "
+                + "Hint: %s", exercise, units, pause.toMillis(), meeting.met(), hint)
+            .isEqualTo(units);
     }
 
     /**
@@ -189,10 +242,15 @@ public final class Probes {
 
     /** Every unit is there, in order, and none of them woke before its wait was over. */
     public static void assertEachWaitElapsed(WaitRun run, int units, String exercise) {
+        assertEachWaitElapsed(run, units, PAUSE, exercise);
+    }
+
+    /** Like {@link #assertEachWaitElapsed(WaitRun, int, String)}, for units that each waited {@code pause}. */
+    public static void assertEachWaitElapsed(WaitRun run, int units, Duration pause, String exercise) {
         assertThat(run.units()).as(exercise + ": waitThen should return one result per unit, in unit order. "
                 + "Hint: collect the units' results in id order")
             .extracting(Woke::id).containsExactlyElementsOf(ids(units));
-        long earliest = run.startNanos() + PAUSE.toNanos() - TimeUnit.MILLISECONDS.toNanos(1);
+        long earliest = run.startNanos() + pause.toNanos() - TimeUnit.MILLISECONDS.toNanos(1);
         assertThat(run.units()).as(exercise + ": every unit should wait the whole pause before afterWait runs. "
                 + "Hint: wait first, then call afterWait.apply(id)")
             .allSatisfy(woke -> assertThat(woke.atNanos()).isGreaterThanOrEqualTo(earliest));
@@ -204,10 +262,57 @@ public final class Probes {
      * faster than one after another).
      */
     public static void assertWaitsOverlap(WaitRun run, int units, String exercise, String hint) {
-        Duration oneAfterAnother = PAUSE.multipliedBy(units);
-        assertThat(run.elapsed()).as(exercise + ": " + units + " waits of " + PAUSE.toMillis() + " ms should overlap, "
-                + "not take turns (one after another they take " + oneAfterAnother.toMillis() + " ms). Hint: " + hint)
+        assertWaitsOverlap(run, units, PAUSE, exercise, hint);
+    }
+
+    /**
+     * Like {@link #assertWaitsOverlap(WaitRun, int, String, String)}, for units that each waited {@code pause}
+     * ({@link #TIMED_PAUSE} keeps the set-up's share of the run small on a loaded machine).
+     */
+    public static void assertWaitsOverlap(WaitRun run, int units, Duration pause, String exercise, String hint) {
+        Duration oneAfterAnother = pause.multipliedBy(units);
+        assertThat(run.elapsed()).as(exercise + ": " + units + " waits of " + pause.toMillis() + " ms should overlap, "
+                + "not take turns (one after another they take " + oneAfterAnother.toMillis() + " ms), but took "
+                + run.elapsed().toMillis() + " ms. Hint: " + hint)
             .isLessThan(oneAfterAnother.dividedBy(4));
+    }
+
+    /**
+     * The most threads, made for this call, that were asleep (in a timed wait: {@code Thread.sleep}) at the same moment
+     * while {@code waitThen(units, pause, ...)} ran on a helper thread: read from the JDK's own thread states, sampled
+     * every 20 ms, so it sees the waits themselves, not when they ended. With a thread per unit all {@code units}
+     * are asleep together once the last one has started (a loaded machine has the whole pause to start them); a
+     * runner that waits once for everyone and only then starts its units, or whose units never wait, has none of
+     * them asleep, however slow or fast the machine. Platform threads only (virtual ones are not in the stack
+     * traces). Returns {@code {most asleep at once, milliseconds the call took}}.
+     */
+    public static long[] unitThreadsAsleepAtOnce(ScenarioRunner runner, int units, Duration pause, String exercise) throws Exception {
+        long madeBefore = Thread.ofPlatform().unstarted(() -> { }).threadId(); // ids are handed out in creation order
+        CompletableFuture<List<Integer>> call = new CompletableFuture<>();
+        long start = System.nanoTime();
+        Thread caller = Thread.ofPlatform().daemon(true).name("waitThen-caller").start(() -> {
+            try {
+                call.complete(runner.waitThen(units, pause, id -> id));
+            } catch (Throwable e) {
+                call.completeExceptionally(e);
+            }
+        });
+        long most = 0;
+        long giveUpAt = start + pause.plusSeconds(5).toNanos();
+        while (!call.isDone() && System.nanoTime() < giveUpAt && most < units) {
+            long asleep = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread != caller && thread.threadId() > madeBefore)
+                .filter(thread -> thread.getState() == Thread.State.TIMED_WAITING) // Thread.sleep, or any other timed wait
+                .count();
+            most = Math.max(most, asleep);
+            Thread.sleep(20);
+        }
+        Duration left = Duration.ofNanos(Math.max(0, giveUpAt - System.nanoTime())).plusSeconds(1);
+        within(left, () -> call.get(),
+            exercise + ": waitThen(" + units + " units, " + pause.toMillis() + " ms each) did not return within "
+                + pause.plusSeconds(5).toSeconds() + " s: the waits took turns (or never ended). Hint: every unit must be "
+                + "waiting at the same time as the others");
+        return new long[] {most, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)};
     }
 
     /**
