@@ -133,18 +133,37 @@ class ReadmeCountsTest {
             Matcher enums = Pattern.compile("@EnumSource\\((\\w+)\\.class\\)").matcher(annotations);
             // names = {...} without a mode includes exactly the constants it names
             Matcher named = Pattern.compile("@EnumSource\\(value\\s*=\\s*\\w+\\.class,\\s*names\\s*=\\s*\\{([^}]*)}\\s*\\)").matcher(annotations);
+            Matcher method = Pattern.compile("@MethodSource\\(\"(\\w+)\"\\)").matcher(annotations);
             if (values.find()) {
                 n += values.group(1).split(",").length;
             } else if (named.find()) {
                 n += named.group(1).split(",").length;
             } else if (enums.find()) {
                 n += enumConstants(source, enums.group(1), where);
+            } else if (method.find()) {
+                n += providedArguments(source, method.group(1), where);
             } else {
                 fail(where + ": a parameterized test whose cases ReadmeCountsTest cannot count (" + annotations.strip()
                         + "): teach ReadmeCountsTest.tests its source");
             }
         }
         return n;
+    }
+
+    /** How many arguments {@code static ... name()} provides, when it returns {@code IntStream.of(...)} or {@code Stream.of(...)}. */
+    private static int providedArguments(String source, String name, String where) {
+        Matcher decl = Pattern.compile("static\\s+\\w+(?:<[^>]*>)?\\s+" + name + "\\(\\)\\s*\\{\\s*return\\s+\\w*Stream\\.of\\(").matcher(source);
+        if (!decl.find()) fail(where + ": @MethodSource(\"" + name + "\") does not return IntStream.of(...) or Stream.of(...); teach ReadmeCountsTest its source");
+        int depth = 0, count = 1;
+        for (int i = decl.end(); i < source.length(); i++) {
+            char c = source.charAt(i);
+            if (c == '(' || c == '{') depth++;
+            else if (c == ')' || c == '}') {
+                if (depth == 0) return count;
+                depth--;
+            } else if (c == ',' && depth == 0) count++;
+        }
+        return fail(where + ": " + name + "() never closes its of(...)");
     }
 
     /** The constants of {@code enum name} declared in the test class. */
