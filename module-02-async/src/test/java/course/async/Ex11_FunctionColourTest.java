@@ -140,6 +140,23 @@ class Ex11_FunctionColourTest {
             .isEqualTo("from a worker");
     }
 
+    @Tag("contract:errors")
+    @Test
+    @DisplayName("callBlocking: a legacy call that throws fails the future with its own exception")
+    void failingBlockingCallFailsTheFuture(Vertx vertx) {
+        java.sql.SQLException down = new java.sql.SQLException("database down");
+        Future<String> call = Await.onEventLoop(vertx.getOrCreateContext(), () -> Ex11_FunctionColour.callBlocking(vertx, () -> {
+            throw down;                                   // a legacy call that fails, as JDBC does
+        }));
+
+        Throwable failure = Await.failure(call, "Ex11: a legacy call that throws must fail callBlocking's future, so the caller's "
+            + "onFailure sees it. Hint: let the exception leave the callable; the worker pool fails the future with it");
+        assertThat(failure)
+            .as("Ex11: callBlocking's future should fail with the legacy call's own exception, not %s. Hint: do not catch it "
+                + "and wrap or replace it", failure)
+            .isSameAs(down);
+    }
+
     @Tag("contract:placement")
     @Tag("contract:event-loop")
     @Test
