@@ -154,24 +154,20 @@ class ReadmeCountsTest {
     private static int providedArguments(String source, String name, String where) {
         Matcher decl = Pattern.compile("static\\s+\\w+(?:<[^>]*>)?\\s+" + name + "\\(\\)\\s*\\{\\s*return\\s+\\w*Stream\\.of\\(").matcher(source);
         if (!decl.find()) fail(where + ": @MethodSource(\"" + name + "\") does not return IntStream.of(...) or Stream.of(...); teach ReadmeCountsTest its source");
-        int depth = 0, count = 1;
-        for (int i = decl.end(); i < source.length(); i++) {
-            char c = source.charAt(i);
-            if (c == '(' || c == '{') depth++;
-            else if (c == ')' || c == '}') {
-                if (depth == 0) return count;
-                depth--;
-            } else if (c == ',' && depth == 0) count++;
-        }
-        return fail(where + ": " + name + "() never closes its of(...)");
+        return topLevelItems(source, decl.end());
     }
 
     /** The constants of {@code enum name} declared in the test class. */
     private static int enumConstants(String source, String name, String where) {
         Matcher decl = Pattern.compile("enum\\s+" + name + "\\s*\\{").matcher(source);
         if (!decl.find()) fail(where + ": enum " + name + " is not declared in the test class; teach ReadmeCountsTest where to find it");
+        return topLevelItems(source, decl.end());
+    }
+
+    /** The comma-separated items from {@code start} to the bracket that closes it, or to a ';' at that level (an enum's body). */
+    private static int topLevelItems(String source, int start) {
         int depth = 0, count = 1;
-        for (int i = decl.end(); i < source.length(); i++) {
+        for (int i = start; i < source.length(); i++) {
             char c = source.charAt(i);
             if (c == '(' || c == '{') depth++;
             else if (c == ')' || c == '}') {
